@@ -1,0 +1,1 @@
+"""Command-line interface over the same core as the window."""

@@ -1,0 +1,237 @@
+"""The CLI commands: the same core the window uses, printed for a terminal or as JSON."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import getpass
+import json
+import sys
+import time
+from typing import Callable, TextIO
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import dossiers, worklists
+from app.catalog import ensure_user
+from app.clock import Clock
+from app.context import Context, load_context
+from app.deadlines import ProcessingTime, WarningBounds, WarningLevel, apology_deadline, describe_remaining, \
+    due_from_receipt, finish_timing, warning_level
+from app.demo import generate
+from app.errors import ValidationError
+from app.formatting import date_vi, datetime_vi, moment_with_weekday, thousands
+from app.lifecycle import TimeUnit
+from app.workcalendar import weekday_vi
+from db.models import CalendarOverride
+
+
+def _plain(value):
+    if dataclasses.is_dataclass(value):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, enum.Enum):
+        return value.value if not isinstance(value, int) else int(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+class Output:
+    def __init__(self, stream: TextIO, as_json: bool):
+        self.stream = stream
+        self.as_json = as_json
+
+    def line(self, text: str = "") -> None:
+        if not self.as_json:
+            print(text, file=self.stream)
+
+    def data(self, value) -> None:
+        if self.as_json:
+            json.dump(_plain(value), self.stream, ensure_ascii=False, indent=2)
+            self.stream.write("\n")
+
+
+def _acting_user(session: Session, name: str | None) -> int:
+    try:
+        login = name or getpass.getuser()
+    except (KeyError, OSError):
+        login = "can-bo"
+    return ensure_user(session, login)
+
+
+def cmd_due(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    with Session() as session:
+        ctx = load_context(session, clock)
+    time_ = ProcessingTime(args.days, TimeUnit.DAY) if args.days is not None else \
+        ProcessingTime(args.hours, TimeUnit.HOUR)
+    due = due_from_receipt(ctx.calendar, args.received, time_)
+    start = ctx.calendar.counting_start_day(args.received)
+    deadline = apology_deadline(ctx.calendar, due, args.received)
+    out.data({"received_at": args.received, "counting_from": start, "processing": time_.describe(),
+              "due_at": due, "apology_deadline": deadline})
+    out.line(f"Tiếp nhận:        {moment_with_weekday(args.received)}")
+    if start != args.received.date():
+        out.line(f"Tính từ:          {weekday_vi(start)}, {date_vi(start)} "
+                 f"(nhận sau {ctx.settings.cutoff} hoặc ngày nghỉ)")
+    out.line(f"Thời hạn:         {time_.describe()}")
+    out.line(f"Hẹn trả kết quả:  {moment_with_weekday(due)}")
+    out.line(f"Hạn gửi phiếu xin lỗi (nếu trễ): {weekday_vi(deadline)}, {date_vi(deadline)}")
+    return 0
+
+
+def cmd_calendar(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    change = args.add_off or args.add_work or args.remove
+    with Session.begin() as session:
+        if change:
+            _change_override(session, args, clock)
+        ctx = load_context(session, clock)
+    year = args.year or (change.year if change else clock.now().year)
+    days = ctx.calendar.special_days(year)
+    out.data({"year": year, "days": [{"date": d, "weekday": weekday_vi(d), "working": w, "note": n}
+                                     for d, w, n in days]})
+    if change:
+        out.line(f"Đã cập nhật lịch ngày {date_vi(change)}.")
+    out.line(f"Ngày nghỉ và ngày làm bù năm {year}:")
+    for d, working, note in days:
+        mark = "LÀM VIỆC" if working else "nghỉ    "
+        out.line(f"  {weekday_vi(d):<9} {date_vi(d)}  {mark}  {note}")
+    off = sum(1 for _, w, _ in days if not w)
+    out.line(f"Tổng: {off} ngày nghỉ (kể cả cuối tuần liền kỳ nghỉ), {len(days) - off} ngày làm bù.")
+    return 0
+
+
+def _change_override(session: Session, args, clock: Clock) -> None:
+    day = args.add_off or args.add_work or args.remove
+    existing = session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
+    if args.remove:
+        if existing is None:
+            raise ValidationError(f"Ngày {date_vi(day)} không có điều chỉnh nào của cơ quan để bỏ.")
+        session.execute(delete(CalendarOverride).where(CalendarOverride.day == day))
+        return
+    user = _acting_user(session, args.user)
+    working = bool(args.add_work)
+    if existing is None:
+        session.add(CalendarOverride(day=day, working=working, note=args.note.strip(), created_by=user,
+                                     created_at=clock.now()))
+    else:
+        existing.working, existing.note = working, args.note.strip()
+
+
+def cmd_warnings(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    now = clock.now()
+    if args.date and args.date != now.date():
+        now = dt.datetime.combine(args.date, dt.time(8, 0))
+    with Session() as session:
+        ctx = load_context(session, clock)
+        bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
+        grouped = worklists.warnings_by_level(session, ctx.calendar, bounds)
+    out.data({"at": now, "levels": {level.name.lower(): {"label": level.label, "count": len(rows),
+                                                         "dossiers": rows}
+                                    for level, rows in grouped.items()}})
+    out.line(f"Cảnh báo lúc {datetime_vi(now)} ({weekday_vi(now.date())}):")
+    for level, rows in grouped.items():
+        out.line(f"\n{level.marker} {level.label}: {len(rows)} hồ sơ")
+        shown = rows if not args.limit else rows[:args.limit]
+        for row in shown:
+            out.line(f"   {row.code:<28} {row.applicant_name[:28]:<28} hẹn {datetime_vi(row.due_at):<17} "
+                     f"{row.remaining}")
+        if len(shown) < len(rows):
+            out.line(f"   … và {len(rows) - len(shown)} hồ sơ khác (dùng --limit 0 để xem hết)")
+    return 0
+
+
+def cmd_show(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    with Session() as session:
+        ctx = load_context(session, clock)
+        view = dossiers.get(session, dossiers.find_id(session, args.code))
+        events = worklists.history(session, view.id)
+    now = clock.now()
+    bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
+    level = warning_level(int(view.status), view.due_at, bool(view.letter_number), bounds, view.received_at)
+    timing = finish_timing(view.finished_at, view.due_at) if view.finished_at and view.due_at else None
+    out.data({"dossier": view, "warning": level.name.lower() if level is not None else None,
+              "timing": timing.value if timing else None, "history": events})
+    out.line(f"Hồ sơ {view.code} — {view.status.label}")
+    out.line(f"  Thủ tục:      {view.procedure_name} ({view.procedure_code}; {view.field}; {view.processing})")
+    out.line(f"  Đơn vị:       {view.unit_name}")
+    out.line(f"  Người nộp:    {view.applicant_name} ({view.applicant_kind.label}); "
+             f"giấy tờ {view.applicant_id_number or '—'}; ĐT {view.applicant_phone or '—'}")
+    out.line(f"  Địa chỉ:      {view.applicant_address or '—'}")
+    out.line(f"  Hình thức:    {view.channel.label}")
+    out.line(f"  Tiếp nhận:    {moment_with_weekday(view.received_at)}")
+    if view.due_at:
+        out.line(f"  Hẹn trả:      {moment_with_weekday(view.due_at)}"
+                 + (f" (ấn định: {view.due_manual_reason})" if view.due_manual_reason else ""))
+    if view.letter_number:
+        out.line(f"  Phiếu xin lỗi: số {view.letter_number}")
+    if level is not None and view.due_at:
+        out.line(f"  Cảnh báo:     {level.label} — {describe_remaining(ctx.calendar, now, view.due_at)}")
+    if view.finished_at:
+        out.line(f"  Kết thúc:     {datetime_vi(view.finished_at)}" + (f" — {timing.label}" if timing else ""))
+    if view.returned_at:
+        out.line(f"  Trả kết quả:  {datetime_vi(view.returned_at)}")
+    if view.closing_reason:
+        out.line(f"  Lý do:        {view.closing_reason}")
+    out.line("  Lịch sử:")
+    for event in events:
+        change = f"{event.old_value} → {event.new_value}" if event.old_value else event.new_value
+        out.line(f"    {datetime_vi(event.at)}  {event.user:<18} {change}" + (f"  ({event.note})" if event.note else ""))
+    return 0
+
+
+def cmd_search(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    with Session() as session:
+        ids = worklists.search_ids(session, args.text, args.limit or 50)
+        views = [dossiers.get(session, i) for i in ids]
+    out.data([{"code": v.code, "applicant_name": v.applicant_name, "status": v.status.label,
+               "received_at": v.received_at, "due_at": v.due_at} for v in views])
+    out.line(f"Tìm “{args.text}”: {len(views)} hồ sơ" + (" (giới hạn)" if len(views) == (args.limit or 50) else ""))
+    for v in views:
+        out.line(f"  {v.code:<28} {v.applicant_name:<30} {v.status.label:<24} nhận {date_vi(v.received_at)}")
+    return 0
+
+
+def cmd_demo(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    if args.count < 1:
+        raise ValidationError("Số hồ sơ mẫu phải ít nhất là 1.")
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        if not out.as_json and sys.stderr.isatty():
+            print(f"\r  {thousands(done):>9}/{thousands(total)} hồ sơ", end="", file=sys.stderr, flush=True)
+
+    with Session.begin() as session:
+        ctx: Context = load_context(session, clock)
+        result = generate(session, ctx.calendar, clock.now(), args.count, args.seed, progress)
+    elapsed = time.perf_counter() - started
+    if not out.as_json and sys.stderr.isatty():
+        print(file=sys.stderr)
+    out.data({**dataclasses.asdict(result), "seconds": round(elapsed, 1)})
+    out.line(f"Đã tạo {thousands(result.dossiers)} hồ sơ mẫu ({thousands(result.open)} đang giải quyết, "
+             f"{thousands(result.letters)} phiếu xin lỗi, {thousands(result.events)} sự kiện) "
+             f"trong {elapsed:.1f} giây.")
+    return 0
+
+
+COMMANDS: dict[str, Callable] = {
+    "due": cmd_due,
+    "calendar": cmd_calendar,
+    "warnings": cmd_warnings,
+    "show": cmd_show,
+    "search": cmd_search,
+    "demo": cmd_demo,
+}
+
+
+def run(args, Session: sessionmaker, clock: Clock, stream: TextIO = sys.stdout) -> int:
+    return COMMANDS[args.command](args, Session, clock, Output(stream, getattr(args, "json", False)))
+
+
+# WarningLevel is re-exported for callers that group output by level.
+__all__ = ["run", "COMMANDS", "WarningLevel"]

@@ -1,0 +1,42 @@
+"""What every domain action needs besides the Session: who, when, and the rules in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.settings import Settings, load_settings
+from app.workcalendar import DayOverride, WorkCalendar
+from db.models import CalendarOverride
+
+
+@dataclass(frozen=True)
+class Context:
+    clock: Clock
+    calendar: WorkCalendar
+    settings: Settings
+    user_id: int | None = None
+
+    def now(self) -> dt.datetime:
+        return self.clock.now()
+
+
+def load_calendar(session: Session, settings: Settings | None = None) -> WorkCalendar:
+    """The office's calendar: the national base plus the overrides in the register."""
+    settings = settings or load_settings(session)
+    overrides = [
+        DayOverride(day, working, note)
+        for day, working, note in session.execute(
+            select(CalendarOverride.day, CalendarOverride.working, CalendarOverride.note)
+        )
+    ]
+    return WorkCalendar(hours=settings.hours(), overrides=overrides)
+
+
+def load_context(session: Session, clock: Clock, user_id: int | None = None) -> Context:
+    settings = load_settings(session)
+    return Context(clock=clock, calendar=load_calendar(session, settings), settings=settings, user_id=user_id)

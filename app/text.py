@@ -1,0 +1,35 @@
+"""Text in, text out: NFC for storage and display, a folded form for search.
+
+SQLite's FTS5 ``remove_diacritics`` does not fold "đ", so search runs on a
+copy folded here in Python (no marks, đ→d, lower case, single spaces).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+# Characters that NFD does not decompose into a base letter + marks.
+_SPECIAL = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
+
+
+def nfc(value: str | None) -> str:
+    """NFC-normalise and trim; None becomes the empty string."""
+    if value is None:
+        return ""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
+
+
+def fold(value: str | None) -> str:
+    """Lower-case, diacritic-free, đ→d copy for search: "Đặng Văn Đức" → "dang van duc"."""
+    if not value:
+        return ""
+    decomposed = unicodedata.normalize("NFD", str(value).translate(_SPECIAL))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.lower()).strip()
+
+
+def digits(value: str | None) -> str:
+    """Only the digits of a phone or identity number: "0912 345-678" → "0912345678"."""
+    return "".join(ch for ch in (value or "") if ch.isdigit())

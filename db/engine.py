@@ -1,0 +1,66 @@
+"""Engine and session factory; where the default register lives.
+
+SQLite is the default (one desk); any SQLAlchemy URL works, so a centre can
+point every desk at one PostgreSQL server with ``--db`` or ``MOTCUA_DB``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import sessionmaker
+
+from db.paths import data_dir
+
+ENV_URL = "MOTCUA_DB"
+
+
+def default_sqlite_path() -> Path:
+    return data_dir() / "register.sqlite3"
+
+
+def resolve_url(explicit: str | None = None) -> str:
+    """The register URL: the ``--db`` argument, else ``MOTCUA_DB``, else the default file."""
+    url = explicit or os.environ.get(ENV_URL)
+    if url:
+        return url
+    path = default_sqlite_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # Foreign keys are off unless asked on every connection; WAL lets the window
+    # read while a worker writes; FULL sync because a lost dossier costs more
+    # than a slower commit.
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker:
+    # expire_on_commit=False: values read in a transaction stay readable after it,
+    # so domain functions can turn them into plain dataclasses.
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def sqlite_file(engine: Engine) -> Path | None:
+    """The file behind a SQLite engine, or None (memory, other databases)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database
+    if not database or database == ":memory:":
+        return None
+    return Path(database)

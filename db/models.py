@@ -1,0 +1,245 @@
+"""Typed SQLAlchemy 2 models of the register.
+
+Plain column types only (ints and short strings for statuses and channels):
+the meaning of the codes lives in ``app.lifecycle``, and this layer stays
+importable without the domain. Datetimes are naive office-local time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Alembic needs named constraints to alter them (batch mode on SQLite).
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Office(Base):
+    """The desk itself: one row. Feeds letter headers and reports."""
+
+    __tablename__ = "office"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), default="")
+    parent_agency: Mapped[str] = mapped_column(String(300), default="")
+    place_name: Mapped[str] = mapped_column(String(100), default="")
+    agency_code: Mapped[str] = mapped_column(String(40), default="")
+    head_name: Mapped[str] = mapped_column(String(200), default="")
+    head_title: Mapped[str] = mapped_column(String(200), default="")
+    report_recipient: Mapped[str] = mapped_column(String(300), default="")
+
+
+class Unit(Base):
+    """A deciding unit (phòng chuyên môn, UBND xã...)."""
+
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Procedure(Base):
+    """An administrative procedure (TTHC) of the catalog."""
+
+    __tablename__ = "procedures"
+    __table_args__ = (
+        CheckConstraint("processing_value >= 0", name="processing_nonnegative"),
+        CheckConstraint("processing_unit IN ('day', 'hour')", name="processing_unit"),
+        CheckConstraint("online_level IN ('full', 'partial', 'none')", name="online_level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(500))
+    name_folded: Mapped[str] = mapped_column(String(500), default="")
+    field: Mapped[str] = mapped_column(String(200), default="", index=True)
+    processing_value: Mapped[float] = mapped_column(Float, default=0)
+    processing_unit: Mapped[str] = mapped_column(String(8), default="day")
+    online_level: Mapped[str] = mapped_column(String(10), default="none")
+    online_eligible: Mapped[bool] = mapped_column(Boolean, default=False)
+    fee_bearing: Mapped[bool] = mapped_column(Boolean, default=False)
+    result_on_paper: Mapped[bool] = mapped_column(Boolean, default=True)
+    unit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("units.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class User(Base):
+    """An officer. Minimal until accounts arrive (issue 8)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20), default="officer")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Dossier(Base):
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        CheckConstraint("status BETWEEN 1 AND 10", name="status_code"),
+        CheckConstraint("channel IN ('in_person', 'online', 'postal')", name="channel"),
+        CheckConstraint("applicant_kind IN ('person', 'organisation')", name="applicant_kind"),
+        CheckConstraint("version >= 1", name="version_positive"),
+        # "open, due within N days, by due date" and the warning sweep.
+        Index("ix_dossiers_status_due_at", "status", "due_at"),
+        Index("ix_dossiers_received_at", "received_at"),
+        Index("ix_dossiers_finished_at", "finished_at"),
+        Index("ix_dossiers_applicant_folded", "applicant_name_folded"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"), index=True)
+    unit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("units.id"), index=True)
+    officer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+
+    applicant_name: Mapped[str] = mapped_column(String(300))
+    applicant_name_folded: Mapped[str] = mapped_column(String(300), default="")
+    applicant_id_number: Mapped[str] = mapped_column(String(30), default="")
+    applicant_address: Mapped[str] = mapped_column(String(500), default="")
+    applicant_phone: Mapped[str] = mapped_column(String(30), default="")
+    applicant_email: Mapped[str] = mapped_column(String(200), default="")
+    applicant_kind: Mapped[str] = mapped_column(String(12), default="person")
+    # Folded name, code, phone and identity number: what the search box matches.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    channel: Mapped[str] = mapped_column(String(10), default="in_person")
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    due_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    # Set only when an officer fixed the due date by hand; the reason is required.
+    due_manual_reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[int] = mapped_column(Integer, default=2)
+    # Result ready (9, 10) or closed (refused, withdrawn, stopped): when it left "open".
+    finished_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    returned_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    result_delivery: Mapped[str] = mapped_column(String(10), default="")
+    closing_reason: Mapped[str] = mapped_column(Text, default="")
+
+    fee_paid: Mapped[bool] = mapped_column(Boolean, default=False)
+    paid_online: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    digitized_components: Mapped[bool] = mapped_column(Boolean, default=False)
+    digitized_result: Mapped[bool] = mapped_column(Boolean, default=False)
+    identity_checked: Mapped[bool] = mapped_column(Boolean, default=False)
+    reused_from_store: Mapped[bool] = mapped_column(Boolean, default=False)
+    taken_from_national_store: Mapped[bool] = mapped_column(Boolean, default=False)
+    request_letter_attached: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    procedure: Mapped[Procedure] = relationship(lazy="joined")
+    unit: Mapped[Optional[Unit]] = relationship()
+    officer: Mapped[Optional[User]] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class DossierEvent(Base):
+    """Append-only history: status changes and field edits, with who and when."""
+
+    __tablename__ = "dossier_events"
+    __table_args__ = (Index("ix_dossier_events_dossier_at", "dossier_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    user_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    # receive | status | edit | due | supplement | letter | import
+    kind: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str] = mapped_column(String(60), default="")
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    user: Mapped[Optional[User]] = relationship()
+
+
+class SupplementPeriod(Base):
+    """Time the applicant spends supplying papers: it does not count against the office."""
+
+    __tablename__ = "supplement_periods"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    requested_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    completed_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class CalendarOverride(Base):
+    """An office's own day off or make-up working day; wins over the base calendar."""
+
+    __tablename__ = "calendar_overrides"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, unique=True)
+    working: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(300), default="")
+    created_by: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ApologyLetter(Base):
+    """Phiếu xin lỗi và hẹn lại ngày trả kết quả. One per dossier, by law."""
+
+    __tablename__ = "apology_letters"
+    __table_args__ = (UniqueConstraint("year", "number", name="uq_apology_letters_year_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # unique: the return date may be moved only once (DOMAIN.md §5)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    number_text: Mapped[str] = mapped_column(String(40))
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    previous_due_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    new_due_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    signer_name: Mapped[str] = mapped_column(String(200), default="")
+    signer_title: Mapped[str] = mapped_column(String(200), default="")
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    pdf_sha256: Mapped[str] = mapped_column(String(64), default="")
+    created_by: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+
+
+class Setting(Base):
+    """Office-wide settings, JSON-encoded; their types and defaults live in app.settings."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,21 @@
+"""Where the app keeps its files, per platform conventions (platformdirs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "MotCuaDesk"
+
+
+def data_dir() -> Path:
+    """User data folder; ``MOTCUA_DATA_DIR`` moves it (tests, portable installs)."""
+    override = os.environ.get("MOTCUA_DATA_DIR")
+    return Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def log_dir() -> Path:
+    override = os.environ.get("MOTCUA_DATA_DIR")
+    return Path(override) / "logs" if override else platformdirs.user_log_path(APP_NAME, appauthor=False)

@@ -1,0 +1,78 @@
+"""MotCua Desk: composition root.
+
+Parse the arguments, set up logging and paths, build the engine and session
+factory, migrate, then run a CLI command or open the window. Nothing else
+lives here.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _configure_logging() -> Path | None:
+    from db.paths import log_dir
+
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "motcua.log"
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        return path
+    except OSError:
+        return None  # a read-only profile must not stop the desk
+
+
+def main(argv: list[str] | None = None) -> int:
+    from app.cli.parser import build_parser
+    from app.errors import AppError
+    from db.database import RegisterUnavailable
+
+    log_path = _configure_logging()
+    try:
+        args = build_parser().parse_args(argv)
+        return _run(args)
+    except AppError as error:
+        print(f"Lỗi: {error}", file=sys.stderr)
+        return error.exit_code
+    except RegisterUnavailable as error:
+        print(f"Lỗi: {error}", file=sys.stderr)
+        return 5
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        return 130
+    except Exception:  # noqa: BLE001 - the officer gets one line, the log gets the traceback
+        logging.getLogger("motcua").exception("Unexpected error")
+        where = f" Chi tiết đã ghi vào {log_path}." if log_path else ""
+        print(f"Lỗi không mong đợi, thao tác chưa hoàn tất.{where}", file=sys.stderr)
+        return 1
+
+
+def _run(args) -> int:
+    from app.clock import FixedClock, SystemClock
+    from db.database import open_register
+
+    clock = FixedClock(args.now) if args.now else SystemClock()
+    url = args.db
+    if args.demo and not url:
+        url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='motcua-demo-')) / 'demo.sqlite3'}"
+    Session = open_register(url)
+    if args.command:
+        from app.cli.commands import run
+
+        return run(args, Session, clock)
+    from ui.application import run_window
+
+    return run_window(Session, clock, demo=args.demo, user=args.user)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

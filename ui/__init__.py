@@ -1,0 +1,1 @@
+"""The PySide6 window. Reaches the register only through ``app``."""

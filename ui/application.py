@@ -1,0 +1,61 @@
+"""Start the Qt application.
+
+For now a single summary window (today's warnings); the officer's desk with
+the register, forms and alerts is issue 3.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from app.context import load_context
+from app.deadlines import WarningBounds, WarningLevel
+from app.formatting import datetime_vi
+from app import worklists
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MotCua", text)
+
+
+class SummaryWindow(QMainWindow):
+    def __init__(self, Session, clock):
+        super().__init__()
+        self.setWindowTitle(tr("MotCua Desk — Bộ phận Một cửa"))
+        now = clock.now()
+        with Session() as session:
+            ctx = load_context(session, clock)
+            bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
+            counts = worklists.warning_counts(session, bounds)
+        lines = [f"<h2>{tr('Hôm nay')} — {datetime_vi(now)}</h2><table cellpadding='4'>"]
+        for level in sorted(WarningLevel, reverse=True):
+            if level is WarningLevel.ON_TRACK:
+                continue
+            lines.append(f"<tr><td>{level.marker}</td><td>{tr(level.label)}</td>"
+                         f"<td align='right'><b>{counts.get(level, 0)}</b></td></tr>")
+        lines.append(f"<tr><td></td><td>{tr('Trong hạn')}</td>"
+                     f"<td align='right'>{counts.get(WarningLevel.ON_TRACK, 0)}</td></tr></table>")
+        lines.append(f"<p><i>{tr('Dùng dòng lệnh: python main.py --help')}</i></p>")
+        label = QLabel("".join(lines))
+        label.setMargin(16)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(label)
+        self.setCentralWidget(body)
+        self.resize(560, 360)
+
+
+def run_window(Session, clock, demo: bool = False, user: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    if demo:
+        from app.demo import generate
+
+        with Session.begin() as session:
+            ctx = load_context(session, clock)
+            generate(session, ctx.calendar, clock.now(), 2000)
+    window = SummaryWindow(Session, clock)
+    window.show()
+    return app.exec()
