@@ -228,7 +228,7 @@ def finish_timing(finished_at: dt.datetime, due_at: dt.datetime) -> Timing:
 
 
 def describe_remaining(calendar: WorkCalendar, now: dt.datetime, due_at: dt.datetime) -> str:
-    """Working time left or overdue: "Còn 2 ngày 3 giờ", "Quá 1 ngày", "Còn 45 phút"."""
+    """Working time left or overdue: "Còn 2 ngày 3 giờ", "Quá 1 ngày", "Còn 1 giờ 45 phút"."""
     minutes = calendar.working_minutes_between(now, due_at)
     late = minutes < 0 or (minutes == 0 and now > due_at)
     minutes = abs(minutes)
@@ -240,6 +240,8 @@ def describe_remaining(calendar: WorkCalendar, now: dt.datetime, due_at: dt.date
         parts.append(f"{days} ngày")
     if hours:
         parts.append(f"{hours} giờ")
+    if not days and mins:
+        parts.append(f"{mins} phút")  # within the last day the minutes matter
     if not parts:
-        parts.append(f"{mins} phút" if mins else "0 phút")
+        parts.append("0 phút")
     return ("Quá " if late else "Còn ") + " ".join(parts)

@@ -44,7 +44,7 @@ def _open_sweep(session: Session):
         select(Dossier.id, Dossier.status, Dossier.due_at, ApologyLetter.id.is_not(None), Dossier.received_at)
         .outerjoin(ApologyLetter, ApologyLetter.dossier_id == Dossier.id)
         .where(Dossier.status.in_(OPEN_CODES))
-    ).tuples()
+    )
 
 
 def classify_open(session: Session, bounds: WarningBounds) -> dict[int, WarningLevel]:
@@ -107,7 +107,7 @@ def due_within(session: Session, calendar: WorkCalendar, today: dt.date, working
     )
     if limit:
         query = query.limit(limit)
-    return list(session.execute(query).tuples())
+    return [tuple(row) for row in session.execute(query)]
 
 
 def _fts_query(folded: str) -> str:

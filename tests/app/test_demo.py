@@ -1,0 +1,60 @@
+"""The demo register must look like a real desk's: dates, statuses and letters that agree."""
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from app.demo import generate
+from app.lifecycle import OPEN, Status
+from app.text import fold
+from db.models import ApologyLetter, Dossier, DossierEvent
+
+
+def test_demo_register_is_consistent(Session, make_ctx):
+    ctx = make_ctx()
+    now = ctx.now()
+    with Session.begin() as session:
+        result = generate(session, ctx.calendar, now, 4000, seed=3)
+    assert result.dossiers == 4000
+    with Session() as session:
+        rows = session.execute(select(Dossier)).scalars().all()
+        letters = session.execute(select(ApologyLetter)).scalars().all()
+        events = session.scalar(select(func.count()).select_from(DossierEvent))
+    assert len(rows) == 4000 and events == result.events
+    open_codes = {int(s) for s in OPEN}
+    assert 0.02 < sum(r.status in open_codes for r in rows) / len(rows) < 0.10
+    assert len({r.code for r in rows}) == 4000
+    assert len({r.procedure_id for r in rows}) > 10 and len({r.channel for r in rows}) == 3
+    for r in rows:
+        assert r.received_at <= now, r.code
+        assert ctx.calendar.is_working_day(r.received_at.date()), r.code
+        assert dt.time(7, 30) <= r.received_at.time() < dt.time(17, 0)
+        assert r.due_at > r.received_at
+        assert r.applicant_name_folded == fold(r.applicant_name)
+        if r.status in open_codes:
+            assert r.finished_at is None and r.returned_at is None
+        else:
+            assert r.received_at <= r.finished_at <= now
+        if r.status == Status.RETURNED:
+            assert r.finished_at <= r.returned_at <= now
+    assert any("đ" in r.applicant_name.lower() or "Đ" in r.applicant_name for r in rows)
+    assert letters and len({l.dossier_id for l in letters}) == len(letters)
+    by_id = {r.id: r for r in rows}
+    for letter in letters:
+        assert letter.new_due_at > letter.previous_due_at
+        assert by_id[letter.dossier_id].due_at == letter.new_due_at
+        assert letter.issued_on <= now.date()
+
+
+def test_same_seed_same_register(Session, make_ctx, tmp_path):
+    ctx = make_ctx()
+    with Session.begin() as session:
+        generate(session, ctx.calendar, ctx.now(), 300, seed=11)
+    with Session() as session:
+        names = session.scalars(select(Dossier.applicant_name).order_by(Dossier.id)).all()
+    with Session.begin() as session:
+        generate(session, ctx.calendar, ctx.now(), 300, seed=11)
+    with Session() as session:
+        again = session.scalars(select(Dossier.applicant_name).order_by(Dossier.id).offset(300)).all()
+        assert session.scalar(select(func.count()).select_from(Dossier)) == 600  # appended, codes still unique
+    assert names == again

@@ -1,0 +1,94 @@
+"""Warnings and due-soon lists on a register built for the purpose, on fixed days."""
+
+import datetime as dt
+
+from sqlalchemy import update
+
+from app import dossiers, worklists
+from app.deadlines import WarningBounds, WarningLevel
+from app.dossiers import NewDossier
+from app.lifecycle import Status
+from db.models import ApologyLetter, Dossier
+
+D = dt.datetime
+
+
+def add(Session, ctx, name, due_at, status=Status.PROCESSING, letter=False, received_at=D(2026, 11, 2, 9, 0)):
+    """A dossier with a chosen due date (set directly: the calendar is tested elsewhere)."""
+    with Session.begin() as session:
+        view = dossiers.receive(session, ctx, NewDossier("D10", name, received_at=received_at))
+        session.execute(update(Dossier).where(Dossier.id == view.id).values(due_at=due_at, status=int(status)))
+        if letter:
+            session.add(ApologyLetter(dossier_id=view.id, year=2026, number=view.id, number_text=f"{view.id}/PXL",
+                                      issued_on=dt.date(2026, 11, 20), issued_at=D(2026, 11, 20, 10, 0),
+                                      reason="Cần xác minh thực địa", previous_due_at=D(2026, 11, 23, 17, 0),
+                                      new_due_at=due_at))
+    return view.id
+
+
+def test_warnings_group_every_open_dossier_on_a_fixed_day(Session, make_ctx):
+    ctx = make_ctx()  # now: Wed 25/11/2026 09:00; Tue 24/11 is a day off
+    ids = {
+        "overdue": add(Session, ctx, "Quá Hạn", D(2026, 11, 24, 17, 0)),
+        "missed": add(Session, ctx, "Lỡ Phiếu", D(2026, 11, 25, 17, 0)),  # due today: letter was due Mon 23
+        "today": add(Session, ctx, "Phiếu Hôm Nay", D(2026, 11, 26, 17, 0)),  # due Thu: letter today
+        "tomorrow": add(Session, ctx, "Phiếu Ngày Mai", D(2026, 11, 27, 17, 0)),  # due Fri: letter Thu
+        "soon": add(Session, ctx, "Sắp Hạn", D(2026, 11, 30, 17, 0)),  # 3rd working day from today
+        "on_track": add(Session, ctx, "Còn Xa", D(2026, 12, 1, 17, 0)),  # 4th working day
+        "with_letter": add(Session, ctx, "Có Phiếu", D(2026, 11, 26, 17, 0), letter=True),
+        "waiting": add(Session, ctx, "Chờ Bổ Sung", D(2026, 11, 25, 17, 0), status=Status.SUPPLEMENT),
+        "finished": add(Session, ctx, "Đã Xong", D(2026, 11, 20, 17, 0), status=Status.RETURNED),
+    }
+    bounds = WarningBounds.at(ctx.calendar, ctx.now(), ctx.settings.due_soon_days)
+    with Session() as session:
+        levels = worklists.classify_open(session, bounds)
+        grouped = worklists.warnings_by_level(session, ctx.calendar, bounds)
+    assert levels == {
+        ids["overdue"]: WarningLevel.OVERDUE,
+        ids["missed"]: WarningLevel.APOLOGY_MISSED,
+        ids["today"]: WarningLevel.APOLOGY_TODAY,
+        ids["tomorrow"]: WarningLevel.APOLOGY_TOMORROW,
+        ids["soon"]: WarningLevel.DUE_SOON,
+        ids["with_letter"]: WarningLevel.DUE_SOON,  # a letter was sent: only the new date matters
+        ids["on_track"]: WarningLevel.ON_TRACK,
+        ids["waiting"]: WarningLevel.WAITING,
+    }
+    names = {level: [row.applicant_name for row in rows] for level, rows in grouped.items()}
+    assert names[WarningLevel.APOLOGY_TODAY] == ["Phiếu Hôm Nay"]
+    assert names[WarningLevel.DUE_SOON] == ["Có Phiếu", "Sắp Hạn"]  # by due date
+    overdue_row = grouped[WarningLevel.OVERDUE][0]
+    assert overdue_row.remaining == "Quá 1 giờ 30 phút"  # Tue 24 off: only 07:30–09:00 today counts
+    assert grouped[WarningLevel.APOLOGY_TODAY][0].remaining == "Còn 1 ngày 6 giờ"
+
+
+def test_a_saturday_sees_monday_letters_as_tomorrow(Session, make_ctx, clock):
+    ctx = make_ctx()
+    due_tue = add(Session, ctx, "Hạn Thứ Ba", D(2026, 12, 1, 17, 0))  # letter due Mon 30/11
+    due_mon = add(Session, ctx, "Hạn Thứ Hai", D(2026, 11, 30, 17, 0))  # letter was due Fri 27/11
+    bounds = WarningBounds.at(ctx.calendar, D(2026, 11, 28, 10, 0), 3)
+    with Session() as session:
+        levels = worklists.classify_open(session, bounds)
+    assert levels[due_tue] == WarningLevel.APOLOGY_TOMORROW
+    assert levels[due_mon] == WarningLevel.APOLOGY_MISSED
+
+
+def test_a_same_day_dossier_must_apologise_on_its_day_not_before(Session, make_ctx):
+    ctx = make_ctx()
+    with Session.begin() as session:
+        view = dossiers.receive(session, ctx, NewDossier("P0", "Trong Ngày"))
+    bounds = WarningBounds.at(ctx.calendar, ctx.now(), 3)
+    with Session() as session:
+        assert worklists.classify_open(session, bounds)[view.id] == WarningLevel.APOLOGY_TODAY
+
+
+def test_due_within_lists_open_dossiers_by_due_date(Session, make_ctx):
+    ctx = make_ctx()
+    late = add(Session, ctx, "A", D(2026, 11, 20, 17, 0))
+    soon = add(Session, ctx, "B", D(2026, 11, 30, 17, 0))
+    first = add(Session, ctx, "C", D(2026, 11, 26, 11, 0))
+    add(Session, ctx, "D", D(2026, 12, 1, 17, 0))  # 4th working day: outside
+    add(Session, ctx, "E", D(2026, 11, 26, 17, 0), status=Status.RESULT_READY)  # finished
+    add(Session, ctx, "F", D(2026, 11, 26, 17, 0), status=Status.SUPPLEMENT)  # clock stopped
+    with Session() as session:
+        rows = worklists.due_within(session, ctx.calendar, dt.date(2026, 11, 25), 3)
+    assert [r[0] for r in rows] == [late, first, soon]

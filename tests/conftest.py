@@ -1,0 +1,78 @@
+"""Shared fixtures: a fresh migrated SQLite register per test, a clock that stands still."""
+
+import os
+
+# Before anything can create a QApplication: without a display Qt aborts the process.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import datetime as dt  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.catalog import ensure_procedure, ensure_unit, ensure_user, save_office  # noqa: E402
+from app.clock import FixedClock  # noqa: E402
+from app.context import load_context  # noqa: E402
+from db import migrate  # noqa: E402
+from db.engine import make_engine, make_sessionmaker  # noqa: E402
+
+# Wednesday 25/11/2026, 09:00 — the day after the (unconfirmed) Ngày Văn hóa Việt Nam.
+DEFAULT_NOW = dt.datetime(2026, 11, 25, 9, 0)
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory, monkeypatch):
+    """Never touch the officer's real data folder or register from a test."""
+    monkeypatch.setenv("MOTCUA_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("MOTCUA_DB", raising=False)
+
+
+@pytest.fixture
+def db_url(tmp_path):
+    return f"sqlite:///{tmp_path / 'register.sqlite3'}"
+
+
+@pytest.fixture
+def engine(db_url):
+    engine = make_engine(db_url)
+    migrate.upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def Session(engine):
+    return make_sessionmaker(engine)
+
+
+@pytest.fixture
+def clock():
+    return FixedClock(DEFAULT_NOW)
+
+
+@pytest.fixture
+def catalog(Session):
+    """A small office: two units, an officer, procedures of 3 days, 0 days (within the day) and 4 hours."""
+    with Session.begin() as session:
+        save_office(session, name="Bộ phận Một cửa phường Trần Biên", parent_agency="UBND phường Trần Biên",
+                    place_name="Trần Biên", agency_code="000.00.16.H19", head_name="Nguyễn Thị Thu Hương",
+                    head_title="Giám đốc")
+        tp = ensure_unit(session, "TP", "Phòng Tư pháp - Hộ tịch")
+        dd = ensure_unit(session, "DD", "Bộ phận Địa chính - Đất đai")
+        ensure_procedure(session, "P3", "Cấp Giấy xác nhận tình trạng hôn nhân", "Hộ tịch", 3, "day", "full",
+                         unit_id=tp)
+        ensure_procedure(session, "P0", "Chứng thực bản sao từ bản chính", "Chứng thực", 0, "day", "partial",
+                         fee_bearing=True, unit_id=tp)
+        ensure_procedure(session, "H4", "Cấp bản sao trích lục hộ tịch", "Hộ tịch", 4, "hour", "full", unit_id=tp)
+        ensure_procedure(session, "D10", "Đăng ký biến động đất đai", "Đất đai", 10, "day", "partial",
+                         fee_bearing=True, unit_id=dd)
+        user = ensure_user(session, "lan.nt", "Nguyễn Thị Lan")
+    return {"user_id": user, "units": {"TP": tp, "DD": dd}}
+
+
+@pytest.fixture
+def make_ctx(Session, clock, catalog):
+    def build(user_id=None):
+        with Session() as session:
+            ctx = load_context(session, clock, user_id or catalog["user_id"])
+        return ctx
+    return build
