@@ -52,22 +52,30 @@ def resume_after_supplement(
     resumed_at: dt.datetime,
     time: ProcessingTime,
     mode: str = "pause",
+    received_at: dt.datetime | None = None,
 ) -> dt.datetime:
     """The due moment once the complete dossier is back.
 
     ``pause``: the time left when the office asked for papers is counted again
     from the day they arrive (the request day is spent, the arrival day is like
-    a receipt day). ``restart``: the whole processing time starts over.
+    a receipt day). A pause before the clock started (received after the
+    cut-off) leaves the whole time, never more. ``restart``: the whole
+    processing time starts over.
     """
     if resumed_at < paused_at:
         raise ValidationError("Ngày nhận đủ hồ sơ bổ sung không được trước ngày yêu cầu bổ sung.")
     if mode == "restart":
         return due_from_receipt(calendar, resumed_at, time)
     if time.is_days:
-        left = calendar.working_days_between(paused_at.date(), due_at.date())
+        paused_day = paused_at.date()
+        if received_at is not None:
+            paused_day = max(paused_day, calendar.counting_start_day(received_at))
+        left = calendar.working_days_between(paused_day, due_at.date())
         if left <= 0:
             return due_at  # already due when paused: the delay is the office's
         return calendar.due_after_days(resumed_at, left)
+    if received_at is not None:
+        paused_at = max(paused_at, calendar.counting_start_moment(received_at))
     left = calendar.working_minutes_between(paused_at, due_at)
     if left <= 0:
         return due_at

@@ -10,23 +10,27 @@ ORM's per-object bookkeeping would take minutes.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import random
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, func, select, text
 
 from app.catalog import ensure_procedure, ensure_unit, ensure_user, get_office, save_office
 from app.deadlines import ProcessingTime, due_from_receipt
 from app.demo_data import (COMPANY_KINDS, COMPANY_WORDS, FAMILY_NAMES, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE,
                            MIDDLE_MALE, PHONE_PREFIXES, PROCEDURES, QUARTERS, STREETS, UNITS, WARDS)
-from app.dossiers import search_text_for
 from app.errors import ValidationError
+from app.formatting import thousands
 from app.lifecycle import Status, TimeUnit
 from app.text import fold
 from app.workcalendar import WorkCalendar
 from db.models import ApologyLetter, Dossier, DossierEvent, SupplementPeriod
+from db.bulk import insert_rows
 from db.search_index import FTS_TABLE, SQLITE_DDL
 
 BATCH = 20_000
@@ -65,15 +69,35 @@ def setup_catalog(session, agency_code: str = "000.00.16.H19") -> tuple[list[tup
     return procedures, list(unit_ids.values()), officers
 
 
+class _FastRandom(random.Random):
+    """Uniform picks from ``random()`` directly: a million rows call these ~20 million times,
+    and the stdlib's exact-integer methods cost several times more. Still seeded, still repeatable."""
+
+    def choice(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+    def randrange(self, start, stop=None, step=1):
+        if stop is None:
+            start, stop = 0, start
+        return start + int(self.random() * (stop - start))
+
+    def randint(self, a, b):
+        return a + int(self.random() * (b - a + 1))
+
+
+def _weighted(pairs) -> list:
+    """A list where each item appears as often as its weight, for a plain uniform pick."""
+    return [item for item, weight in pairs for _ in range(weight)]
+
+
 class _Names:
     def __init__(self, rng: random.Random):
         self.rng = rng
-        self.families = [name for name, _ in FAMILY_NAMES]
-        self.weights = [w for _, w in FAMILY_NAMES]
+        self.families = _weighted(FAMILY_NAMES)
 
     def person(self) -> str:
         rng = self.rng
-        family = rng.choices(self.families, self.weights)[0]
+        family = rng.choice(self.families)
         if rng.random() < 0.5:
             return f"{family} {rng.choice(MIDDLE_MALE)} {rng.choice(GIVEN_MALE)}"
         return f"{family} {rng.choice(MIDDLE_FEMALE)} {rng.choice(GIVEN_FEMALE)}"
@@ -82,167 +106,256 @@ class _Names:
         return f"{self.rng.choice(COMPANY_KINDS)} {self.rng.choice(COMPANY_WORDS)}"
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Everything a batch needs, picklable, so batches can be made in another process."""
+
+    calendar: WorkCalendar
+    now: dt.datetime
+    count: int
+    seed: int
+    procedures: tuple
+    officers: tuple
+    agency: str
+    first_id: int
+    working_days: tuple
+    batch_size: int
+
+    def first_index_of_day(self, day_index: int) -> int:
+        # Dossier i is received on working_days[i * L // count]; invert that.
+        return -(-day_index * self.count // len(self.working_days))
+
+
+@dataclass
+class _Batch:
+    dossiers: list
+    history: list
+    periods: list
+    letters: list  # numbered by the inserting process, in order
+    opened: int
+
+
 def generate(session, calendar: WorkCalendar, now: dt.datetime, count: int, seed: int = 1,
-             progress: Callable[[int, int], None] | None = None) -> DemoResult:
-    """Add ``count`` synthetic dossiers to the register, in the caller's transaction."""
+             progress: Callable[[int, int], None] | None = None,
+             letter_number_format: str = "{number}/PXL", batch_size: int = BATCH,
+             in_worker: bool | None = None) -> DemoResult:
+    """Add ``count`` synthetic dossiers to the register, in the caller's transaction.
+
+    The same seed gives the same register. Big runs make their batches in a
+    second process while this one writes, which is what two cores allow.
+    """
     if not 1 <= count <= MAX_COUNT:
-        raise ValidationError(f"Số hồ sơ mẫu phải từ 1 đến {MAX_COUNT:,}.".replace(",", "."))
-    rng = random.Random(seed)
-    names = _Names(rng)
+        raise ValidationError(f"Số hồ sơ mẫu phải từ 1 đến {thousands(MAX_COUNT)}.")
     procedures, _units, officers = setup_catalog(session)
     session.flush()
     connection: Connection = session.connection()
     sqlite = connection.dialect.name == "sqlite"
-
     working_days = []
     day = now.date() - dt.timedelta(days=365)
     while day <= now.date():
         if calendar.is_working_day(day):
             working_days.append(day)
         day += dt.timedelta(days=1)
-    proc_weights = [p[5] for p in procedures]
-
-    @lru_cache(maxsize=None)
-    def due_for(received_day: dt.date, minute: int, proc_index: int) -> dt.datetime:
-        received = dt.datetime.combine(received_day, dt.time(minute // 60, minute % 60))
-        return due_from_receipt(calendar, received, procedures[proc_index][1])
-
-    @lru_cache(maxsize=None)
-    def later_working(day_: dt.date, n: int) -> dt.date:
-        return calendar.add_working_days(day_, n)
-
     first_id = (connection.scalar(select(func.max(Dossier.id))) or 0) + 1
-    year_numbers: dict[int, int] = {}
-    for year, top in connection.execute(select(ApologyLetter.year, func.max(ApologyLetter.number))
-                                        .group_by(ApologyLetter.year)):
-        year_numbers[year] = top
-    agency = get_office(session).agency_code or "000.00.16.H19"
+    plan = _Plan(calendar, now, count, seed, tuple(procedures), tuple(officers),
+                 get_office(session).agency_code or "000.00.16.H19", first_id, tuple(working_days), batch_size)
+    year_numbers: dict[int, int] = dict(connection.execute(
+        select(ApologyLetter.year, func.max(ApologyLetter.number)).group_by(ApologyLetter.year)).all())
 
-    # Receipt moments: 07:30–16:59, most of them in the morning.
-    minutes_choices = list(range(7 * 60 + 30, 11 * 60 + 30)) * 2 + list(range(13 * 60, 17 * 60))
+    indexes = range(-(-count // batch_size))
+    pool = None
+    if in_worker or (in_worker is None and count > 2 * batch_size):
+        # spawn, not fork: the parent may hold Qt and open database connections.
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        batches = _ahead(pool, plan, indexes)
+    else:
+        batches = (_make_batch(plan, index) for index in indexes)
 
     if sqlite:
-        # Filling the FTS index once at the end is far faster than a trigger per row.
+        # Filling the FTS index once at the end is far faster than a trigger per row,
+        # and a big page cache keeps the index B-trees in memory during the load.
         connection.execute(text("DROP TRIGGER IF EXISTS dossiers_fts_insert"))
-
-    opened = letters = events = written = 0
+        connection.execute(text("PRAGMA cache_size=-262144"))
+    written = opened = letters = events = 0
     try:
-        while written < count:
-            size = min(BATCH, count - written)
-            dossiers, history, periods, letter_rows = [], [], [], []
-            for offset in range(size):
-                dossier_id = first_id + written + offset
-                proc_index = rng.choices(range(len(procedures)), proc_weights)[0]
-                procedure_id, time, level, fee, unit_id, _w = procedures[proc_index]
-                received_day = rng.choice(working_days)
-                minute = rng.choice(minutes_choices)
-                received = dt.datetime.combine(received_day, dt.time(minute // 60, minute % 60, rng.randrange(60)))
-                if received > now:  # nothing is received later than "now"
-                    received_day = working_days[-2] if received_day == working_days[-1] else received_day
-                    received = dt.datetime.combine(received_day, received.time())
-                due = due_for(received_day, minute, proc_index)
-                online_share = 0.45 if level == "full" else 0.2 if level == "partial" else 0.0
-                channel = "online" if rng.random() < online_share else ("postal" if rng.random() < 0.05
-                                                                          else "in_person")
-                organisation = rng.random() < 0.06
-                name = names.company() if organisation else names.person()
-                id_number = (str(rng.randrange(3_600_000_000, 3_699_999_999)) if organisation
-                             else f"0{rng.randrange(1, 96):02d}{rng.choice('0123')}{rng.randrange(40, 99):02d}"
-                                  f"{rng.randrange(1_000_000):06d}")
-                phone = rng.choice(PHONE_PREFIXES) + f"{rng.randrange(10_000_000):07d}"
-                # The row id as the sequence keeps codes unique however often the demo runs.
-                code = f"{agency}-{received_day:%y%m%d}-01{dossier_id:06d}"
-                officer = rng.choice(officers)
-
-                status, finished, returned, delivery, reason = _fate(rng, received, due, now)
-                letter = None
-                if status in (Status.RESULT_READY, Status.RETURNED) and finished.date() > due.date() \
-                        and rng.random() < 0.5:
-                    letter = due
-                elif status in (Status.PROCESSING, Status.ACCEPTED) and due.date() <= now.date() \
-                        and rng.random() < 0.3:
-                    letter = due
-                final_due = due
-                if letter is not None:
-                    deadline = calendar.previous_working_day(due.date())
-                    issued = deadline if rng.random() < 0.8 else later_working(deadline, 1)
-                    if issued > now.date() or issued < received_day:
-                        letter = None
-                    else:
-                        final_due = dt.datetime.combine(later_working(due.date(), rng.randint(3, 10)),
-                                                        calendar.hours.closing)
-                        year = issued.year
-                        year_numbers[year] = year_numbers.get(year, 0) + 1
-                        letter_rows.append({
-                            "dossier_id": dossier_id, "year": year, "number": year_numbers[year],
-                            "number_text": f"{year_numbers[year]}/PXL", "issued_on": issued,
-                            "issued_at": dt.datetime.combine(issued, dt.time(10, 0)),
-                            "reason": rng.choice(LETTER_REASONS), "previous_due_at": due,
-                            "new_due_at": final_due, "signer_name": "Nguyễn Thị Thu Hương",
-                            "signer_title": "Giám đốc", "late": issued > deadline, "pdf_sha256": "",
-                            "created_by": officer,
-                        })
-                        history.append(_ev(dossier_id, dt.datetime.combine(issued, dt.time(10, 0)), officer,
-                                           "letter", "due_at", due, final_due,
-                                           f"Phiếu xin lỗi số {year_numbers[year]}/PXL"))
-                if status is Status.SUPPLEMENT:
-                    periods.append({"dossier_id": dossier_id, "requested_at": received + dt.timedelta(days=1),
-                                    "completed_at": None, "reason": "Bổ sung bản sao giấy tờ chứng minh"})
-                digitized = channel == "online" or rng.random() < 0.88
-                finished_state = status.is_finished
-                dossiers.append({
-                    "id": dossier_id, "code": code, "procedure_id": procedure_id, "unit_id": unit_id,
-                    "officer_id": officer, "applicant_name": name, "applicant_name_folded": fold(name),
-                    "applicant_id_number": id_number,
-                    "applicant_address": f"Số {rng.randrange(1, 400)}, đường {rng.choice(STREETS)}, "
-                                         f"{rng.choice(QUARTERS)}, {rng.choice(WARDS)}, tỉnh Đồng Nai",
-                    "applicant_phone": phone, "applicant_email": "",
-                    "applicant_kind": "organisation" if organisation else "person",
-                    "search_text": search_text_for(name, code, phone, id_number),
-                    "channel": channel, "received_at": received, "due_at": final_due, "due_manual_reason": "",
-                    "status": int(status), "finished_at": finished, "returned_at": returned,
-                    "result_delivery": delivery, "closing_reason": reason,
-                    "fee_paid": fee and finished_state, "paid_online": fee and channel == "online"
-                                                                      and rng.random() < 0.7,
-                    "digitized_components": digitized,
-                    "digitized_result": finished_state and status not in (Status.REFUSED, Status.WITHDRAWN,
-                                                                          Status.STOPPED) and rng.random() < 0.85,
-                    "identity_checked": rng.random() < 0.9, "reused_from_store": rng.random() < 0.3,
-                    "taken_from_national_store": rng.random() < 0.15,
-                    "request_letter_attached": status in (Status.REFUSED, Status.WITHDRAWN, Status.STOPPED)
-                                               and rng.random() < 0.7,
-                    "notes": "", "created_at": received, "updated_at": returned or finished or received,
-                    "version": 1,
-                })
-                history.append(_ev(dossier_id, received, officer, "receive", "", None, None,
-                                   f"Hẹn trả {due:%H:%M %d/%m/%Y}", new=Status.ACCEPTED.label))
-                if finished is not None:
-                    history.append(_ev(dossier_id, finished, officer, "status", "status", None, None, reason,
-                                       old=Status.ACCEPTED.label,
-                                       new=(Status.RESULT_READY if returned else status).label))
-                if returned is not None:
-                    history.append(_ev(dossier_id, returned, officer, "status", "status", None, None, "",
-                                       old=Status.RESULT_READY.label, new=Status.RETURNED.label))
-                if not finished_state:
-                    opened += 1
-            connection.execute(insert(Dossier.__table__), dossiers)
-            connection.execute(insert(DossierEvent.__table__), history)
-            if periods:
-                connection.execute(insert(SupplementPeriod.__table__), periods)
-            if letter_rows:
-                connection.execute(insert(ApologyLetter.__table__), letter_rows)
-            letters += len(letter_rows)
-            events += len(history)
-            written += size
+        for batch in batches:
+            for letter in batch.letters:
+                event = batch.history[letter.pop("event_index")]
+                year_numbers[letter["year"]] = year_numbers.get(letter["year"], 0) + 1
+                letter["number"] = year_numbers[letter["year"]]
+                letter["number_text"] = letter_number_format.format(number=letter["number"], year=letter["year"])
+                event["note"] = f"Phiếu xin lỗi số {letter['number_text']}"
+            insert_rows(connection, Dossier.__table__, batch.dossiers)
+            insert_rows(connection, DossierEvent.__table__, batch.history)
+            insert_rows(connection, SupplementPeriod.__table__, batch.periods)
+            insert_rows(connection, ApologyLetter.__table__, batch.letters)
+            written += len(batch.dossiers)
+            opened += batch.opened
+            letters += len(batch.letters)
+            events += len(batch.history)
             if progress:
                 progress(written, count)
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         if sqlite:
             connection.execute(text(
                 f"INSERT INTO {FTS_TABLE}(rowid, search_text) SELECT id, search_text FROM dossiers WHERE id >= :first"
             ), {"first": first_id})
             connection.execute(text(SQLITE_DDL[1]))
     return DemoResult(dossiers=written, open=opened, letters=letters, events=events)
+
+
+def _ahead(pool: ProcessPoolExecutor, plan: _Plan, indexes: range, depth: int = 3) -> Iterator[_Batch]:
+    """Batches in order, with at most ``depth`` being made ahead (bounded memory)."""
+    pending = deque()
+    for index in indexes:
+        pending.append(pool.submit(_make_batch, plan, index))
+        if len(pending) >= depth:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+_CACHES: dict = {}
+
+
+def _helpers(plan: _Plan):
+    """Per-process caches of due dates, folded names and working-day sums for one plan."""
+    key = (plan.seed, plan.count, plan.first_id, plan.now)
+    if key in _CACHES:
+        return _CACHES[key]
+    calendar, procedures = plan.calendar, plan.procedures
+    cutoff_minute = calendar.hours.cutoff.hour * 60 + calendar.hours.cutoff.minute
+    day_based = [p[1].is_days for p in procedures]
+
+    @lru_cache(maxsize=None)
+    def cached_due(received_day: dt.date, minute: int, proc_index: int) -> dt.datetime:
+        received = dt.datetime.combine(received_day, dt.time(minute // 60, minute % 60))
+        return due_from_receipt(calendar, received, procedures[proc_index][1])
+
+    def due_for(received_day: dt.date, minute: int, proc_index: int) -> dt.datetime:
+        # Day-based deadlines depend only on the day and the side of the cut-off.
+        if day_based[proc_index]:
+            minute = cutoff_minute if minute >= cutoff_minute else 0
+        return cached_due(received_day, minute, proc_index)
+
+    helpers = (due_for, lru_cache(maxsize=100_000)(fold), lru_cache(maxsize=None)(calendar.add_working_days),
+               lru_cache(maxsize=None)(calendar.previous_working_day),
+               _weighted((index, p[5]) for index, p in enumerate(procedures)))
+    _CACHES.clear()
+    _CACHES[key] = helpers
+    return helpers
+
+
+# Receipt moments: 07:30–16:59, most of them in the morning.
+_MINUTES = tuple(range(7 * 60 + 30, 11 * 60 + 30)) * 2 + tuple(range(13 * 60, 17 * 60))
+
+
+def _make_batch(plan: _Plan, index: int) -> _Batch:
+    """Batch ``index`` of the plan: a pure function of (plan, index)."""
+    due_for, fold_name, later_working, previous_working, weighted_procedures = _helpers(plan)
+    rng = _FastRandom(plan.seed * 1_000_003 + index)
+    names = _Names(rng)
+    now, calendar, working_days = plan.now, plan.calendar, plan.working_days
+    closing = calendar.hours.closing
+    start = index * plan.batch_size
+    size = min(plan.batch_size, plan.count - start)
+    dossiers, history, periods, letter_rows = [], [], [], []
+    opened = 0
+    for position in range(start, start + size):
+        dossier_id = plan.first_id + position
+        proc_index = rng.choice(weighted_procedures)
+        procedure_id, time, level, fee, unit_id, _w = plan.procedures[proc_index]
+        # Spread evenly over the year in receipt order, as ids grow in a real register.
+        day_index = position * len(working_days) // plan.count
+        received_day = working_days[day_index]
+        minute = rng.choice(_MINUTES)
+        received = dt.datetime.combine(received_day, dt.time(minute // 60, minute % 60, rng.randrange(60)))
+        # Sequences continue above every existing row, so a second demo run never reuses a code.
+        sequence = plan.first_id - 1 + position - plan.first_index_of_day(day_index) + 1
+        if received > now:  # nothing is received later than "now"
+            opening = dt.datetime.combine(received_day, calendar.hours.opening)
+            if now > opening:
+                received = opening + (now - opening) * rng.random()
+                received = received.replace(microsecond=0)
+            else:  # before opening today: it came in yesterday, numbered apart from yesterday's own
+                received_day = working_days[-2]
+                received = dt.datetime.combine(received_day, received.time())
+                sequence += plan.count
+            minute = received.hour * 60 + received.minute
+        due = due_for(received_day, minute, proc_index)
+        online_share = 0.45 if level == "full" else 0.2 if level == "partial" else 0.0
+        channel = "online" if rng.random() < online_share else ("postal" if rng.random() < 0.05 else "in_person")
+        organisation = rng.random() < 0.06
+        name = names.company() if organisation else names.person()
+        folded = fold_name(name)
+        id_number = (str(rng.randrange(3_600_000_000, 3_699_999_999)) if organisation
+                     else f"0{rng.randrange(1, 96):02d}{rng.choice('0123')}{rng.randrange(40, 99):02d}"
+                          f"{rng.randrange(1_000_000):06d}")
+        phone = rng.choice(PHONE_PREFIXES) + f"{rng.randrange(10_000_000):07d}"
+        code = f"{plan.agency}-{received_day:%y%m%d}-01{sequence:04d}"
+        officer = rng.choice(plan.officers)
+
+        status, finished, returned, delivery, reason = _fate(rng, received, due, now)
+        final_due = due
+        wants_letter = (
+            (status in (Status.RESULT_READY, Status.RETURNED) and finished.date() > due.date() and rng.random() < 0.5)
+            or (status in (Status.PROCESSING, Status.ACCEPTED) and due.date() <= now.date() and rng.random() < 0.3)
+        )
+        if wants_letter:
+            deadline = previous_working(due.date())
+            issued = deadline if rng.random() < 0.8 else later_working(deadline, 1)
+            if received_day <= issued <= now.date():
+                final_due = dt.datetime.combine(later_working(due.date(), rng.randint(3, 10)), closing)
+                issued_at = dt.datetime.combine(issued, dt.time(10, 0))
+                letter_rows.append({
+                    "dossier_id": dossier_id, "year": issued.year, "number": 0, "number_text": "",
+                    "issued_on": issued, "issued_at": issued_at, "reason": rng.choice(LETTER_REASONS),
+                    "previous_due_at": due, "new_due_at": final_due, "signer_name": "Nguyễn Thị Thu Hương",
+                    "signer_title": "Giám đốc", "late": issued > deadline, "pdf_sha256": "", "created_by": officer,
+                    "event_index": len(history),
+                })
+                history.append(_ev(dossier_id, issued_at, officer, "letter", "due_at", due, final_due, ""))
+        if status is Status.SUPPLEMENT:
+            periods.append({"dossier_id": dossier_id, "requested_at": received + dt.timedelta(days=1),
+                            "completed_at": None, "reason": "Bổ sung bản sao giấy tờ chứng minh"})
+        finished_state = status.is_finished
+        closed_without_result = status in (Status.REFUSED, Status.WITHDRAWN, Status.STOPPED)
+        dossiers.append({
+            "id": dossier_id, "code": code, "procedure_id": procedure_id, "unit_id": unit_id,
+            "officer_id": officer, "applicant_name": name, "applicant_name_folded": folded,
+            "applicant_id_number": id_number,
+            "applicant_address": f"Số {rng.randrange(1, 400)}, đường {rng.choice(STREETS)}, "
+                                 f"{rng.choice(QUARTERS)}, {rng.choice(WARDS)}, tỉnh Đồng Nai",
+            "applicant_phone": phone, "applicant_email": "",
+            "applicant_kind": "organisation" if organisation else "person",
+            # = search_text_for(...), without folding the same names a million times
+            "search_text": f"{folded} {code.lower()} {phone} {id_number}",
+            "channel": channel, "received_at": received, "due_at": final_due, "due_manual_reason": "",
+            "status": int(status), "finished_at": finished, "returned_at": returned,
+            "result_delivery": delivery, "closing_reason": reason,
+            "fee_paid": fee and finished_state,
+            "paid_online": fee and channel == "online" and rng.random() < 0.7,
+            "digitized_components": channel == "online" or rng.random() < 0.88,
+            "digitized_result": finished_state and not closed_without_result and rng.random() < 0.85,
+            "identity_checked": rng.random() < 0.9, "reused_from_store": rng.random() < 0.3,
+            "taken_from_national_store": rng.random() < 0.15,
+            "request_letter_attached": closed_without_result and rng.random() < 0.7,
+            "notes": "", "created_at": received, "updated_at": returned or finished or received,
+            "version": 1,
+        })
+        history.append(_ev(dossier_id, received, officer, "receive", "", None, None,
+                           f"Hẹn trả {due:%H:%M %d/%m/%Y}", new=Status.ACCEPTED.label))
+        if finished is not None:
+            history.append(_ev(dossier_id, finished, officer, "status", "status", None, None, reason,
+                               old=Status.ACCEPTED.label, new=(Status.RESULT_READY if returned else status).label))
+        if returned is not None:
+            history.append(_ev(dossier_id, returned, officer, "status", "status", None, None, "",
+                               old=Status.RESULT_READY.label, new=Status.RETURNED.label))
+        if not finished_state:
+            opened += 1
+    return _Batch(dossiers, history, periods, letter_rows, opened)
 
 
 def _ev(dossier_id, at, user, kind, field, old_due, new_due, note, old="", new=""):
@@ -267,8 +380,11 @@ def _fate(rng: random.Random, received: dt.datetime, due: dt.datetime, now: dt.d
     roll = rng.random()
     days_late = (now - due).days
     # The backlog: recent deadlines still open more often than old ones.
-    if roll < (0.45 if days_late < 10 else 0.12 if days_late < 30 else 0.006):
+    if roll < (0.08 if days_late < 10 else 0.02 if days_late < 30 else 0.001):
         return Status.PROCESSING, None, None, "", ""
+    if days_late < 60 and roll < 0.11:
+        # Waiting for the applicant's papers: the clock is stopped, so not late.
+        return Status.SUPPLEMENT, None, None, "", ""
     if rng.random() < 0.02:
         kind = rng.choice((Status.REFUSED, Status.WITHDRAWN, Status.STOPPED))
         closed = received + span * rng.uniform(0.05, 0.5)

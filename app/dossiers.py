@@ -310,7 +310,7 @@ def change_status(session: Session, ctx: Context, dossier_id: int, target: Statu
                 old_due = dossier.due_at
                 dossier.due_at = resume_after_supplement(
                     ctx.calendar, old_due, period.requested_at, at, processing_time(dossier.procedure),
-                    ctx.settings.supplement_mode)
+                    ctx.settings.supplement_mode, dossier.received_at)
                 _event(session, ctx, dossier.id, "due", field="due_at", old=datetime_vi(old_due),
                        new=datetime_vi(dossier.due_at), note="Nhận đủ hồ sơ bổ sung")
     if target.is_finished and target is not Status.RETURNED:

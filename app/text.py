@@ -25,6 +25,8 @@ def fold(value: str | None) -> str:
     """Lower-case, diacritic-free, đ→d copy for search: "Đặng Văn Đức" → "dang van duc"."""
     if not value:
         return ""
+    if value.isascii():
+        return _SPACES.sub(" ", value.lower()).strip()
     decomposed = unicodedata.normalize("NFD", str(value).translate(_SPECIAL))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.lower()).strip()

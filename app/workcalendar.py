@@ -183,6 +183,10 @@ class WorkCalendar:
 
     def _ensure(self, *days: dt.date) -> None:
         years = [d.year for d in days]
+        if min(years) < FIRST_YEAR or max(years) > LAST_YEAR:
+            raise ValidationError(
+                f"Ngày nằm ngoài khoảng lịch làm việc hỗ trợ ({FIRST_YEAR}–{LAST_YEAR})."
+            )
         # One year of margin on both sides so "next working day" near 31/12 works.
         self._load_span(max(FIRST_YEAR, min(years) - 1), min(LAST_YEAR, max(years) + 1))
 
@@ -257,7 +261,7 @@ class WorkCalendar:
         self._ensure(day - dt.timedelta(days=15))
         index = bisect.bisect_left(self._working, day)
         while index == 0:
-            self._ensure(dt.date(self._span[0] - 1, 1, 1))
+            self._load_span(self._span[0] - 1, self._span[1])  # refuses to go before FIRST_YEAR
             index = bisect.bisect_left(self._working, day)
         return self._working[index - 1]
 
@@ -273,7 +277,7 @@ class WorkCalendar:
             return self.working_day_on_or_after(day)
         index = bisect.bisect_right(self._working, day) + count - 1
         while index >= len(self._working):
-            self._ensure(dt.date(self._span[1] + 1, 1, 1))
+            self._load_span(self._span[0], self._span[1] + 1)  # refuses to go past LAST_YEAR
             index = bisect.bisect_right(self._working, day) + count - 1
         return self._working[index]
 
@@ -289,7 +293,8 @@ class WorkCalendar:
     def counting_start_day(self, received_at: dt.datetime) -> dt.date:
         """The day a dossier counts as received, after the cut-off rule."""
         day = received_at.date()
-        if self.is_working_day(day) and received_at.time() < self.hours.cutoff:
+        # "After 15:00" counts from the next working day; 15:00 itself is still today.
+        if self.is_working_day(day) and received_at.time() <= self.hours.cutoff:
             return day
         return self.next_working_day(day)
 

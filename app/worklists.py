@@ -95,14 +95,20 @@ def warnings_by_level(session: Session, calendar: WorkCalendar, bounds: WarningB
     return grouped
 
 
-def due_within(session: Session, calendar: WorkCalendar, today: dt.date, working_days: int,
-               limit: int | None = None) -> list[tuple[int, str, dt.datetime]]:
-    """Open dossiers due by the end of the N-th working day from today, by due date."""
-    limit_day = calendar.add_working_days(today, working_days)
+def due_within(session: Session, calendar: WorkCalendar, now: dt.datetime, working_days: int,
+               limit: int | None = None) -> list[tuple[int, dt.datetime]]:
+    """(id, due_at) of open dossiers not yet overdue and due by the end of the N-th working day.
+
+    By due date. Overdue ones have their own list; dossiers waiting for papers
+    have no running clock. Only indexed columns are read, so the big table is
+    never touched; callers fetch display fields for the rows they show.
+    """
+    limit_day = calendar.add_working_days(now.date(), working_days)
     bound = dt.datetime.combine(limit_day + dt.timedelta(days=1), dt.time())
     query = (
-        select(Dossier.id, Dossier.code, Dossier.due_at)
-        .where(Dossier.status.in_([c for c in OPEN_CODES if c != Status.SUPPLEMENT]), Dossier.due_at < bound)
+        select(Dossier.id, Dossier.due_at)
+        .where(Dossier.status.in_([c for c in OPEN_CODES if c != Status.SUPPLEMENT]),
+               Dossier.due_at >= now, Dossier.due_at < bound)
         .order_by(Dossier.due_at)
     )
     if limit:

@@ -6,6 +6,7 @@ the register, forms and alerts is issue 3.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
@@ -48,7 +49,18 @@ class SummaryWindow(QMainWindow):
         self.resize(560, 360)
 
 
+def has_display() -> bool:
+    """Qt aborts the whole process without a display; say so instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_window(Session, clock, demo: bool = False, user: str | None = None) -> int:
+    if not has_display():
+        print("Lỗi: Không tìm thấy màn hình để mở cửa sổ. Hãy chạy trên máy có giao diện đồ họa, "
+              "hoặc dùng các lệnh dòng lệnh (python main.py --help).", file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication(sys.argv)
     if demo:
         from app.demo import generate

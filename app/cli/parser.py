@@ -139,8 +139,8 @@ def build_parser() -> VietnameseArgumentParser:
     due.add_argument("--received", type=moment, required=True, metavar="'YYYY-MM-DD HH:MM'",
                      help="thời điểm tiếp nhận")
     amount = due.add_mutually_exclusive_group(required=True)
-    amount.add_argument("--days", type=non_negative_int, help="số ngày làm việc (0: trong ngày)")
-    amount.add_argument("--hours", type=positive_number, help="số giờ làm việc")
+    amount.add_argument("--days", type=non_negative_int, metavar="N", help="số ngày làm việc (0: trong ngày)")
+    amount.add_argument("--hours", type=positive_number, metavar="N", help="số giờ làm việc")
 
     calendar = commands.add_parser("calendar", parents=[common], help="lịch ngày nghỉ, ngày làm bù",
                                    description="Liệt kê ngày nghỉ lễ, Tết và ngày làm bù của một năm; "

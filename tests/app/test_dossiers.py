@@ -61,6 +61,9 @@ def test_generated_codes_are_sequential_per_day(Session, make_ctx):
     ("P3", D(2026, 11, 20, 15, 30), D(2026, 11, 27, 17, 0)),
     # Fri 20/11 before the cut-off: Mon 23, Wed 25, Thu 26
     ("P3", D(2026, 11, 20, 14, 59), D(2026, 11, 26, 17, 0)),
+    # "after 15:00": 15:00 itself is still the same day, 15:01 is not
+    ("P3", D(2026, 11, 20, 15, 0), D(2026, 11, 26, 17, 0)),
+    ("P3", D(2026, 11, 20, 15, 1), D(2026, 11, 27, 17, 0)),
 ])
 def test_receipt_moment_and_cut_off_shift_the_due_date(Session, make_ctx, code, received, expected_due):
     view = receive(Session, make_ctx(), procedure_code=code, received_at=received)

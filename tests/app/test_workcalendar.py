@@ -472,6 +472,7 @@ OUT_OF_RANGE = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("call", [c[0] for c in OUT_OF_RANGE], ids=[c[1] for c in OUT_OF_RANGE])
 def test_dates_outside_2000_2100_are_refused(call):
     code = (
@@ -488,9 +489,11 @@ def test_dates_outside_2000_2100_are_refused(call):
     )
     try:
         done = subprocess.run(
-            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=30
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=15
         )
     except subprocess.TimeoutExpired:
-        pytest.fail(f"{call} did not return within 30 s (expected ValidationError)")
+        done = None
+    if done is None:
+        pytest.fail(f"{call} did not return within 15 s (expected ValidationError)")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ValidationError"

@@ -138,7 +138,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_dossiers_finished_at', ['finished_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_dossiers_procedure_id'), ['procedure_id'], unique=False)
         batch_op.create_index('ix_dossiers_received_at', ['received_at'], unique=False)
-        batch_op.create_index('ix_dossiers_status_due_at', ['status', 'due_at'], unique=False)
+        batch_op.create_index('ix_dossiers_status_due_at', ['status', 'due_at', 'received_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_dossiers_unit_id'), ['unit_id'], unique=False)
 
     op.create_table('apology_letters',
