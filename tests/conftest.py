@@ -26,6 +26,19 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("MOTCUA_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _private_qsettings(tmp_path_factory):
+    """Window geometry and column layouts of one test must not leak into the next, nor into $HOME."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:
+        yield
+        return
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path_factory.mktemp("qsettings")))
+    yield
+
+
 @pytest.fixture
 def db_url(tmp_path):
     return f"sqlite:///{tmp_path / 'register.sqlite3'}"

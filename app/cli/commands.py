@@ -25,36 +25,9 @@ from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi, moment_with_weekday, thousands
 from app.lifecycle import TimeUnit
 from app.workcalendar import weekday_vi
+from app.cli.output import Output
+from app.cli.registry import command_modules
 from db.models import CalendarOverride
-
-
-def _plain(value):
-    if dataclasses.is_dataclass(value):
-        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
-    if isinstance(value, enum.Enum):
-        return value.value if not isinstance(value, int) else int(value)
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
-
-
-class Output:
-    def __init__(self, stream: TextIO, as_json: bool):
-        self.stream = stream
-        self.as_json = as_json
-
-    def line(self, text: str = "") -> None:
-        if not self.as_json:
-            print(text, file=self.stream)
-
-    def data(self, value) -> None:
-        if self.as_json:
-            json.dump(_plain(value), self.stream, ensure_ascii=False, indent=2)
-            self.stream.write("\n")
 
 
 def _acting_user(session: Session, name: str | None) -> int:
@@ -230,7 +203,10 @@ COMMANDS: dict[str, Callable] = {
 
 
 def run(args, Session: sessionmaker, clock: Clock, stream: TextIO = sys.stdout) -> int:
-    return COMMANDS[args.command](args, Session, clock, Output(stream, getattr(args, "json", False)))
+    handler = COMMANDS.get(args.command)
+    if handler is None:
+        handler = next(module.COMMANDS[args.command] for module in command_modules() if args.command in module.COMMANDS)
+    return handler(args, Session, clock, Output(stream, getattr(args, "json", False)))
 
 
 # WarningLevel is re-exported for callers that group output by level.

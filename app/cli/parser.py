@@ -167,4 +167,9 @@ def build_parser() -> VietnameseArgumentParser:
                                  description="Tìm không phân biệt dấu, hoa thường, đ/d.")
     search.add_argument("text", metavar="TỪ_KHÓA")
     search.add_argument("--limit", type=non_negative_int, default=50)
+
+    from app.cli.registry import command_modules
+
+    for module in command_modules():
+        module.add_parsers(commands, common)
     return parser

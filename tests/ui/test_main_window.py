@@ -1,4 +1,4 @@
-"""The interim window shows today's warning counts from the register."""
+"""The main window opens on the register and its pages load off the UI thread."""
 
 import datetime as dt
 
@@ -9,16 +9,17 @@ from app.dossiers import NewDossier
 from db.models import Dossier
 
 
-def test_summary_window_counts_todays_warnings(qtbot, Session, make_ctx, clock):
-    from ui.application import SummaryWindow
+def test_today_page_counts_overdue(qtbot, Session, make_ctx, clock):
+    from ui.application import build_window
 
     ctx = make_ctx()
     with Session.begin() as session:
         view = dossiers.receive(session, ctx, NewDossier("D10", "Trần Thị Bích", received_at=dt.datetime(2026, 11, 2, 9)))
         session.execute(update(Dossier).where(Dossier.id == view.id).values(due_at=dt.datetime(2026, 11, 20, 17)))
-    window = SummaryWindow(Session, clock)
+    desk, window = build_window(Session, clock, "can-bo-a")
     qtbot.addWidget(window)
     window.show()
-    text = window.centralWidget().findChild(type(window.centralWidget().layout().itemAt(0).widget())).text()
-    assert "Quá hạn" in text and "<b>1</b>" in text
-    assert "25/11/2026" in text
+    window.show_page("today")
+    page = window.pages["today"]
+    qtbot.waitUntil(lambda: "Quá hạn" in page.summary.text(), timeout=5000)
+    assert "25/11/2026" in page.summary.text()

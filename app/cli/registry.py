@@ -1,0 +1,18 @@
+"""The command modules beyond the core ones in ``commands.py``.
+
+Each module defines ``add_parsers(commands, common)`` (its sub-parsers, in
+Vietnamese) and ``COMMANDS`` (name → handler(args, Session, clock, out)).
+A feature adds its module to this list and touches nothing else of the CLI.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+MODULES: list[str] = [
+]
+
+
+def command_modules() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in MODULES]

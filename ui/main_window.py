@@ -1,0 +1,76 @@
+"""The officer's desk: navigation on the left, pages on the right, alerts in the status bar."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
+
+from ui.desk import Desk
+from ui.i18n import tr
+from ui.pages import PAGES
+from ui.pages.base import Page
+
+
+def load_page_classes() -> list[type[Page]]:
+    classes = []
+    for entry in PAGES:
+        module, name = entry.split(":")
+        classes.append(getattr(importlib.import_module(module), name))
+    return classes
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, office_name: str = ""):
+        super().__init__()
+        self.desk = desk
+        self.setWindowTitle(tr("MotCua Desk") + (f" — {office_name}" if office_name else ""))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for index, cls in enumerate(load_page_classes()):
+            page = cls(desk)
+            self.pages[cls.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(tr(cls.title))
+            item.setData(Qt.UserRole, cls.key)
+            self.nav.addItem(item)
+            action = QAction(tr(cls.title), self)
+            action.setShortcut(QKeySequence(cls.shortcut or f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, key=cls.key: self.show_page(key))
+            self.addAction(action)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        desk.show_page.connect(self.show_page)
+        self.resize(1200, 760)
+        self._restore_geometry()
+
+    def show_page(self, key: str, argument: object = None) -> None:
+        page = self.pages[key]
+        row = list(self.pages).index(key)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(page)
+        page.activate(argument)
+
+    def _on_nav(self, row: int) -> None:
+        if row >= 0:
+            self.show_page(list(self.pages)[row])
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,157 @@
+"""Run register work off the UI thread.
+
+The officer never waits on a frozen window: work runs in the thread pool,
+with its own Session, and its result comes back to the UI thread through a
+queued signal. A progress dialog appears only if the work takes longer than
+about half a second (Anki's rule), and offers Cancel only when the work
+checks the cancel token.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from app.errors import AppError
+from ui.i18n import tr
+
+log = logging.getLogger(__name__)
+
+PROGRESS_DELAY_MS = 500
+
+
+class Cancelled(Exception):
+    """The officer pressed Cancel; the work stopped and changed nothing."""
+
+
+@dataclass
+class Progress:
+    """Handed to the work: report how far it got, and ask whether to stop."""
+
+    _cancel: threading.Event = field(default_factory=threading.Event)
+    _report: Callable[[int, int, str], None] | None = None
+
+    def update(self, done: int, total: int, text: str = "") -> None:
+        if self._report:
+            self._report(done, total, text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], progress: Progress, signals: _Signals):
+        super().__init__()
+        self.work, self.progress, self.signals = work, progress, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:  # worker thread
+        try:
+            result = self.work(self.progress)
+        except BaseException as error:  # noqa: BLE001 - every failure goes back to the UI thread
+            self.signals.failed.emit(error)
+        else:
+            self.signals.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    """Starts jobs and keeps them alive until their result is delivered."""
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
+        super().__init__(parent)
+        self.pool = pool or QThreadPool.globalInstance()
+        self._alive: set[_Signals] = set()
+
+    @property
+    def busy(self) -> int:
+        return len(self._alive)
+
+    def run(self, work: Callable[[Progress], Any], on_done: Callable[[Any], None] | None = None, *,
+            on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None,
+            label: str | None = None, cancellable: bool = False) -> Progress:
+        signals = _Signals()
+        progress = Progress()
+        dialog: list[QProgressDialog] = []
+        timer = QTimer(signals)
+        timer.setSingleShot(True)
+        latest = [0, 0, ""]
+
+        def show_dialog() -> None:
+            if signals not in self._alive or label is None:
+                return
+            box = QProgressDialog(label, tr("Hủy") if cancellable else "", 0, 0, parent)
+            box.setWindowTitle(tr("Đang xử lý"))
+            box.setWindowModality(Qt.WindowModal)
+            box.setMinimumDuration(0)
+            box.setAutoClose(False)
+            box.setAutoReset(False)
+            if not cancellable:
+                box.setCancelButton(None)
+            box.canceled.connect(progress._cancel.set)
+            dialog.append(box)
+            on_progress(*latest)
+            box.show()
+
+        def on_progress(done: int, total: int, text: str) -> None:
+            latest[:] = [done, total, text]
+            if dialog:
+                dialog[0].setMaximum(max(total, 0))
+                dialog[0].setValue(min(done, total) if total else 0)
+                if text:
+                    dialog[0].setLabelText(text)
+
+        def close() -> None:
+            timer.stop()
+            self._alive.discard(signals)
+            if dialog:
+                dialog[0].close()
+                dialog[0].deleteLater()
+            signals.deleteLater()
+
+        def finished(result: Any) -> None:
+            close()
+            if on_done:
+                on_done(result)
+
+        def failed(error: BaseException) -> None:
+            close()
+            if isinstance(error, Cancelled):
+                return
+            if on_error:
+                on_error(error)
+            else:
+                from ui.errors import show_error
+
+                show_error(parent, error)
+
+        progress._report = signals.progressed.emit
+        signals.progressed.connect(on_progress)
+        signals.finished.connect(finished)
+        signals.failed.connect(failed)
+        timer.timeout.connect(show_dialog)
+        self._alive.add(signals)
+        timer.start(PROGRESS_DELAY_MS)
+        self.pool.start(_Job(work, progress, signals))
+        return progress
+
+
+def describe(error: BaseException) -> str:
+    if isinstance(error, AppError):
+        return str(error)
+    return tr("Lỗi không mong đợi, thao tác chưa hoàn tất. Chi tiết đã ghi vào nhật ký.")
