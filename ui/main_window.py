@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QSplitt
 
 from ui.desk import Desk
 from ui.i18n import tr
-from ui.pages import PAGES
+from ui.pages import PAGES, WINDOW_HOOKS
 from ui.pages.base import Page
 
 
@@ -50,8 +50,25 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         desk.show_page.connect(self.show_page)
+        self._build_menus()
         self.resize(1200, 760)
         self._restore_geometry()
+        for entry in WINDOW_HOOKS:
+            module, name = entry.split(":")
+            getattr(importlib.import_module(module), name)(self, desk)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus = {
+            "file": bar.addMenu(tr("&Tệp")),
+            "dossier": bar.addMenu(tr("&Hồ sơ")),
+            "tools": bar.addMenu(tr("&Công cụ")),
+            "help": bar.addMenu(tr("Trợ &giúp")),
+        }
+        quit_action = QAction(tr("Thoát"), self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        self.menus["file"].addAction(quit_action)
 
     def show_page(self, key: str, argument: object = None) -> None:
         page = self.pages[key]

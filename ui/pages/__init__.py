@@ -8,3 +8,9 @@ PAGES: list[str] = [
     "ui.pages.today:TodayPage",
     "ui.pages.register:RegisterPage",
 ]
+
+# Functions "module:function" called as function(window, desk) once the main
+# window is built: a feature adds its menu actions (window.menus["file"],
+# ["tools"], ["help"]), timers or tray notices here.
+WINDOW_HOOKS: list[str] = [
+]
