@@ -27,6 +27,20 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def memory_keyring():
+    """Every test gets an empty in-memory keyring; a test that wants "no keyring" sets the fail backend."""
+    import keyring
+
+    from tests.support.memory_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
 def _private_qsettings(tmp_path_factory):
     """Window geometry and column layouts of one test must not leak into the next, nor into $HOME."""
     try:

@@ -1,0 +1,70 @@
+"""Secrets (the SMTP password, a remote register's password) live in the
+system keyring, behind this one small interface, and nowhere else: never in
+the register, the settings, or the logs.
+
+On a machine without a keyring the officer is told plainly; nothing is ever
+written in clear as a fallback (keyrings.alt would do exactly that, so it is
+never a dependency).
+"""
+
+from __future__ import annotations
+
+from app.errors import ConfigurationError
+
+SERVICE = "MotCua Desk"
+
+
+class NoKeyring(ConfigurationError):
+    """The system has no keyring to keep secrets in."""
+
+
+_NO_KEYRING = ("Máy này không có kho mật khẩu của hệ điều hành (keyring), nên không lưu được mật khẩu. "
+               "Trên Windows dùng Credential Manager, trên Linux cài GNOME Keyring hoặc KWallet; "
+               "mật khẩu không bao giờ được ghi ra tệp dạng chữ rõ.")
+
+
+def _backend():
+    import keyring
+    from keyring.backends import fail
+
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring) or type(backend).__module__.startswith("keyrings.alt"):
+        raise NoKeyring(_NO_KEYRING)
+    return keyring
+
+
+def store(name: str, secret: str) -> None:
+    import keyring.errors
+
+    try:
+        _backend().set_password(SERVICE, name, secret)
+    except keyring.errors.KeyringError as error:
+        raise NoKeyring(_NO_KEYRING) from error
+
+
+def fetch(name: str) -> str | None:
+    import keyring.errors
+
+    try:
+        return _backend().get_password(SERVICE, name)
+    except keyring.errors.KeyringError as error:
+        raise NoKeyring(_NO_KEYRING) from error
+
+
+def forget(name: str) -> None:
+    import keyring.errors
+
+    try:
+        _backend().delete_password(SERVICE, name)
+    except keyring.errors.PasswordDeleteError:
+        pass  # nothing stored: already forgotten
+    except keyring.errors.KeyringError as error:
+        raise NoKeyring(_NO_KEYRING) from error
+
+
+def available() -> bool:
+    try:
+        _backend()
+    except NoKeyring:
+        return False
+    return True
