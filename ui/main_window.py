@@ -6,7 +6,7 @@ import importlib
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from ui.desk import Desk
 from ui.i18n import tr
@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         desk.show_page.connect(self.show_page)
+        desk.open_dossier.connect(self.open_dossier)
+        self.dossier_windows: dict[int, QWidget] = {}
         self._build_menus()
         self.resize(1200, 760)
         self._restore_geometry()
@@ -65,6 +67,16 @@ class MainWindow(QMainWindow):
             "tools": bar.addMenu(tr("&Công cụ")),
             "help": bar.addMenu(tr("Trợ &giúp")),
         }
+        receive = QAction(tr("Tiếp nhận hồ sơ mới…"), self)
+        receive.setObjectName("receiveAction")
+        receive.setShortcut(QKeySequence("Ctrl+N"))
+        receive.triggered.connect(self.receive_dossier)
+        self.menus["dossier"].addAction(receive)
+        find = QAction(tr("Tìm hồ sơ"), self)
+        find.setShortcut(QKeySequence.Find)
+        find.triggered.connect(self.focus_search)
+        self.menus["dossier"].addAction(find)
+        self.receive_action = receive
         quit_action = QAction(tr("Thoát"), self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
@@ -78,6 +90,34 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(False)
         self.stack.setCurrentWidget(page)
         page.activate(argument)
+
+    def receive_dossier(self) -> None:
+        from ui.dossier.receive import ReceiveDialog
+
+        dialog = ReceiveDialog(self.desk, self)
+        dialog.received.connect(self.open_dossier)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        self.receive_dialog = dialog
+
+    def open_dossier(self, dossier_id: int) -> None:
+        from ui.dossier.window import DossierWindow
+
+        window = self.dossier_windows.get(dossier_id)
+        if window is None:
+            window = DossierWindow(self.desk, dossier_id, self)
+            window.setAttribute(Qt.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _=None, i=dossier_id: self.dossier_windows.pop(i, None))
+            self.dossier_windows[dossier_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def focus_search(self) -> None:
+        self.show_page("register")
+        search = self.pages["register"].search
+        search.setFocus()
+        search.selectAll()
 
     def _on_nav(self, row: int) -> None:
         if row >= 0:

@@ -1,0 +1,201 @@
+"""Tiếp nhận hồ sơ: quick from the keyboard, the due date computed live as the officer types."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout)
+
+from app import dossiers, intake
+from app.dossiers import NewDossier
+from app.errors import AppError
+from app.lifecycle import ApplicantKind, Channel
+from ui.desk import Changes, Desk
+from ui.errors import show_error
+from ui.i18n import tr
+from ui.dossier.procedure_picker import ProcedurePicker
+
+
+def to_qt(moment: dt.datetime) -> QDateTime:
+    return QDateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute, 0)
+
+
+def from_qt(value: QDateTime) -> dt.datetime:
+    d, t = value.date(), value.time()
+    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def datetime_edit(moment: dt.datetime) -> QDateTimeEdit:
+    edit = QDateTimeEdit(to_qt(moment))
+    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+class ReceiveDialog(QDialog):
+    received = Signal(int)  # the new dossier's id
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle(tr("Tiếp nhận hồ sơ"))
+        self.setObjectName("receiveDialog")
+        self.calendar = None
+        now = desk.clock.now().replace(second=0, microsecond=0)
+
+        self.procedure = ProcedurePicker()
+        self.procedure.setObjectName("procedure")
+        self.applicant_name = QLineEdit()
+        self.applicant_name.setObjectName("applicantName")
+        self.applicant_kind = QComboBox()
+        for kind in ApplicantKind:
+            self.applicant_kind.addItem(tr(kind.label), kind.value)
+        self.id_number = QLineEdit()
+        self.id_number.setObjectName("idNumber")
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        self.email = QLineEdit()
+        self.address = QLineEdit()
+        self.channel = QComboBox()
+        self.channel.setObjectName("channel")
+        for channel in Channel:
+            self.channel.addItem(tr(channel.label), channel.value)
+        self.received_at = datetime_edit(now)
+        self.received_at.setObjectName("receivedAt")
+        self.due_label = QLabel(tr("Chọn thủ tục để tính ngày hẹn trả."))
+        self.due_label.setObjectName("dueLabel")
+        self.due_label.setWordWrap(True)
+        self.due_label.setTextFormat(Qt.RichText)
+        self.manual_due = QCheckBox(tr("Hẹn ngày khác (phải ghi lý do)"))
+        self.manual_due_at = datetime_edit(now)
+        self.manual_reason = QLineEdit()
+        self.manual_reason.setPlaceholderText(tr("Lý do hẹn ngày khác thời hạn của thủ tục"))
+        for w in (self.manual_due_at, self.manual_reason):
+            w.setEnabled(False)
+        self.manual_due.toggled.connect(self.manual_due_at.setEnabled)
+        self.manual_due.toggled.connect(self.manual_reason.setEnabled)
+        self.fee_paid = QCheckBox(tr("Đã nộp phí, lệ phí"))
+        self.paid_online = QCheckBox(tr("Thanh toán trực tuyến"))
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(54)
+
+        form = QFormLayout()
+        form.addRow(tr("Thủ tục (*)"), self.procedure)
+        form.addRow(tr("Người nộp (*)"), self.applicant_name)
+        form.addRow(tr("Là"), self.applicant_kind)
+        form.addRow(tr("Số CCCD / mã số"), self.id_number)
+        form.addRow(tr("Điện thoại"), self.phone)
+        form.addRow(tr("Thư điện tử"), self.email)
+        form.addRow(tr("Địa chỉ"), self.address)
+        form.addRow(tr("Hình thức nộp"), self.channel)
+        form.addRow(tr("Thời điểm tiếp nhận"), self.received_at)
+        due_box = QGroupBox(tr("Ngày hẹn trả kết quả"))
+        due_layout = QVBoxLayout(due_box)
+        due_layout.addWidget(self.due_label)
+        manual = QHBoxLayout()
+        manual.addWidget(self.manual_due)
+        manual.addWidget(self.manual_due_at)
+        due_layout.addLayout(manual)
+        due_layout.addWidget(self.manual_reason)
+        fees = QHBoxLayout()
+        fees.addWidget(self.fee_paid)
+        fees.addWidget(self.paid_online)
+        fees.addStretch(1)
+
+        self.buttons = QDialogButtonBox()
+        self.ok = self.buttons.addButton(tr("Tiếp nhận"), QDialogButtonBox.AcceptRole)
+        self.ok.setObjectName("receiveButton")
+        self.ok.setToolTip(tr("Ctrl+Enter"))
+        self.buttons.addButton(tr("Hủy"), QDialogButtonBox.RejectRole)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.submit)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(due_box)
+        layout.addLayout(fees)
+        layout.addWidget(QLabel(tr("Ghi chú")))
+        layout.addWidget(self.notes)
+        layout.addWidget(self.buttons)
+        self.resize(640, 620)
+
+        self.procedure.chosen.connect(lambda _: self.update_due())
+        self.received_at.dateTimeChanged.connect(lambda _: self.update_due())
+        self.desk.read(lambda session, ctx: (intake.procedure_choices(session), ctx.calendar), self._loaded)
+
+    def _loaded(self, result) -> None:
+        choices, self.calendar = result
+        self.procedure.set_choices(choices)
+        self.update_due()
+
+    def update_due(self) -> None:
+        choice = self.procedure.current
+        if choice is None or self.calendar is None:
+            self.due_label.setText(tr("Chọn thủ tục để tính ngày hẹn trả."))
+            return
+        try:
+            preview = intake.preview_due(self.calendar, from_qt(self.received_at.dateTime()), choice.processing)
+        except AppError as error:
+            self.due_label.setText(f"<span style='color:#b00020'>{error}</span>")
+            return
+        self.due_label.setText(
+            f"<b>{preview.describe(choice.processing)}</b><br>"
+            + tr("Hạn gửi phiếu xin lỗi nếu trễ: {day}").format(day=preview.apology_by.strftime("%d/%m/%Y")))
+        if not self.manual_due.isChecked():
+            self.manual_due_at.setDateTime(to_qt(preview.due_at))
+
+    def new_dossier(self) -> NewDossier:
+        choice = self.procedure.current
+        if choice is None:
+            raise _FormError(tr("Chưa chọn thủ tục: gõ mã hoặc tên thủ tục rồi chọn trong danh sách."),
+                             self.procedure)
+        manual = self.manual_due.isChecked()
+        return NewDossier(
+            procedure_code=choice.code,
+            applicant_name=self.applicant_name.text(),
+            applicant_id_number=self.id_number.text(),
+            applicant_address=self.address.text(),
+            applicant_phone=self.phone.text(),
+            applicant_email=self.email.text(),
+            applicant_kind=self.applicant_kind.currentData(),
+            channel=self.channel.currentData(),
+            received_at=from_qt(self.received_at.dateTime()),
+            due_at=from_qt(self.manual_due_at.dateTime()) if manual else None,
+            due_reason=self.manual_reason.text() if manual else "",
+            fee_paid=self.fee_paid.isChecked(),
+            paid_online=self.paid_online.isChecked(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def submit(self) -> None:
+        if not self.ok.isEnabled():
+            return
+        try:
+            data = self.new_dossier()
+        except _FormError as error:
+            show_error(self, error)
+            error.widget.setFocus()
+            return
+        self.ok.setEnabled(False)
+
+        def done(view) -> None:
+            self.received.emit(view.id)
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            self.ok.setEnabled(True)
+            show_error(self, error)
+
+        self.desk.write(lambda session, ctx: dossiers.receive(session, ctx, data), done,
+                        changes=lambda view: Changes.dossier(view.id, "received"), parent=self, on_error=failed)
+
+
+class _FormError(AppError):
+    def __init__(self, message: str, widget):
+        super().__init__(message)
+        self.widget = widget

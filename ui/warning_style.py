@@ -1,0 +1,62 @@
+"""How a warning level looks: a colour AND a text mark, so colour is never the only signal."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import Qt
+
+from app.deadlines import WarningLevel
+from ui.i18n import tr
+
+# Pale backgrounds readable with black text; the strong colour is for icons and badges.
+COLOURS = {
+    WarningLevel.OVERDUE: ("#f8d0d0", "#b00020"),
+    WarningLevel.APOLOGY_MISSED: ("#f9dcc4", "#c2410c"),
+    WarningLevel.APOLOGY_TODAY: ("#fde2b0", "#d97706"),
+    WarningLevel.APOLOGY_TOMORROW: ("#fdf0c0", "#ca8a04"),
+    WarningLevel.DUE_SOON: ("#fff7d6", "#a16207"),
+    WarningLevel.WAITING: ("#e3ecf7", "#1d4ed8"),
+    WarningLevel.ON_TRACK: (None, "#15803d"),
+}
+
+
+def level_brush(level: WarningLevel | None) -> QBrush | None:
+    if level is None:
+        return None
+    pale = COLOURS[level][0]
+    return QBrush(QColor(pale)) if pale else None
+
+
+def level_colour(level: WarningLevel) -> QColor:
+    return QColor(COLOURS[level][1])
+
+
+def level_text(level: WarningLevel | None) -> str:
+    if level is None:
+        return ""
+    marker = level.marker
+    return f"{marker} {tr(level.label)}" if marker else tr(level.label)
+
+
+_icons: dict[WarningLevel, QIcon] = {}
+
+
+def level_icon(level: WarningLevel) -> QIcon:
+    """A round badge in the level's colour with its mark, for lists, legends and the tray."""
+    if level not in _icons:
+        pixmap = QPixmap(32, 32)
+        pixmap.fill(Qt.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setBrush(level_colour(level))
+        painter.setPen(Qt.NoPen)
+        painter.drawEllipse(2, 2, 28, 28)
+        painter.setPen(QColor("white"))
+        font = painter.font()
+        font.setBold(True)
+        font.setPixelSize(14)
+        painter.setFont(font)
+        painter.drawText(pixmap.rect(), Qt.AlignCenter, level.marker or "✓")
+        painter.end()
+        _icons[level] = QIcon(pixmap)
+    return _icons[level]
