@@ -115,6 +115,7 @@ class Dossier(Base):
         Index("ix_dossiers_status_due_at", "status", "due_at", "received_at"),
         Index("ix_dossiers_received_at", "received_at"),
         Index("ix_dossiers_finished_at", "finished_at"),
+        Index("ix_dossiers_returned_at", "returned_at"),
         Index("ix_dossiers_applicant_folded", "applicant_name_folded"),
     )
 

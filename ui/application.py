@@ -63,4 +63,5 @@ def run_window(Session, clock, demo: bool = False, user: str | None = None) -> i
     desk, window = build_window(Session, clock, user)
     window.show()
     window.show_page("today")
+    window.alerts.start()
     return app.exec()

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.resize(1200, 760)
         self._restore_geometry()
+        self._install_alerts()
         for entry in WINDOW_HOOKS:
             module, name = entry.split(":")
             getattr(importlib.import_module(module), name)(self, desk)
@@ -90,6 +91,19 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(False)
         self.stack.setCurrentWidget(page)
         page.activate(argument)
+
+    def _install_alerts(self) -> None:
+        from ui.alerts import AlertMonitor, StatusCounts
+
+        self.status_counts = StatusCounts(self)
+        self.statusBar().addPermanentWidget(self.status_counts, 1)
+        self.alerts = AlertMonitor(self.desk, self)
+        self.alerts.summarised.connect(self.status_counts.show_summary)
+        today_page = self.pages.get("today")
+        if today_page is not None:
+            self.alerts.news.connect(today_page.show_news)
+            self.alerts.summarised.connect(today_page.show_summary)
+        self.alerts.notified.connect(lambda text: self.statusBar().showMessage(text, 60000))
 
     def receive_dossier(self) -> None:
         from ui.dossier.receive import ReceiveDialog

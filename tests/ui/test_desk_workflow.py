@@ -87,3 +87,72 @@ def test_receive_find_and_finish_a_dossier(qtbot, Session, clock, catalog, monke
                                                                      DossierEvent.kind == "status")).all()
     assert any("kết quả" in k.lower() for k in kinds)
     assert form.history.rowCount() >= 3
+
+
+def _card_count(window, name) -> str:
+    from app.deadlines import WarningLevel
+
+    key = WarningLevel[name.upper()] if name.upper() in WarningLevel.__members__ else name
+    return window.pages["today"].cards[key].text().split("\n")[0]
+
+
+def test_today_page_changes_when_a_dossier_is_received_and_goes_overdue(qtbot, Session, clock, catalog, make_ctx):
+    from app import dossiers
+    from app.deadlines import WarningLevel
+    from app.dossiers import NewDossier
+    from sqlalchemy import update
+
+    desk, window = _window(qtbot, Session, clock)
+    window.show_page("today")
+    page = window.pages["today"]
+    qtbot.waitUntil(lambda: page.summary_data is not None, timeout=5000)
+    assert _card_count(window, "received_today") == "0"
+    assert "Thứ Tư, 25/11/2026" in page.heading.text()
+
+    dossier_id = _receive(qtbot, window, "Lê Văn Đông")
+    qtbot.waitUntil(lambda: _card_count(window, "received_today") == "1", timeout=5000)
+
+    # Another dossier, received earlier, whose promise passed on Friday: overdue today.
+    ctx = make_ctx()
+    with Session.begin() as session:
+        late = dossiers.receive(session, ctx, NewDossier("D10", "Trần Thị Bích", received_at=dt.datetime(2026, 11, 2, 9)))
+        session.execute(update(Dossier).where(Dossier.id == late.id).values(due_at=dt.datetime(2026, 11, 20, 17)))
+    from ui.desk import Changes
+    desk.announce(Changes(dossiers=True))
+    qtbot.waitUntil(lambda: _card_count(window, "overdue") == "1", timeout=5000)
+    page.cards[WarningLevel.OVERDUE].click()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
+    assert page.table.item(0, 2).text() == "Trần Thị Bích"
+    assert page.table.item(0, 5).text().startswith("Quá ")
+    page._open_row(page.table.item(0, 1))
+    assert late.id in window.dossier_windows and dossier_id != late.id
+
+
+def test_alerts_say_what_changed_since_last_open_and_notify_once(qtbot, Session, clock, catalog, make_ctx):
+    from app import dossiers
+    from app.dossiers import NewDossier
+    from sqlalchemy import update
+
+    ctx = make_ctx()
+    with Session.begin() as session:
+        a = dossiers.receive(session, ctx, NewDossier("D10", "Ngô Văn Ánh", received_at=dt.datetime(2026, 11, 24, 9)))
+    desk, window = _window(qtbot, Session, clock)
+    with qtbot.waitSignal(window.alerts.summarised, timeout=5000):
+        window.alerts.start()
+    window.close()
+    # While the desk was closed, the dossier's promise passed.
+    with Session.begin() as session:
+        session.execute(update(Dossier).where(Dossier.id == a.id).values(due_at=dt.datetime(2026, 11, 24, 17)))
+
+    desk2, window2 = _window(qtbot, Session, clock)
+    news, notices = [], []
+    window2.alerts.news.connect(news.append)
+    window2.alerts.notified.connect(notices.append)
+    with qtbot.waitSignal(window2.alerts.summarised, timeout=5000):
+        window2.alerts.start()
+    assert news == ["Từ lần mở trước: 1 hồ sơ đã chuyển sang quá hạn."]
+    assert notices == ["1 hồ sơ đã chuyển sang quá hạn."]
+    assert "Quá hạn: 1" in window2.status_counts.text()
+    with qtbot.waitSignal(window2.alerts.summarised, timeout=5000):
+        window2.alerts.check()
+    assert notices == ["1 hồ sơ đã chuyển sang quá hạn."]  # once per dossier and level

@@ -1,14 +1,30 @@
-"""Hôm nay: what needs doing on this working day."""
+"""Hôm nay: what needs doing on this working day; each count opens its list, each row its dossier."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout)
 
-from app import worklists
-from app.deadlines import WarningBounds, WarningLevel
-from app.formatting import datetime_vi
+from app import today
+from app.deadlines import WarningLevel
+from app.formatting import date_vi, datetime_vi, thousands
+from app.workcalendar import weekday_vi
+from ui.desk import Changes
 from ui.i18n import tr
 from ui.pages.base import Page
+from ui.warning_style import COLOURS, level_brush, level_icon, level_text
+
+CARDS = [
+    (WarningLevel.APOLOGY_TODAY, "Phải gửi phiếu xin lỗi hôm nay"),
+    (WarningLevel.APOLOGY_TOMORROW, "Hạn gửi phiếu xin lỗi: ngày mai"),
+    (WarningLevel.APOLOGY_MISSED, "Đã lỡ hạn gửi phiếu xin lỗi"),
+    (WarningLevel.OVERDUE, "Quá hạn"),
+    (WarningLevel.DUE_SOON, "Sắp đến hạn"),
+    (WarningLevel.WAITING, "Chờ bổ sung"),
+    (today.RECEIVED_TODAY, "Tiếp nhận hôm nay"),
+    (today.RETURNED_TODAY, "Trả kết quả hôm nay"),
+]
 
 
 class TodayPage(Page):
@@ -17,25 +33,124 @@ class TodayPage(Page):
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)
-        self.summary = QLabel()
-        self.summary.setMargin(16)
+        self.summary_data: today.TodaySummary | None = None
+        self.heading = QLabel(tr("Đang tải…"))
+        self.heading.setObjectName("todayHeading")
+        self.heading.setTextFormat(Qt.RichText)
+        self.news = QLabel()
+        self.news.setObjectName("todayNews")
+        self.news.setWordWrap(True)
+        self.news.setStyleSheet("background:#fff4d6; border:1px solid #e0b050; padding:6px;")
+        self.news.hide()
+        self.cards: dict[object, QToolButton] = {}
+        grid = QGridLayout()
+        for i, (which, label) in enumerate(CARDS):
+            card = QToolButton()
+            card.setObjectName(f"card_{which if isinstance(which, str) else which.name.lower()}")
+            card.setToolButtonStyle(Qt.ToolButtonTextUnderIcon if isinstance(which, WarningLevel)
+                                    else Qt.ToolButtonTextOnly)
+            if isinstance(which, WarningLevel):
+                card.setIcon(level_icon(which))
+                border = COLOURS[which][1]
+            else:
+                border = "#64748b"
+            card.setStyleSheet(f"QToolButton {{ border: 2px solid {border}; border-radius: 6px; padding: 8px;"
+                               f" font-size: 11pt; min-width: 190px; min-height: 70px; }}"
+                               f" QToolButton:checked {{ background: #e8eefc; }}")
+            card.setCheckable(True)
+            card.setAutoExclusive(True)
+            card.setText(f"…\n{tr(label)}")
+            card.clicked.connect(lambda _=False, w=which: self.show_list(w))
+            grid.addWidget(card, i // 4, i % 4)
+            self.cards[which] = card
+        self.list_title = QLabel()
+        self.list_title.setTextFormat(Qt.RichText)
+        self.open_in_register = QPushButton(tr("Xem trong Sổ hồ sơ"))
+        self.open_in_register.hide()
+        self.open_in_register.clicked.connect(self._open_in_register)
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("todayList")
+        self.table.setHorizontalHeaderLabels([tr("Cảnh báo"), tr("Mã hồ sơ"), tr("Người nộp"), tr("Thủ tục"),
+                                              tr("Hẹn trả"), tr("Thời gian còn lại")])
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.itemActivated.connect(self._open_row)
+        self.table.itemDoubleClicked.connect(self._open_row)
+        self.current_list: object = None
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.list_title, 1)
+        header_row.addWidget(self.open_in_register)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addStretch(1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.news)
+        layout.addLayout(grid)
+        layout.addLayout(header_row)
+        layout.addWidget(self.table, 1)
 
+    # --- loading -------------------------------------------------------
     def refresh(self) -> None:
-        def query(session, ctx):
-            now = ctx.now()
-            bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
-            return now, worklists.warning_counts(session, bounds)
+        self.desk.read(today.summary, self.show_summary)
+        if self.current_list is not None:
+            self.show_list(self.current_list)
 
-        self.desk.read(query, self._show)
+    def touches(self, changes: Changes) -> bool:
+        return changes.dossiers or changes.letters or changes.settings
 
-    def _show(self, result) -> None:
-        now, counts = result
-        lines = [f"<h2>{tr('Hôm nay')} — {datetime_vi(now)}</h2><table cellpadding='4'>"]
-        for level in sorted(WarningLevel, reverse=True):
-            lines.append(f"<tr><td>{level.marker}</td><td>{tr(level.label)}</td>"
-                         f"<td align='right'><b>{counts.get(level, 0)}</b></td></tr>")
-        lines.append("</table>")
-        self.summary.setText("".join(lines))
+    def show_summary(self, summary: today.TodaySummary) -> None:
+        self.summary_data = summary
+        day = summary.now.date()
+        heading = f"<h2>{tr('Hôm nay')}: {weekday_vi(day)}, {date_vi(day)}</h2>"
+        if not summary.is_working_day:
+            heading += ("<p>" + tr("Hôm nay là ngày nghỉ; ngày làm việc tiếp theo: {day}.")
+                        .format(day=f"{weekday_vi(summary.next_working_day)}, {date_vi(summary.next_working_day)}")
+                        + "</p>")
+        self.heading.setText(heading)
+        for which, label in CARDS:
+            if isinstance(which, WarningLevel):
+                n = summary.counts.get(which, 0)
+            else:
+                n = summary.received_today if which == today.RECEIVED_TODAY else summary.returned_today
+            self.cards[which].setText(f"{thousands(n)}\n{tr(label)}")
+
+    def show_news(self, text: str) -> None:
+        self.news.setText(text)
+        self.news.setVisible(bool(text))
+
+    def show_list(self, which) -> None:
+        self.current_list = which
+        self.cards[which].setChecked(True)
+        label = dict(CARDS)[which]
+        self.list_title.setText(f"<b>{tr(label)}</b> — {tr('đang tải…')}")
+        self.open_in_register.setVisible(isinstance(which, WarningLevel))
+        self.desk.read(lambda session, ctx: today.rows(session, ctx, which),
+                       lambda rows, w=which: self._fill(w, rows))
+
+    def _fill(self, which, rows) -> None:
+        if which != self.current_list:
+            return
+        label = dict(CARDS)[which]
+        self.list_title.setText(f"<b>{tr(label)}</b> — {thousands(len(rows))} {tr('hồ sơ')}")
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = (level_text(row.level), row.code, row.applicant_name, row.procedure_name,
+                      datetime_vi(row.due_at) if row.due_at else "", row.remaining)
+            brush = level_brush(row.level)
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.UserRole, row.id)
+                if brush is not None:
+                    item.setBackground(brush)
+                if c == 0 and row.level is not None:
+                    item.setIcon(level_icon(row.level))
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+
+    def _open_row(self, item: QTableWidgetItem) -> None:
+        self.desk.open_dossier.emit(item.data(Qt.UserRole))
+
+    def _open_in_register(self) -> None:
+        if isinstance(self.current_list, WarningLevel):
+            self.desk.show_page.emit("register", self.current_list)

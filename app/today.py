@@ -1,0 +1,87 @@
+"""Hôm nay: what the desk must do on the current working day, and what changed since last time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import worklists
+from app.context import Context
+from app.deadlines import WarningBounds, WarningLevel
+from app.worklists import WorklistRow
+from db.models import Dossier
+
+# The lists the Today page offers besides the warning levels.
+RECEIVED_TODAY = "received_today"
+RETURNED_TODAY = "returned_today"
+
+# Levels an officer must be told about when a dossier newly reaches them.
+ALERT_LEVELS = (WarningLevel.OVERDUE, WarningLevel.APOLOGY_MISSED, WarningLevel.APOLOGY_TODAY)
+
+CHANGE_PHRASES = {
+    WarningLevel.OVERDUE: "{n} hồ sơ đã chuyển sang quá hạn",
+    WarningLevel.APOLOGY_MISSED: "{n} hồ sơ đã lỡ hạn gửi phiếu xin lỗi",
+    WarningLevel.APOLOGY_TODAY: "{n} hồ sơ phải gửi phiếu xin lỗi hôm nay",
+}
+
+
+@dataclass(frozen=True)
+class TodaySummary:
+    now: dt.datetime
+    is_working_day: bool
+    next_working_day: dt.date
+    counts: Counter                      # WarningLevel → open dossiers at that level
+    ids: dict[WarningLevel, frozenset[int]]  # for the alert levels only: who is there
+    received_today: int
+    returned_today: int
+
+
+def _day_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime.combine(now.date(), dt.time())
+    return start, start + dt.timedelta(days=1)
+
+
+def summary(session: Session, ctx: Context) -> TodaySummary:
+    now = ctx.now()
+    bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
+    levels = worklists.classify_open(session, bounds)
+    start, end = _day_bounds(now)
+    received = session.scalar(select(func.count()).select_from(Dossier)
+                              .where(Dossier.received_at >= start, Dossier.received_at < end)) or 0
+    returned = session.scalar(select(func.count()).select_from(Dossier)
+                              .where(Dossier.returned_at >= start, Dossier.returned_at < end)) or 0
+    ids = {level: frozenset(i for i, lv in levels.items() if lv is level) for level in ALERT_LEVELS}
+    return TodaySummary(now, ctx.calendar.is_working_day(now.date()), ctx.calendar.next_working_day(now.date()),
+                        Counter(levels.values()), ids, received, returned)
+
+
+def rows(session: Session, ctx: Context, which: WarningLevel | str, limit: int = 2000) -> list[WorklistRow]:
+    """The dossiers behind one count of the Today page, most urgent first."""
+    now = ctx.now()
+    bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
+    if isinstance(which, WarningLevel):
+        wanted = [i for i, level in worklists.classify_open(session, bounds).items() if level is which]
+    else:
+        start, end = _day_bounds(now)
+        column = Dossier.received_at if which == RECEIVED_TODAY else Dossier.returned_at
+        wanted = list(session.scalars(select(Dossier.id).where(column >= start, column < end)))
+    return worklists.rows_for(session, ctx.calendar, bounds, wanted[:limit] if len(wanted) > limit else wanted)
+
+
+def changes_since(previous: dict[WarningLevel, frozenset[int]],
+                  current: dict[WarningLevel, frozenset[int]]) -> list[tuple[WarningLevel, int]]:
+    """How many dossiers newly reached each alert level since the last look."""
+    found = []
+    for level in ALERT_LEVELS:
+        new = current.get(level, frozenset()) - previous.get(level, frozenset())
+        if new:
+            found.append((level, len(new)))
+    return found
+
+
+def describe_changes(changes: list[tuple[WarningLevel, int]]) -> str:
+    return "; ".join(CHANGE_PHRASES[level].format(n=n) for level, n in changes)

@@ -1,0 +1,144 @@
+"""Deadline alerts: recomputed at start, every few minutes and when the date changes.
+
+The status bar always shows the counts. A tray notice tells the officer when
+dossiers newly reach "apology letter today" or "overdue", once per dossier
+and level, only during office hours. At start the Today page says what
+changed since the desk was last open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QSystemTrayIcon
+
+from app import today
+from app.deadlines import WarningLevel
+from app.formatting import thousands
+from ui.desk import Changes, Desk
+from ui.i18n import tr
+from ui.warning_style import level_icon
+
+REFRESH_MS = 5 * 60 * 1000
+DATE_CHECK_MS = 60 * 1000
+NOTIFY_LEVELS = (WarningLevel.APOLOGY_TODAY, WarningLevel.OVERDUE)
+STATUS_LEVELS = (WarningLevel.OVERDUE, WarningLevel.APOLOGY_MISSED, WarningLevel.APOLOGY_TODAY,
+                 WarningLevel.APOLOGY_TOMORROW, WarningLevel.DUE_SOON)
+
+
+def _register_key(desk: Desk) -> str:
+    bind = desk.Session.kw.get("bind")
+    url = bind.url.render_as_string(hide_password=True) if bind is not None else "register"
+    return "alerts/" + hashlib.sha1(url.encode()).hexdigest()[:12]
+
+
+def _load_ids(settings: QSettings, key: str) -> dict[WarningLevel, frozenset[int]]:
+    result = {}
+    for level in today.ALERT_LEVELS:
+        raw = settings.value(f"{key}/{level.name}", "") or ""
+        result[level] = frozenset(int(x) for x in str(raw).split(",") if x)
+    return result
+
+
+def _save_ids(settings: QSettings, key: str, ids: dict[WarningLevel, frozenset[int]]) -> None:
+    for level, values in ids.items():
+        settings.setValue(f"{key}/{level.name}", ",".join(map(str, sorted(values))))
+
+
+class AlertMonitor(QObject):
+    summarised = Signal(object)  # TodaySummary
+    news = Signal(str)           # "3 hồ sơ đã chuyển sang quá hạn" — what changed since the last look
+    notified = Signal(str)       # the text of a tray notice (also for tests and platforms without a tray)
+
+    def __init__(self, desk: Desk, window: QMainWindow | None = None):
+        super().__init__(window)
+        self.desk = desk
+        self.key = _register_key(desk)
+        self.first = True
+        self.last_day = desk.clock.now().date()
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.check)
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(DATE_CHECK_MS)
+        self.day_timer.timeout.connect(self._check_date)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(level_icon(WarningLevel.ON_TRACK), self)
+            self.tray.setToolTip(tr("MotCua Desk"))
+            if window is not None:
+                self.tray.activated.connect(lambda _: (window.showNormal(), window.raise_(), window.activateWindow()))
+            self.tray.show()
+        desk.changed.connect(self._on_changed)
+
+    def start(self) -> None:
+        self.timer.start()
+        self.day_timer.start()
+        self.check()
+
+    def check(self) -> None:
+        self.desk.read(lambda session, ctx: (today.summary(session, ctx), ctx.calendar), self._evaluate)
+
+    def _check_date(self) -> None:
+        day = self.desk.clock.now().date()
+        if day != self.last_day:
+            self.last_day = day
+            self.desk.announce(Changes(settings=True, reason="date"))  # every view recomputes for the new day
+            self.check()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.reason != "date" and (changes.dossiers or changes.letters or changes.settings):
+            self.check()
+
+    def _evaluate(self, result) -> None:
+        summary, calendar = result
+        settings = QSettings()
+        if self.first:
+            self.first = False
+            previous = _load_ids(settings, self.key + "/seen")
+            if settings.value(self.key + "/seen/at"):
+                text = today.describe_changes(today.changes_since(previous, summary.ids))
+                if text:
+                    self.news.emit(tr("Từ lần mở trước: {changes}.").format(changes=text))
+        _save_ids(settings, self.key + "/seen", summary.ids)
+        settings.setValue(self.key + "/seen/at", summary.now.isoformat())
+        self._notify(summary, calendar, settings)
+        self.summarised.emit(summary)
+
+    def _notify(self, summary: today.TodaySummary, calendar, settings: QSettings) -> None:
+        now = summary.now
+        hours = calendar.hours
+        if not (calendar.is_working_day(now.date()) and hours.opening <= now.time() <= hours.closing):
+            return  # nobody at the desk: the notices wait for the morning
+        done = _load_ids(settings, self.key + "/notified")
+        lines = []
+        for level in NOTIFY_LEVELS:
+            new = summary.ids.get(level, frozenset()) - done.get(level, frozenset())
+            if new:
+                lines.append(today.CHANGE_PHRASES[level].format(n=thousands(len(new))))
+            # Remember only dossiers still at the level, so the memory stays small.
+            done[level] = summary.ids.get(level, frozenset())
+        _save_ids(settings, self.key + "/notified", {lv: done.get(lv, frozenset()) for lv in today.ALERT_LEVELS})
+        if lines:
+            text = "; ".join(lines) + "."
+            if self.tray is not None:
+                self.tray.showMessage(tr("Cảnh báo hạn xử lý"), text, QSystemTrayIcon.Warning, 15000)
+            self.notified.emit(text)
+
+
+class StatusCounts(QLabel):
+    """The counts that must never be out of sight, in the status bar."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("statusCounts")
+        self.setText(tr("Đang tính cảnh báo…"))
+
+    def show_summary(self, summary: today.TodaySummary) -> None:
+        parts = []
+        for level in STATUS_LEVELS:
+            n = summary.counts.get(level, 0)
+            if n:
+                parts.append(f"{level.marker} {tr(level.label)}: {thousands(n)}")
+        self.setText("  ·  ".join(parts) if parts else tr("Không có hồ sơ cần cảnh báo."))
