@@ -119,7 +119,7 @@ class WarningLevel(enum.IntEnum):
 
 LEVEL_LABELS = {
     WarningLevel.ON_TRACK: ("Trong hạn", ""),
-    WarningLevel.WAITING: ("Chờ bổ sung", "⏸"),
+    WarningLevel.WAITING: ("Chờ bổ sung", "‖"),
     WarningLevel.DUE_SOON: ("Sắp đến hạn", "!"),
     WarningLevel.APOLOGY_TOMORROW: ("Hạn gửi phiếu xin lỗi: ngày mai", "!!"),
     WarningLevel.APOLOGY_TODAY: ("Phải gửi phiếu xin lỗi hôm nay", "!!!"),

@@ -64,4 +64,8 @@ def run_window(Session, clock, demo: bool = False, user: str | None = None) -> i
     window.show()
     window.show_page("today")
     window.alerts.start()
+    if not demo:
+        from ui.first_run import offer_setup
+
+        offer_setup(window, desk)
     return app.exec()

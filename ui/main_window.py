@@ -6,7 +6,7 @@ import importlib
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
 from ui.desk import Desk
 from ui.i18n import tr
@@ -29,7 +29,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("MotCua Desk") + (f" — {office_name}" if office_name else ""))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(220)
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         for index, cls in enumerate(load_page_classes()):
@@ -44,16 +45,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, key=cls.key: self.show_page(key))
             self.addAction(action)
         self.nav.currentRowChanged.connect(self._on_nav)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
         desk.show_page.connect(self.show_page)
         desk.open_dossier.connect(self.open_dossier)
         self.dossier_windows: dict[int, QWidget] = {}
         self._build_menus()
-        self.resize(1200, 760)
+        self.resize(1400, 860)
         self._restore_geometry()
         self._install_alerts()
         for entry in WINDOW_HOOKS:

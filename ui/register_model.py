@@ -185,7 +185,7 @@ class RegisterModel(QAbstractTableModel):
     @staticmethod
     def _display(row: rq.RegisterRow, key: str) -> str:
         if key == "level":
-            return level_text(row.level)
+            return level_text(row.level, short=True)
         if key == "code":
             return row.code
         if key == "applicant_name":

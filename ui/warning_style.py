@@ -31,11 +31,23 @@ def level_colour(level: WarningLevel) -> QColor:
     return QColor(COLOURS[level][1])
 
 
-def level_text(level: WarningLevel | None) -> str:
+SHORT_LABELS = {
+    WarningLevel.OVERDUE: "Quá hạn",
+    WarningLevel.APOLOGY_MISSED: "Lỡ hạn xin lỗi",
+    WarningLevel.APOLOGY_TODAY: "Xin lỗi hôm nay",
+    WarningLevel.APOLOGY_TOMORROW: "Xin lỗi ngày mai",
+    WarningLevel.DUE_SOON: "Sắp đến hạn",
+    WarningLevel.WAITING: "Chờ bổ sung",
+    WarningLevel.ON_TRACK: "Trong hạn",
+}
+
+
+def level_text(level: WarningLevel | None, short: bool = False) -> str:
+    """The level in words, with its text mark; short for table cells and legends."""
     if level is None:
         return ""
-    marker = level.marker
-    return f"{marker} {tr(level.label)}" if marker else tr(level.label)
+    words = tr(SHORT_LABELS[level] if short else level.label)
+    return f"{level.marker} {words}" if level.marker else words
 
 
 _icons: dict[WarningLevel, QIcon] = {}

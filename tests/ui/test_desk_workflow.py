@@ -4,7 +4,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.lifecycle import Status
 from db.models import Dossier, DossierEvent
@@ -156,3 +156,24 @@ def test_alerts_say_what_changed_since_last_open_and_notify_once(qtbot, Session,
     with qtbot.waitSignal(window2.alerts.summarised, timeout=5000):
         window2.alerts.check()
     assert notices == ["1 hồ sơ đã chuyển sang quá hạn."]  # once per dossier and level
+
+
+def test_first_run_sets_up_the_office_and_loads_a_demo(qtbot, Session, clock):
+    from app.catalog import get_office
+    from ui.first_run import FirstRunDialog, needs_setup
+
+    with Session() as session:
+        assert needs_setup(session)
+    desk, window = _window(qtbot, Session, clock)
+    dialog = FirstRunDialog(desk, window)
+    type_text(dialog.edits["name"], "Bộ phận Một cửa UBND xã Hòa Bình")
+    type_text(dialog.edits["head_name"], "Phạm Văn Đạt")
+    dialog.demo.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.submit()
+    with Session() as session:
+        office = get_office(session)
+        assert office.name == "Bộ phận Một cửa UBND xã Hòa Bình"
+        assert office.head_name == "Phạm Văn Đạt"
+        assert session.scalar(select(func.count()).select_from(Dossier)) == 2000
+        assert not needs_setup(session)

@@ -22,8 +22,9 @@ class _FoldedFilter(QSortFilterProxyModel):
         self.words: list[str] = []
 
     def set_query(self, text: str) -> None:
+        self.beginFilterChange()
         self.words = fold(text).split()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row, parent):  # noqa: N802
         folded = self.sourceModel().index(row, 0, parent).data(FOLDED_ROLE) or ""

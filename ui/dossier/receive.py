@@ -67,8 +67,10 @@ class ReceiveDialog(QDialog):
         self.received_at.setObjectName("receivedAt")
         self.due_label = QLabel(tr("Chọn thủ tục để tính ngày hẹn trả."))
         self.due_label.setObjectName("dueLabel")
-        self.due_label.setWordWrap(True)
         self.due_label.setTextFormat(Qt.RichText)
+        self.due_label.setStyleSheet("font-size: 11pt;")
+        self.apology_label = QLabel()
+        self.apology_label.setObjectName("apologyLabel")
         self.manual_due = QCheckBox(tr("Hẹn ngày khác (phải ghi lý do)"))
         self.manual_due_at = datetime_edit(now)
         self.manual_reason = QLineEdit()
@@ -95,15 +97,19 @@ class ReceiveDialog(QDialog):
         due_box = QGroupBox(tr("Ngày hẹn trả kết quả"))
         due_layout = QVBoxLayout(due_box)
         due_layout.addWidget(self.due_label)
+        due_layout.addWidget(self.apology_label)
         manual = QHBoxLayout()
         manual.addWidget(self.manual_due)
         manual.addWidget(self.manual_due_at)
         due_layout.addLayout(manual)
         due_layout.addWidget(self.manual_reason)
+        form.addRow(due_box)
         fees = QHBoxLayout()
         fees.addWidget(self.fee_paid)
         fees.addWidget(self.paid_online)
         fees.addStretch(1)
+        form.addRow(fees)
+        form.addRow(tr("Ghi chú"), self.notes)
 
         self.buttons = QDialogButtonBox()
         self.ok = self.buttons.addButton(tr("Tiếp nhận"), QDialogButtonBox.AcceptRole)
@@ -117,12 +123,8 @@ class ReceiveDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(due_box)
-        layout.addLayout(fees)
-        layout.addWidget(QLabel(tr("Ghi chú")))
-        layout.addWidget(self.notes)
         layout.addWidget(self.buttons)
-        self.resize(640, 620)
+        self.resize(660, self.sizeHint().height())
 
         self.procedure.chosen.connect(lambda _: self.update_due())
         self.received_at.dateTimeChanged.connect(lambda _: self.update_due())
@@ -131,21 +133,27 @@ class ReceiveDialog(QDialog):
     def _loaded(self, result) -> None:
         choices, self.calendar = result
         self.procedure.set_choices(choices)
+        if not choices:
+            self.procedure.setPlaceholderText(tr("Danh mục thủ tục còn trống: hãy nhập danh mục thủ tục trước "
+                                                 "(Tệp → Nhập danh mục thủ tục)."))
         self.update_due()
 
     def update_due(self) -> None:
         choice = self.procedure.current
         if choice is None or self.calendar is None:
             self.due_label.setText(tr("Chọn thủ tục để tính ngày hẹn trả."))
+            self.apology_label.clear()
             return
         try:
             preview = intake.preview_due(self.calendar, from_qt(self.received_at.dateTime()), choice.processing)
         except AppError as error:
             self.due_label.setText(f"<span style='color:#b00020'>{error}</span>")
+            self.apology_label.clear()
             return
-        self.due_label.setText(
-            f"<b>{preview.describe(choice.processing)}</b><br>"
-            + tr("Hạn gửi phiếu xin lỗi nếu trễ: {day}").format(day=preview.apology_by.strftime("%d/%m/%Y")))
+        self.due_label.setText(f"<b>{preview.describe(choice.processing)}</b>")
+        self.apology_label.setText(
+            tr("Nếu không kịp, phải gửi phiếu xin lỗi chậm nhất ngày {day}.").format(
+                day=preview.apology_by.strftime("%d/%m/%Y")))
         if not self.manual_due.isChecked():
             self.manual_due_at.setDateTime(to_qt(preview.due_at))
 

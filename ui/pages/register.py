@@ -89,7 +89,7 @@ class RegisterPage(Page):
                                                        Qt.DescendingOrder)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
-        for i, width in enumerate([150, 190, 200, 260, 170, 110, 150, 120, 120, 140]):
+        for i, width in enumerate([140, 235, 180, 260, 170, 95, 120, 125, 125, 140]):
             self.table.setColumnWidth(i, width)
         self.count_label = QLabel()
         self.count_label.setObjectName("registerCount")
@@ -140,7 +140,7 @@ class RegisterPage(Page):
             icon = QLabel()
             icon.setPixmap(level_icon(level).pixmap(16, 16))
             row.addWidget(icon)
-            row.addWidget(QLabel(level_text(level)))
+            row.addWidget(QLabel(level_text(level, short=True)))
         return legend
 
     # --- filters ---------------------------------------------------------

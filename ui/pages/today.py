@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy,
                                QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout)
 
 from app import today
@@ -54,8 +54,9 @@ class TodayPage(Page):
                 border = COLOURS[which][1]
             else:
                 border = "#64748b"
-            card.setStyleSheet(f"QToolButton {{ border: 2px solid {border}; border-radius: 6px; padding: 8px;"
-                               f" font-size: 11pt; min-width: 190px; min-height: 70px; }}"
+            card.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+            card.setStyleSheet(f"QToolButton {{ border: 2px solid {border}; border-radius: 6px; padding: 6px;"
+                               f" font-size: 11pt; min-height: 64px; }}"
                                f" QToolButton:checked {{ background: #e8eefc; }}")
             card.setCheckable(True)
             card.setAutoExclusive(True)
@@ -76,6 +77,7 @@ class TodayPage(Page):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.itemActivated.connect(self._open_row)
         self.table.itemDoubleClicked.connect(self._open_row)
         self.current_list: object = None
@@ -131,10 +133,16 @@ class TodayPage(Page):
         if which != self.current_list:
             return
         label = dict(CARDS)[which]
-        self.list_title.setText(f"<b>{tr(label)}</b> — {thousands(len(rows))} {tr('hồ sơ')}")
+        total = self._count_of(which)
+        if total is not None and total > len(rows):
+            shown = tr("{shown} hồ sơ khẩn nhất trong {total}; xem tất cả trong Sổ hồ sơ").format(
+                shown=thousands(len(rows)), total=thousands(total))
+        else:
+            shown = f"{thousands(len(rows))} {tr('hồ sơ')}"
+        self.list_title.setText(f"<b>{tr(label)}</b> — {shown}")
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = (level_text(row.level), row.code, row.applicant_name, row.procedure_name,
+            values = (level_text(row.level, short=True), row.code, row.applicant_name, row.procedure_name,
                       datetime_vi(row.due_at) if row.due_at else "", row.remaining)
             brush = level_brush(row.level)
             for c, value in enumerate(values):
@@ -147,6 +155,13 @@ class TodayPage(Page):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+
+    def _count_of(self, which) -> int | None:
+        if self.summary_data is None:
+            return None
+        if isinstance(which, WarningLevel):
+            return self.summary_data.counts.get(which, 0)
+        return self.summary_data.received_today if which == today.RECEIVED_TODAY else self.summary_data.returned_today
 
     def _open_row(self, item: QTableWidgetItem) -> None:
         self.desk.open_dossier.emit(item.data(Qt.UserRole))
