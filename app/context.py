@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -25,16 +27,34 @@ class Context:
         return self.clock.now()
 
 
+# Building a calendar loads the holiday tables and lists every working day of
+# the span (~100 ms); the window asks for a context on every query, so the
+# same office rules give back the same, already warm, calendar.
+_CALENDARS: OrderedDict[tuple, WorkCalendar] = OrderedDict()
+_CALENDARS_LOCK = threading.Lock()
+
+
 def load_calendar(session: Session, settings: Settings | None = None) -> WorkCalendar:
     """The office's calendar: the national base plus the overrides in the register."""
     settings = settings or load_settings(session)
-    overrides = [
+    overrides = tuple(
         DayOverride(day, working, note)
         for day, working, note in session.execute(
             select(CalendarOverride.day, CalendarOverride.working, CalendarOverride.note)
+            .order_by(CalendarOverride.day)
         )
-    ]
-    return WorkCalendar(hours=settings.hours(), overrides=overrides)
+    )
+    hours = settings.hours()
+    key = (repr(hours), overrides)
+    with _CALENDARS_LOCK:
+        calendar = _CALENDARS.get(key)
+        if calendar is None:
+            calendar = _CALENDARS[key] = WorkCalendar(hours=hours, overrides=list(overrides))
+            while len(_CALENDARS) > 8:
+                _CALENDARS.popitem(last=False)
+        else:
+            _CALENDARS.move_to_end(key)
+    return calendar
 
 
 def load_context(session: Session, clock: Clock, user_id: int | None = None) -> Context:

@@ -85,6 +85,22 @@ class RegisterRow:
 class _Conditions:
     where: list = field(default_factory=list)
     needs_procedure: bool = False
+    fts_match: str = ""            # SQLite full-text query, when searching
+    status_codes: list[int] = field(default_factory=list)
+
+    def clauses(self, walking_sort_index: bool = False) -> list:
+        """The conditions; when walking a sort index, finished statuses (most of the
+        register) are tested row by row rather than through the status index."""
+        if not self.status_codes:
+            return self.where
+        finished = all(Status(s).is_finished for s in self.status_codes)
+        status = Dossier.status + 0 if walking_sort_index and finished else Dossier.status
+        return [*self.where, status.in_(self.status_codes)]
+
+
+# Indexes a page query may walk in sort order instead of sorting the matches.
+SORT_INDEXES = {"received_at": "ix_dossiers_received_at", "due_at": "ix_dossiers_due_at"}
+BROAD_SEARCH = 2000  # more matches than this: walk the sort index, do not sort the matches
 
 
 def _id_set(session: Session, ids: list[int]):
@@ -118,8 +134,10 @@ def _conditions(session: Session, flt: RegisterFilter, bounds: WarningBounds) ->
     searched = search_condition(session, flt.text) if flt.text else None
     if searched is not None:
         c.where.append(searched)
+        if session.get_bind().dialect.name == "sqlite":
+            c.fts_match = _fts_query(fold(flt.text))
     if flt.statuses:
-        c.where.append(Dossier.status.in_(sorted(int(s) for s in flt.statuses)))
+        c.status_codes = sorted(int(s) for s in flt.statuses)
     if flt.unit_id is not None:
         c.where.append(Dossier.unit_id == flt.unit_id)
     if flt.field:
@@ -146,14 +164,21 @@ def count(session: Session, flt: RegisterFilter, bounds: WarningBounds) -> int:
     query = select(func.count()).select_from(Dossier)
     if c.needs_procedure:
         query = query.join(Procedure, Procedure.id == Dossier.procedure_id)
-    if c.where:
-        query = query.where(and_(*c.where))
+    if c.clauses():
+        query = query.where(and_(*c.clauses()))
     return session.scalar(query) or 0
 
 
-def _page_query(flt_conditions: _Conditions, sort: RegisterSort) -> Select:
+def _page_query(session: Session, flt_conditions: _Conditions, sort: RegisterSort, reverse: bool = False) -> Select:
+    """The page query, steered to the plan that finds the first rows soonest.
+
+    Finished statuses cover most of the register: walking the sort index and
+    skipping the few others beats collecting all of them to sort (status + 0
+    keeps the status index out of it). A broad search is the same.
+    """
     column = SORT_COLUMNS[sort.key]
-    order = [column.desc(), Dossier.id.desc()] if sort.descending else [column.asc(), Dossier.id.asc()]
+    descending = sort.descending != reverse
+    order = [column.desc(), Dossier.id.desc()] if descending else [column.asc(), Dossier.id.asc()]
     query = (
         select(Dossier.id, Dossier.code, Dossier.applicant_name, Procedure.name, Unit.name, Dossier.channel,
                Dossier.status, Dossier.received_at, Dossier.due_at, ApologyLetter.id.is_not(None))
@@ -161,17 +186,35 @@ def _page_query(flt_conditions: _Conditions, sort: RegisterSort) -> Select:
         .outerjoin(Unit, Unit.id == Dossier.unit_id)
         .outerjoin(ApologyLetter, ApologyLetter.dossier_id == Dossier.id)
     )
-    if flt_conditions.where:
-        query = query.where(and_(*flt_conditions.where))
+    where = flt_conditions.clauses(walking_sort_index=sort.key in SORT_INDEXES)
+    if where:
+        query = query.where(and_(*where))
+    if flt_conditions.fts_match and sort.key in SORT_INDEXES and _fts_count(session, flt_conditions.fts_match) \
+            > BROAD_SEARCH:
+        query = query.with_hint(Dossier, f"INDEXED BY {SORT_INDEXES[sort.key]}", "sqlite")
     return query.order_by(*order)
 
 
+def _fts_count(session: Session, match: str) -> int:
+    return session.scalar(text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"), {"q": match}) or 0
+
+
 def page(session: Session, calendar: WorkCalendar, bounds: WarningBounds, flt: RegisterFilter,
-         sort: RegisterSort, offset: int, limit: int) -> list[RegisterRow]:
-    """Rows [offset, offset + limit) of the filtered, sorted register."""
-    query = _page_query(_conditions(session, flt, bounds), sort).offset(offset).limit(limit)
+         sort: RegisterSort, offset: int, limit: int, total: int | None = None) -> list[RegisterRow]:
+    """Rows [offset, offset + limit) of the filtered, sorted register.
+
+    An OFFSET costs a walk over the skipped rows, so with the total known the
+    second half is read from the other end: the last page is as quick as the first.
+    """
+    conditions = _conditions(session, flt, bounds)
+    if total is not None and offset > total // 2:
+        end = min(offset + limit, total)
+        query = _page_query(session, conditions, sort, reverse=True).offset(total - end).limit(end - offset)
+        found = list(session.execute(query))[::-1]
+    else:
+        found = list(session.execute(_page_query(session, conditions, sort).offset(offset).limit(limit)))
     rows = []
-    for id_, code, name, procedure, unit, channel, status, received, due, has_letter in session.execute(query):
+    for id_, code, name, procedure, unit, channel, status, received, due, has_letter in found:
         level = warning_level(status, due, bool(has_letter), bounds, received)
         rows.append(RegisterRow(
             id=id_, code=code, applicant_name=name, procedure_name=procedure, unit_name=unit or "",

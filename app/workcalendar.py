@@ -18,6 +18,7 @@ Counting rules (DOMAIN.md §4):
 from __future__ import annotations
 
 import bisect
+import threading
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
@@ -154,6 +155,7 @@ class WorkCalendar:
         # Sorted working days of the loaded span of years, for O(log n) arithmetic.
         self._working: list[dt.date] = []
         self._span: tuple[int, int] | None = None
+        self._lock = threading.Lock()
 
     # -- the base data -------------------------------------------------------
 
@@ -162,6 +164,21 @@ class WorkCalendar:
             raise ValidationError(
                 f"Ngày nằm ngoài khoảng lịch làm việc hỗ trợ ({FIRST_YEAR}–{LAST_YEAR})."
             )
+        if self._span and self._span[0] <= first and last <= self._span[1]:
+            return
+        with self._lock:  # one calendar is shared by the window's worker threads
+            self._extend_span(first, last)
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        del state["_lock"]  # a lock does not travel to a worker process; the worker gets its own
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    def _extend_span(self, first: int, last: int) -> None:
         if self._span and self._span[0] <= first and last <= self._span[1]:
             return
         if self._span:

@@ -116,6 +116,7 @@ class Dossier(Base):
         Index("ix_dossiers_received_at", "received_at"),
         Index("ix_dossiers_finished_at", "finished_at"),
         Index("ix_dossiers_returned_at", "returned_at"),
+        Index("ix_dossiers_due_at", "due_at"),
         Index("ix_dossiers_applicant_folded", "applicant_name_folded"),
     )
 

@@ -58,12 +58,17 @@ class RegisterModel(QAbstractTableModel):
         self.generation = 0
         self.pages: OrderedDict[int, list[rq.RegisterRow]] = OrderedDict()
         self.pending: set[int] = set()
+        self.last_wanted_page = 0
+        self._total_exact = False
+        self._early_count: int | None = None
+        self._shown_generation = -1
 
     # --- queries -------------------------------------------------------
     def reload(self, flt: rq.RegisterFilter | None = None, sort: rq.RegisterSort | None = None) -> None:
         self.filter = flt if flt is not None else self.filter
         self.sort_order = sort if sort is not None else self.sort_order
         self.generation += 1
+        self._early_count = None
         generation, flt_, sort_ = self.generation, self.filter, self.sort_order
 
         def first(session, ctx):
@@ -82,25 +87,26 @@ class RegisterModel(QAbstractTableModel):
     def _first_page(self, generation: int, rows: list, total: int | None) -> None:
         if generation != self.generation:
             return
+        if total is None and self._early_count is not None:
+            total = self._early_count
         self.beginResetModel()
         self.pages.clear()
         self.pending.clear()
         self.pages[0] = rows
+        self._shown_generation = generation
         # Until the count arrives, show what we have; the count then extends the table.
-        self.total = total if total is not None else max(self.total if self._count_known else 0, len(rows))
+        self._total_exact = total is not None
+        self.total = total if total is not None else len(rows)
         self.endResetModel()
         self.loaded.emit(self.total)
-
-    _count_known = False
-    _count_for: int = -1
 
     def _counted(self, generation: int, total: int) -> None:
         if generation != self.generation:
             return
-        if 0 not in self.pages:
-            # The count beat the first page: remember it for when the page arrives.
-            self._count_known, self._count_for, self.total = True, generation, total
+        if self._shown_generation != generation:
+            self._early_count = total  # the count beat the first page: used when the page arrives
             return
+        self._total_exact = True
         if total > self.total:
             self.beginInsertRows(QModelIndex(), self.total, total - 1)
             self.total = total
@@ -115,18 +121,24 @@ class RegisterModel(QAbstractTableModel):
         if page_number in self.pending:
             return
         self.pending.add(page_number)
-        generation, flt_, sort_ = self.generation, self.filter, self.sort_order
+        generation, flt_, sort_, total = self.generation, self.filter, self.sort_order, self.total
 
         def query(session, ctx):
+            # Scrolled past while waiting in the queue: skip it; the view asks again if it comes back.
+            if generation != self.generation or abs(page_number - self.last_wanted_page) > 2:
+                return None
             bounds = WarningBounds.at(ctx.calendar, ctx.now(), ctx.settings.due_soon_days)
-            return rq.page(session, ctx.calendar, bounds, flt_, sort_, page_number * PAGE_SIZE, PAGE_SIZE)
+            return rq.page(session, ctx.calendar, bounds, flt_, sort_, page_number * PAGE_SIZE, PAGE_SIZE,
+                           total if self._total_exact else None)
 
         self.desk.read(query, lambda rows: self._page_arrived(generation, page_number, rows))
 
-    def _page_arrived(self, generation: int, page_number: int, rows: list) -> None:
+    def _page_arrived(self, generation: int, page_number: int, rows: list | None) -> None:
         if generation != self.generation:
             return
         self.pending.discard(page_number)
+        if rows is None:
+            return
         self.pages[page_number] = rows
         while len(self.pages) > MAX_PAGES:
             oldest = next(iter(self.pages))
@@ -140,6 +152,7 @@ class RegisterModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> rq.RegisterRow | None:
         page_number, offset = divmod(row, PAGE_SIZE)
+        self.last_wanted_page = page_number
         page = self.pages.get(page_number)
         if page is None:
             self._fetch(page_number)
