@@ -75,6 +75,8 @@ SPECS: tuple[SettingSpec, ...] = (
                 _two_digits),
     SettingSpec("letter_number_format", str, "{number}/PXL", "Mẫu số phiếu xin lỗi", _letter_number_format),
     SettingSpec("digitization_target", int, 80, "Chỉ tiêu tỷ lệ số hóa (%)", _between(0, 100)),
+    SettingSpec("letter_paper", str, "A5", "Khổ giấy phiếu xin lỗi, giấy tiếp nhận (A5 theo mẫu, hoặc A4)",
+                _one_of("A5", "A4")),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -88,6 +90,7 @@ class Settings:
     code_platform: str = "01"
     letter_number_format: str = "{number}/PXL"
     digitization_target: int = 80
+    letter_paper: str = "A5"
 
     def hours(self) -> OfficeHours:
         return OfficeHours.parse(self.office_hours, self.cutoff)
