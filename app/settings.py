@@ -42,7 +42,13 @@ def _one_of(*allowed: str) -> Callable[[Any], None]:
 
 
 def _letter_number_format(value: str) -> None:
-    if "{number}" not in value:
+    import string
+
+    try:
+        fields = {field for _, field, _, _ in string.Formatter().parse(value) if field is not None}
+    except ValueError:
+        fields = set()
+    if "number" not in fields:
         raise ValidationError("Mẫu số phiếu phải có chỗ cho số thứ tự: {number} (ví dụ “{number}/PXL”).")
     try:
         value.format(number=1, year=2026)

@@ -145,6 +145,19 @@ def styles(page: PageProfile, family: FontFamily | None = None) -> Styles:
     return made
 
 
+def bare_table(st: Styles, *extra) -> TableStyle:
+    """A layout table: no padding, no lines, and our font (a table's default font is an unembedded Helvetica)."""
+    return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), st.family.regular),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        *extra,
+    ])
+
+
 def header(st: Styles, *, parent_agency: str, unit: str, number_line: str, place_date: str) -> Table:
     """The two-column header: agency block on the left, national title and date on the right."""
     page, family = st.page, st.family
@@ -171,13 +184,7 @@ def header(st: Styles, *, parent_agency: str, unit: str, number_line: str, place
         Paragraph(escape(place_date), st.place_date),
     ]
     table = Table([[left, right]], colWidths=[left_width, right_width])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table.setStyle(bare_table(st))
     return table
 
 
@@ -205,13 +212,7 @@ def signature(st: Styles, columns: list[tuple[str, str, str]], gap: float | None
         cells.insert(0, [Spacer(1, 0)])
     width = page.width / len(cells)
     table = Table([cells], colWidths=[width] * len(cells))
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table.setStyle(bare_table(st))
     table.keepWithNext = False
     return table
 
@@ -230,9 +231,11 @@ def build_pdf(page: PageProfile, story: Iterable[Flowable], *, title: str, autho
               on_page: Callable | None = None) -> bytes:
     """One PDF from a story; invariant, so the same content always gives the same bytes (and hash)."""
     buffer = io.BytesIO()
+    # The canvas starts in our font, so no unembedded Helvetica is ever referenced.
     doc = BaseDocTemplate(buffer, pagesize=page.size, leftMargin=page.left, rightMargin=page.right,
                           topMargin=page.top, bottomMargin=page.bottom, title=title, author=author,
-                          creator="MotCua Desk", invariant=1, pageCompression=1)
+                          creator="MotCua Desk", invariant=1, pageCompression=1,
+                          initialFontName=discover().regular, initialFontSize=page.body)
     frame = Frame(page.left, page.bottom, page.width, page.size[1] - page.top - page.bottom, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page or (lambda canvas, doc: None))])

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from app.formatting import date_words, official_date, time_words
 from app.printing import layout
@@ -64,12 +63,9 @@ def values(data: ReceiptData) -> dict[str, str]:
     }
 
 
-def qr_code(text: str, size: float) -> Drawing:
-    widget = QrCodeWidget(text, barLevel="M")
-    left, bottom, right, top = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0])
-    drawing.add(widget)
-    return drawing
+def qr_code(text: str, size: float) -> QrCode:
+    """reportlab's QR flowable (drawn straight on the canvas: no drawing, no stray Helvetica)."""
+    return QrCode(text, width=size, height=size, qrLevel="M", qrBorder=1)
 
 
 def story(data: ReceiptData, template: Template, st: layout.Styles) -> list:
@@ -85,9 +81,7 @@ def story(data: ReceiptData, template: Template, st: layout.Styles) -> list:
             Paragraph("(quét mã QR để tra cứu hồ sơ)", st.note)]
     top = Table([[code, qr_code(nfc(data.dossier_code), qr_size)]],
                 colWidths=[page.width - qr_size - 4 * mm, qr_size + 4 * mm])
-    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    top.setStyle(layout.bare_table(st, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT")))
     flow: list = [layout.header(st, parent_agency=nfc(data.parent_agency), unit=nfc(data.office_name),
                                 number_line="", place_date=place_date),
                   *title, top, Spacer(1, 2 * mm)]
