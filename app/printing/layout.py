@@ -161,11 +161,12 @@ def bare_table(st: Styles, *extra) -> TableStyle:
 def header(st: Styles, *, parent_agency: str, unit: str, number_line: str, place_date: str) -> Table:
     """The two-column header: agency block on the left, national title and date on the right."""
     page, family = st.page, st.family
+    gutter = 2.5 * mm
     left_width = page.width * page.left_share
     right_width = page.width - left_width
     left = []
     if parent_agency:
-        left.append(Paragraph(escape_upper(parent_agency), _fit(st.agency, parent_agency.upper(), left_width,
+        left.append(Paragraph(escape_upper(parent_agency), _fit(st.agency, parent_agency.upper(), left_width - gutter,
                                                                floor=0.85)))
     unit_text = escape_upper(unit)
     left.append(Paragraph(unit_text, st.unit))
@@ -184,7 +185,7 @@ def header(st: Styles, *, parent_agency: str, unit: str, number_line: str, place
         Paragraph(escape(place_date), st.place_date),
     ]
     table = Table([[left, right]], colWidths=[left_width, right_width])
-    table.setStyle(bare_table(st))
+    table.setStyle(bare_table(st, ("RIGHTPADDING", (0, 0), (0, 0), gutter)))
     return table
 
 
