@@ -12,6 +12,7 @@ header 10–11 pt), which is what lets Mẫu 04 fit on its one page.
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape as xml_escape
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -219,8 +220,6 @@ def signature(st: Styles, columns: list[tuple[str, str, str]], gap: float | None
 
 
 def escape(text: str) -> str:
-    from xml.sax.saxutils import escape as xml_escape
-
     return xml_escape(text)
 
 

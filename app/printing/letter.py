@@ -72,13 +72,14 @@ def values(data: LetterData) -> dict[str, str]:
 
 def story(data: LetterData, template: Template, st: layout.Styles) -> list:
     """The flowables of one letter."""
-    filled = template.fill(values(data))
+    fields = values(data)
+    filled = template.fill(fields)
     family = st.family
     number_line = f"Số: {nfc(data.number_text)}"
     place_date = official_date(nfc(data.place_name), data.issued_on)
     # Check every character against the font before anything is drawn: never a box.
     family.check(" ".join([data.parent_agency.upper(), data.office_name.upper(), number_line, place_date,
-                           data.signer_title.upper(), data.signer_name, *values(data).values(),
+                           data.signer_title.upper(), data.signer_name, *fields.values(),
                            *(line for lines in template.sections.values() for line in lines)]),
                  f"phiếu xin lỗi hồ sơ {data.dossier_code}")
     flow: list = [layout.header(st, parent_agency=nfc(data.parent_agency), unit=nfc(data.office_name),

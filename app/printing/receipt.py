@@ -69,10 +69,11 @@ def qr_code(text: str, size: float) -> QrCode:
 
 
 def story(data: ReceiptData, template: Template, st: layout.Styles) -> list:
-    filled = template.fill(values(data))
+    fields = values(data)
+    filled = template.fill(fields)
     place_date = official_date(nfc(data.place_name), data.received_at.date())
     st.family.check(" ".join([data.parent_agency.upper(), data.office_name.upper(), place_date,
-                              *values(data).values(), *(l for ls in template.sections.values() for l in ls)]),
+                              *fields.values(), *(line for lines in template.sections.values() for line in lines)]),
                     f"giấy tiếp nhận hồ sơ {data.dossier_code}")
     page = st.page
     qr_size = 24 * mm if page.name == "A4" else 20 * mm
