@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import string
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -42,8 +43,6 @@ def _one_of(*allowed: str) -> Callable[[Any], None]:
 
 
 def _letter_number_format(value: str) -> None:
-    import string
-
     try:
         fields = {field for _, field, _, _ in string.Formatter().parse(value) if field is not None}
     except ValueError:

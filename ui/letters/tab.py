@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app import letters
@@ -19,7 +20,7 @@ class LetterTab(DossierTab):
         super().__init__(desk, parent)
         self.info = QLabel()
         self.info.setWordWrap(True)
-        self.info.setTextFormat(self.info.textFormat().RichText)
+        self.info.setTextFormat(Qt.RichText)
         self.issue_button = QPushButton(tr("Lập phiếu xin lỗi…"))
         self.show_button = QPushButton(tr("Xem và in phiếu"))
         self.issue_button.clicked.connect(self._issue)
