@@ -101,7 +101,8 @@ def test_tab_shows_the_button_then_the_letter(qtbot, desk, Session, make_ctx, mo
     with Session() as session:
         tab.load(dossiers.get(session, view.id))
     qtbot.waitUntil(lambda: tab.show_button.isVisible(), timeout=5000)
-    assert "1/PXL" in tab.info.text() and "02/12/2026" in tab.info.text() and not tab.issue_button.isVisible()
+    shown_text = " ".join(tab.details.itemAt(i).widget().text() for i in range(tab.details.count()))
+    assert "1/PXL" in shown_text and "02/12/2026" in shown_text and not tab.issue_button.isVisible()
     shot(tab, "tab")
     shown = []
     monkeypatch.setattr(actions, "show_pdf", lambda pdf, title, name, parent, note="": shown.append((pdf, note)))
@@ -172,7 +173,7 @@ def test_template_editor_previews_and_refuses_a_broken_template(qtbot):
     qtbot.addWidget(editor)
     editor.show()
     assert editor.save_button.isEnabled() and editor.preview.document.pageCount() == 1
-    qtbot.wait(500)  # QPdfView renders asynchronously
+    qtbot.wait(1200)  # the debounced re-render, then QPdfView's asynchronous painting
     shot(editor, "template-editor")
     editor.editor.setPlainText(editor.editor.toPlainText().replace("{ly_do}", "{ly_doo}"))
     editor._render()

@@ -36,7 +36,10 @@ class PdfPane(QWidget):
         layout.addWidget(self.view)
 
     def show_pdf(self, pdf: bytes) -> None:
+        if pdf == self.pdf:
+            return  # the same document (PDFs are built invariant): keep the pages already drawn
         self.pdf = pdf
+        self.document.close()
         buffer = QBuffer(self)
         buffer.setData(QByteArray(pdf))
         buffer.open(QIODevice.ReadOnly)

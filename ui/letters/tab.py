@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app import letters
 from app.dossiers import DossierView
@@ -29,11 +29,14 @@ class LetterTab(DossierTab):
         buttons.addWidget(self.issue_button)
         buttons.addWidget(self.show_button)
         buttons.addStretch(1)
+        self.details = QFormLayout()
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
+        layout.addLayout(self.details)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.letter: letters.LetterView | None = None
+        self.setMinimumSize(560, 260)
 
     def load(self, view: DossierView) -> None:
         super().load(view)
@@ -60,10 +63,19 @@ class LetterTab(DossierTab):
             (tr("Hẹn trả ban đầu"), datetime_vi(letter.previous_due_at)),
             (tr("Hẹn trả mới"), f"<b>{datetime_vi(letter.new_due_at)}</b>"),
             (tr("Người ký"), f"{letter.signer_title} {letter.signer_name}"),
-            (tr("Mã băm SHA-256 của bản PDF"), f"<code>{letter.sha256}</code>"),
+            (tr("SHA-256 bản PDF"), f"<code>{letter.sha256[:16]}…</code>"),
         ]
-        self.info.setText("<table cellpadding='3'>" + "".join(f"<tr><td>{k}:</td><td>{v}</td></tr>" for k, v in rows)
-                          + "</table>")
+        self.info.setText(tr("Phiếu xin lỗi đã phát hành:"))
+        while self.details.rowCount():
+            self.details.removeRow(0)
+        for key, value in rows:
+            label = QLabel(value)
+            label.setTextFormat(Qt.RichText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            if key == tr("SHA-256 bản PDF"):
+                label.setToolTip(letter.sha256)
+            self.details.addRow(key + ":", label)
         self.show_button.setVisible(True)
 
     def _issue(self) -> None:
