@@ -27,6 +27,7 @@ from app.demo_data import (COMPANY_KINDS, COMPANY_WORDS, FAMILY_NAMES, GIVEN_FEM
 from app.errors import ValidationError
 from app.formatting import thousands
 from app.lifecycle import Status, TimeUnit
+from app.letters import COMMON_REASONS
 from app.text import fold
 from app.workcalendar import WorkCalendar
 from db.models import ApologyLetter, Dossier, DossierEvent, SupplementPeriod
@@ -35,12 +36,7 @@ from db.search_index import FTS_TABLE, SQLITE_DDL
 
 BATCH = 20_000
 MAX_COUNT = 5_000_000
-LETTER_REASONS = (
-    "Hồ sơ phải lấy ý kiến của cơ quan, đơn vị liên quan",
-    "Cần xác minh thực địa",
-    "Phải chờ kết quả xác minh của cơ quan liên quan",
-    "Khối lượng hồ sơ tăng đột biến",
-)
+LETTER_REASONS = COMMON_REASONS[:4]
 
 
 @dataclass(frozen=True)

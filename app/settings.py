@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import string
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -42,7 +43,11 @@ def _one_of(*allowed: str) -> Callable[[Any], None]:
 
 
 def _letter_number_format(value: str) -> None:
-    if "{number}" not in value:
+    try:
+        fields = {field for _, field, _, _ in string.Formatter().parse(value) if field is not None}
+    except ValueError:
+        fields = set()
+    if "number" not in fields:
         raise ValidationError("Mẫu số phiếu phải có chỗ cho số thứ tự: {number} (ví dụ “{number}/PXL”).")
     try:
         value.format(number=1, year=2026)
@@ -75,6 +80,8 @@ SPECS: tuple[SettingSpec, ...] = (
                 _two_digits),
     SettingSpec("letter_number_format", str, "{number}/PXL", "Mẫu số phiếu xin lỗi", _letter_number_format),
     SettingSpec("digitization_target", int, 80, "Chỉ tiêu tỷ lệ số hóa (%)", _between(0, 100)),
+    SettingSpec("letter_paper", str, "A5", "Khổ giấy phiếu xin lỗi, giấy tiếp nhận (A5 theo mẫu, hoặc A4)",
+                _one_of("A5", "A4")),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -88,6 +95,7 @@ class Settings:
     code_platform: str = "01"
     letter_number_format: str = "{number}/PXL"
     digitization_target: int = 80
+    letter_paper: str = "A5"
 
     def hours(self) -> OfficeHours:
         return OfficeHours.parse(self.office_hours, self.cutoff)

@@ -19,3 +19,16 @@ def data_dir() -> Path:
 def log_dir() -> Path:
     override = os.environ.get("MOTCUA_DATA_DIR")
     return Path(override) / "logs" if override else platformdirs.user_log_path(APP_NAME, appauthor=False)
+
+
+def templates_dir() -> Path:
+    """The office's own copies of the printed forms' wording (override the ones in resources/)."""
+    return data_dir() / "templates"
+
+
+def resources_dir() -> Path:
+    """resources/ beside the code, or inside a one-folder PyInstaller build."""
+    import sys
+
+    frozen = getattr(sys, "_MEIPASS", None)
+    return Path(frozen) / "resources" if frozen else Path(__file__).resolve().parents[1] / "resources"

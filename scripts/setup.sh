@@ -27,7 +27,7 @@ system_packages() {
                 libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
                 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0)
   if [ "$mode" = test ]; then
-    wanted+=(poppler-utils xvfb)
+    wanted+=(poppler-utils xvfb zbar-tools)  # PDFs read back; the receipt's QR decoded
   fi
   "$PY" -c 'import ensurepip' 2>/dev/null || wanted+=(python3-venv)
   local missing=()

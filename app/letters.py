@@ -1,0 +1,350 @@
+"""Apology letters with a new return date (DOMAIN.md §5).
+
+A dossier that will be late gets, at the latest on the working day before its
+due day, a letter stating the reason and the new return date; the date moves
+only once. Issuing checks the inputs, numbers the letter per year, takes the
+signer from the office, renders the PDF and, in the caller's one transaction,
+records the letter with the PDF's SHA-256, moves the dossier's deadline and
+writes the dossier event. Nothing is recorded if any step is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app import validation
+from app.catalog import get_office
+from app.context import Context
+from app.deadlines import WarningBounds, WarningLevel, apology_deadline
+from app.dossiers import _event, _load_for_update, _save
+from app.errors import ConfigurationError, NotFoundError, ValidationError
+from app.formatting import date_vi, datetime_vi
+from app.lifecycle import Status, TimeUnit
+from app.workcalendar import weekday_vi
+from db.models import ApologyLetter, Dossier, Procedure, Unit, User
+
+if TYPE_CHECKING:
+    from app.printing.letter import LetterData
+
+
+def _pdf():
+    """The renderer, imported on first use so that commands which print nothing never load reportlab."""
+    from app.printing import letter
+
+    return letter
+
+
+# Reasons officers give most often; the dialog offers them, free text is always allowed.
+COMMON_REASONS = (
+    "Hồ sơ phải lấy ý kiến của cơ quan, đơn vị liên quan",
+    "Cần xác minh thực địa",
+    "Phải chờ kết quả xác minh của cơ quan liên quan",
+    "Khối lượng hồ sơ tăng đột biến",
+    "Hồ sơ phức tạp, cần thêm thời gian thẩm định",
+    "Hệ thống phần mềm, đường truyền gặp sự cố",
+)
+MIN_EXTENSION_DAYS = 3
+MAX_EXTENSION_DAYS = 15
+MAX_NEW_DATE_SPAN = dt.timedelta(days=366)
+# Statuses a letter can be issued in: open, counting, with a due date.
+LETTER_STATUSES = frozenset({Status.ACCEPTED, Status.PROCESSING, Status.FINANCIAL})
+
+
+class LateLetterError(ValidationError):
+    """The issue date is after the apology deadline: allowed only when the officer confirms it."""
+
+    def __init__(self, message: str, deadline: dt.date, issued_on: dt.date):
+        super().__init__(message)
+        self.deadline, self.issued_on = deadline, issued_on
+
+
+@dataclass(frozen=True)
+class LetterRequest:
+    dossier_id: int
+    reason: str
+    new_date: dt.date
+    issued_on: dt.date | None = None      # default: today
+    confirm_late: bool = False
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What the issue dialog starts from."""
+
+    dossier_id: int
+    code: str
+    applicant_name: str
+    procedure_name: str
+    version: int
+    due_at: dt.datetime | None
+    deadline: dt.date | None
+    today: dt.date
+    late_if_today: bool
+    new_date: dt.date | None
+    days_added: int
+    existing_number: str          # a letter was already issued: no second one
+    refusal: str                  # why no letter can be issued now ("" if one can)
+
+
+@dataclass(frozen=True)
+class IssuedLetter:
+    letter_id: int
+    dossier_id: int
+    dossier_code: str
+    number_text: str
+    issued_on: dt.date
+    late: bool
+    previous_due_at: dt.datetime
+    new_due_at: dt.datetime
+    sha256: str
+    pdf: bytes
+
+
+@dataclass(frozen=True)
+class LetterView:
+    id: int
+    dossier_id: int
+    number_text: str
+    issued_on: dt.date
+    reason: str
+    previous_due_at: dt.datetime
+    new_due_at: dt.datetime
+    signer_name: str
+    signer_title: str
+    late: bool
+    sha256: str
+
+
+def proposed_extension(procedure: Procedure) -> int:
+    """Working days the app proposes: the procedure's own time again, within 3–15 days."""
+    if procedure.processing_unit == TimeUnit.HOUR.value:
+        days = math.ceil(procedure.processing_value / 8)
+    else:
+        days = math.ceil(procedure.processing_value)
+    return max(MIN_EXTENSION_DAYS, min(MAX_EXTENSION_DAYS, days))
+
+
+def days_added(ctx: Context, due_at: dt.datetime, new_date: dt.date) -> int:
+    return ctx.calendar.working_days_between(due_at.date(), new_date)
+
+
+def _refusal(session: Session, dossier: Dossier) -> str:
+    existing = session.scalar(select(ApologyLetter).where(ApologyLetter.dossier_id == dossier.id))
+    if existing is not None:
+        return (f"Hồ sơ {dossier.code} đã có phiếu xin lỗi số {existing.number_text} ngày "
+                f"{date_vi(existing.issued_on)} (hẹn lại {datetime_vi(existing.new_due_at)}); "
+                "ngày hẹn trả chỉ được đổi một lần.")
+    status = Status(dossier.status)
+    if status.is_finished:
+        return f"Hồ sơ {dossier.code} đã kết thúc (“{status.label}”), không cần phiếu xin lỗi."
+    if status is Status.SUPPLEMENT:
+        return (f"Hồ sơ {dossier.code} đang chờ bổ sung giấy tờ: thời hạn đang tạm dừng, "
+                "chưa lập phiếu xin lỗi được.")
+    if status not in LETTER_STATUSES or dossier.due_at is None:
+        return f"Hồ sơ {dossier.code} chưa được tiếp nhận nên chưa có ngày hẹn trả để hẹn lại."
+    return ""
+
+
+def propose(session: Session, ctx: Context, dossier_id: int) -> Proposal:
+    dossier = session.get(Dossier, dossier_id)
+    if dossier is None:
+        raise NotFoundError("Không tìm thấy hồ sơ.")
+    today = ctx.now().date()
+    refusal = _refusal(session, dossier)
+    existing = session.scalar(select(ApologyLetter.number_text).where(ApologyLetter.dossier_id == dossier.id)) or ""
+    deadline = new_date = None
+    added = 0
+    if dossier.due_at is not None:
+        deadline = apology_deadline(ctx.calendar, dossier.due_at, dossier.received_at)
+        base = max(dossier.due_at.date(), today)
+        new_date = ctx.calendar.add_working_days(base, proposed_extension(dossier.procedure))
+        added = days_added(ctx, dossier.due_at, new_date)
+    return Proposal(dossier.id, dossier.code, dossier.applicant_name, dossier.procedure.name, dossier.version,
+                    dossier.due_at, deadline, today, bool(deadline and today > deadline), new_date, added,
+                    existing, refusal)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    reason: str
+    issued_on: dt.date
+    new_due_at: dt.datetime
+    deadline: dt.date
+    late: bool
+
+
+def _check(ctx: Context, dossier: Dossier, request: LetterRequest) -> _Checked:
+    reason = validation.required_text(request.reason, "lý do chậm trả kết quả", 1000)
+    if len(reason) < 5:
+        raise ValidationError(f"Lý do “{reason}” quá ngắn: hãy ghi rõ vì sao hồ sơ chưa giải quyết xong.")
+    today = ctx.now().date()
+    issued_on = request.issued_on or today
+    if issued_on > today:
+        raise ValidationError(f"Ngày phát hành phiếu {date_vi(issued_on)} ở tương lai (hôm nay là {date_vi(today)}).")
+    if issued_on < dossier.received_at.date():
+        raise ValidationError(f"Ngày phát hành phiếu {date_vi(issued_on)} trước ngày tiếp nhận hồ sơ "
+                              f"({date_vi(dossier.received_at)}).")
+    due_at = dossier.due_at
+    new_date = request.new_date
+    calendar = ctx.calendar
+    if new_date <= due_at.date():
+        raise ValidationError(f"Ngày hẹn trả mới {date_vi(new_date)} phải sau ngày hẹn trả hiện tại "
+                              f"({date_vi(due_at)}).")
+    if new_date <= issued_on:
+        raise ValidationError(f"Ngày hẹn trả mới {date_vi(new_date)} phải sau ngày phát hành phiếu "
+                              f"({date_vi(issued_on)}).")
+    if new_date - due_at.date() > MAX_NEW_DATE_SPAN:
+        raise ValidationError(f"Ngày hẹn trả mới {date_vi(new_date)} cách ngày hẹn hiện tại quá một năm.")
+    if not calendar.is_working_day(new_date):
+        suggestion = calendar.next_working_day(new_date)
+        raise ValidationError(f"Ngày hẹn trả mới {date_vi(new_date)} là ngày nghỉ ({calendar.day_note(new_date)}); "
+                              f"ngày làm việc gần nhất sau đó là {weekday_vi(suggestion)}, {date_vi(suggestion)}.")
+    deadline = apology_deadline(calendar, due_at, dossier.received_at)
+    late = issued_on > deadline
+    if late and not request.confirm_late:
+        raise LateLetterError(
+            f"Phiếu ngày {date_vi(issued_on)} là muộn: hạn gửi phiếu xin lỗi của hồ sơ {dossier.code} là "
+            f"{weekday_vi(deadline)}, {date_vi(deadline)} (một ngày làm việc trước ngày hẹn trả "
+            f"{date_vi(due_at)}). Hãy xác nhận để phát hành và ghi nhận là phiếu gửi muộn.",
+            deadline, issued_on)
+    return _Checked(reason, issued_on, dt.datetime.combine(new_date, calendar.hours.closing), deadline, late)
+
+
+def next_number(session: Session, year: int) -> int:
+    return (session.scalar(select(func.max(ApologyLetter.number)).where(ApologyLetter.year == year)) or 0) + 1
+
+
+def _office_for_letters(session: Session):
+    office = get_office(session)
+    missing = [label for label, value in (("tên đơn vị", office.name), ("địa danh", office.place_name),
+                                          ("họ tên người ký", office.head_name),
+                                          ("chức danh người ký", office.head_title)) if not value]
+    if missing:
+        raise ConfigurationError("Chưa khai báo thông tin cơ quan để in phiếu: thiếu " + ", ".join(missing)
+                                 + " (Công cụ → Thông tin cơ quan).")
+    return office
+
+
+def _letter_data(session: Session, dossier: Dossier, office, *, number_text: str, issued_on: dt.date, reason: str,
+                 previous_due_at: dt.datetime, new_due_at: dt.datetime, signer_name: str,
+                 signer_title: str) -> LetterData:
+    unit = session.get(Unit, dossier.unit_id) if dossier.unit_id else None
+    officer = session.get(User, dossier.officer_id) if dossier.officer_id else None
+    return _pdf().LetterData(
+        number_text=number_text, issued_on=issued_on, reason=reason, previous_due_at=previous_due_at,
+        new_due_at=new_due_at, signer_name=signer_name, signer_title=signer_title, office_name=office.name,
+        parent_agency=office.parent_agency, place_name=office.place_name, dossier_code=dossier.code,
+        procedure_name=dossier.procedure.name, applicant_name=dossier.applicant_name,
+        applicant_id_number=dossier.applicant_id_number, applicant_address=dossier.applicant_address,
+        applicant_phone=dossier.applicant_phone, unit_name=unit.name if unit else "",
+        officer_name=(officer.full_name or officer.username) if officer else "", received_at=dossier.received_at,
+    )
+
+
+def issue(session: Session, ctx: Context, request: LetterRequest, paper: str | None = None) -> IssuedLetter:
+    """Issue the letter in the caller's transaction; returns the PDF and what was recorded."""
+    dossier = _load_for_update(session, request.dossier_id, request.expected_version)
+    refusal = _refusal(session, dossier)
+    if refusal:
+        raise ValidationError(refusal)
+    checked = _check(ctx, dossier, request)
+    office = _office_for_letters(session)
+    year = checked.issued_on.year
+    number = next_number(session, year)
+    number_text = ctx.settings.letter_number_format.format(number=number, year=year)
+    previous_due_at = dossier.due_at
+    data = _letter_data(session, dossier, office, number_text=number_text, issued_on=checked.issued_on,
+                        reason=checked.reason, previous_due_at=previous_due_at, new_due_at=checked.new_due_at,
+                        signer_name=office.head_name, signer_title=office.head_title)
+    pdf = _pdf().render([data], paper or ctx.settings.letter_paper)
+    digest = hashlib.sha256(pdf).hexdigest()
+    now = ctx.now()
+    letter = ApologyLetter(
+        dossier_id=dossier.id, year=year, number=number, number_text=number_text, issued_on=checked.issued_on,
+        issued_at=now, reason=checked.reason, previous_due_at=previous_due_at, new_due_at=checked.new_due_at,
+        signer_name=office.head_name, signer_title=office.head_title, late=checked.late, pdf_sha256=digest,
+        created_by=ctx.user_id,
+    )
+    session.add(letter)
+    dossier.due_at = checked.new_due_at
+    dossier.updated_at = now
+    note = f"Phiếu xin lỗi số {number_text} ngày {date_vi(checked.issued_on)}; lý do: {checked.reason}"
+    if checked.late:
+        note += f"; gửi muộn (hạn {date_vi(checked.deadline)})"
+    _event(session, ctx, dossier.id, "letter", field="due_at", old=datetime_vi(previous_due_at),
+           new=datetime_vi(checked.new_due_at), note=note)
+    try:
+        _save(session, dossier)
+    except IntegrityError:
+        # Another desk issued a letter for this dossier, or took the number, in the meantime.
+        raise ValidationError(f"Hồ sơ {dossier.code} vừa được lập phiếu xin lỗi ở máy khác, hoặc số phiếu "
+                              f"{number_text} vừa được dùng; hãy tải lại hồ sơ rồi thử lại.") from None
+    return IssuedLetter(letter.id, dossier.id, dossier.code, number_text, checked.issued_on, checked.late,
+                        previous_due_at, checked.new_due_at, digest, pdf)
+
+
+def _view(letter: ApologyLetter) -> LetterView:
+    return LetterView(letter.id, letter.dossier_id, letter.number_text, letter.issued_on, letter.reason,
+                      letter.previous_due_at, letter.new_due_at, letter.signer_name, letter.signer_title,
+                      letter.late, letter.pdf_sha256)
+
+
+def get_letter(session: Session, dossier_id: int) -> LetterView | None:
+    letter = session.scalar(select(ApologyLetter).where(ApologyLetter.dossier_id == dossier_id))
+    return _view(letter) if letter else None
+
+
+def issued_data(session: Session, letter: ApologyLetter) -> LetterData:
+    """An issued letter as printed: its own recorded number, dates, reason and signer."""
+    dossier = session.get(Dossier, letter.dossier_id)
+    return _letter_data(session, dossier, get_office(session), number_text=letter.number_text,
+                        issued_on=letter.issued_on, reason=letter.reason, previous_due_at=letter.previous_due_at,
+                        new_due_at=letter.new_due_at, signer_name=letter.signer_name,
+                        signer_title=letter.signer_title)
+
+
+def render_issued(session: Session, ctx: Context, letter_ids: list[int], paper: str | None = None) -> bytes:
+    """Print issued letters again (one PDF, in the given order)."""
+    letters = {row.id: row for row in session.scalars(select(ApologyLetter).where(ApologyLetter.id.in_(letter_ids)))}
+    missing = [i for i in letter_ids if i not in letters]
+    if missing:
+        raise NotFoundError("Không tìm thấy phiếu xin lỗi cần in.")
+    return _pdf().render([issued_data(session, letters[i]) for i in letter_ids],
+                             paper or ctx.settings.letter_paper)
+
+
+def reprint(session: Session, ctx: Context, dossier_id: int) -> tuple[LetterView, bytes, bool]:
+    """The dossier's letter again; the flag says whether it is byte-for-byte the issued one (same SHA-256)."""
+    view = get_letter(session, dossier_id)
+    if view is None:
+        raise NotFoundError("Hồ sơ này chưa có phiếu xin lỗi.")
+    pdf = render_issued(session, ctx, [view.id])
+    return view, pdf, hashlib.sha256(pdf).hexdigest() == view.sha256
+
+
+def issued_on_day(session: Session, day: dt.date) -> list[int]:
+    """Ids of the letters issued on ``day``, by number."""
+    return list(session.scalars(select(ApologyLetter.id).where(ApologyLetter.issued_on == day)
+                                .order_by(ApologyLetter.year, ApologyLetter.number)))
+
+
+def needing_letter(session: Session, ctx: Context) -> list[int]:
+    """Open dossiers whose letter is due today (or already missed) and that have none yet, most urgent first."""
+    from app.worklists import classify_open
+
+    bounds = WarningBounds.at(ctx.calendar, ctx.now(), ctx.settings.due_soon_days)
+    wanted = {WarningLevel.APOLOGY_TODAY, WarningLevel.APOLOGY_MISSED}
+    levels = {i: level for i, level in classify_open(session, bounds).items() if level in wanted}
+    if not levels:
+        return []
+    due = dict(session.execute(select(Dossier.id, Dossier.due_at).where(Dossier.id.in_(list(levels)))).all())
+    return sorted(levels, key=lambda i: (-levels[i], due[i] or dt.datetime.max, i))
