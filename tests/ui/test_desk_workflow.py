@@ -59,6 +59,18 @@ def test_receive_find_and_finish_a_dossier(qtbot, Session, clock, catalog, monke
         assert row.applicant_name == "Đặng Thị Hường"
         assert row.due_at == dt.datetime(2026, 11, 30, 17, 0)
 
+    # The receipt slip comes up to print, with her name and the promised date.
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from ui.letters.preview import PdfPreviewDialog
+
+    qtbot.waitUntil(lambda: window.findChild(PdfPreviewDialog) is not None, timeout=10000)
+    slip = window.findChild(PdfPreviewDialog)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(BytesIO(slip.pane.pdf)).pages)
+    assert "Đặng Thị Hường" in text and "ngày 30 tháng 11 năm 2026" in text, text
+    slip.close()
+
     # The register finds her by a name typed without diacritics, and shows the due date.
     window.show_page("register")
     page = window.pages["register"]

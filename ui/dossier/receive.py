@@ -83,6 +83,9 @@ class ReceiveDialog(QDialog):
         self.paid_online = QCheckBox(tr("Thanh toán trực tuyến"))
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(54)
+        self.print_receipt = QCheckBox(tr("In giấy tiếp nhận và hẹn trả kết quả sau khi tiếp nhận"))
+        self.print_receipt.setObjectName("printReceipt")
+        self.print_receipt.setChecked(True)
 
         form = QFormLayout()
         form.addRow(tr("Thủ tục (*)"), self.procedure)
@@ -110,6 +113,7 @@ class ReceiveDialog(QDialog):
         fees.addStretch(1)
         form.addRow(fees)
         form.addRow(tr("Ghi chú"), self.notes)
+        form.addRow(self.print_receipt)
 
         self.buttons = QDialogButtonBox()
         self.ok = self.buttons.addButton(tr("Tiếp nhận"), QDialogButtonBox.AcceptRole)
@@ -193,6 +197,10 @@ class ReceiveDialog(QDialog):
 
         def done(view) -> None:
             self.received.emit(view.id)
+            if self.print_receipt.isChecked():
+                from ui.letters.actions import print_receipt
+
+                print_receipt(self.desk, view.id, self.parentWidget())
             self.accept()
 
         def failed(error: BaseException) -> None:

@@ -15,6 +15,8 @@ from ui.i18n import tr
 from ui.pages.base import Page
 from ui.warning_style import COLOURS, level_brush, level_icon, level_text
 
+APOLOGY_LISTS = (WarningLevel.APOLOGY_TODAY, WarningLevel.APOLOGY_TOMORROW, WarningLevel.APOLOGY_MISSED)
+
 CARDS = [
     (WarningLevel.APOLOGY_TODAY, "Phải gửi phiếu xin lỗi hôm nay"),
     (WarningLevel.APOLOGY_TOMORROW, "Hạn gửi phiếu xin lỗi: ngày mai"),
@@ -68,6 +70,15 @@ class TodayPage(Page):
         self.list_title.setTextFormat(Qt.RichText)
         self.open_in_register = QPushButton(tr("Xem trong Sổ hồ sơ"))
         self.open_in_register.hide()
+        # The apology lists lead straight to the letter: issue one, or print the day's batch.
+        self.issue_button = QPushButton(tr("Lập phiếu xin lỗi cho hồ sơ đang chọn…"))
+        self.issue_button.setObjectName("issueLetter")
+        self.issue_button.clicked.connect(self._issue_selected)
+        self.batch_button = QPushButton(tr("In các phiếu xin lỗi hôm nay…"))
+        self.batch_button.setObjectName("printLettersToday")
+        self.batch_button.clicked.connect(self._print_today)
+        for button in (self.issue_button, self.batch_button):
+            button.hide()
         self.open_in_register.clicked.connect(self._open_in_register)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("todayList")
@@ -83,6 +94,8 @@ class TodayPage(Page):
         self.current_list: object = None
         header_row = QHBoxLayout()
         header_row.addWidget(self.list_title, 1)
+        header_row.addWidget(self.issue_button)
+        header_row.addWidget(self.batch_button)
         header_row.addWidget(self.open_in_register)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -126,6 +139,9 @@ class TodayPage(Page):
         label = dict(CARDS)[which]
         self.list_title.setText(f"<b>{tr(label)}</b> — {tr('đang tải…')}")
         self.open_in_register.setVisible(isinstance(which, WarningLevel))
+        apology = which in APOLOGY_LISTS
+        self.issue_button.setVisible(apology)
+        self.batch_button.setVisible(apology)
         self.desk.read(lambda session, ctx: today.rows(session, ctx, which),
                        lambda rows, w=which: self._fill(w, rows))
 
@@ -165,6 +181,20 @@ class TodayPage(Page):
 
     def _open_row(self, item: QTableWidgetItem) -> None:
         self.desk.open_dossier.emit(item.data(Qt.UserRole))
+
+    def _issue_selected(self) -> None:
+        from ui.letters.actions import issue_letter
+
+        item = self.table.currentItem()
+        if item is None:
+            self.list_title.setText(self.list_title.text().split(" ⟶ ")[0] + " ⟶ " + tr("chọn một hồ sơ trong danh sách"))
+            return
+        issue_letter(self.desk, item.data(Qt.UserRole), self)
+
+    def _print_today(self) -> None:
+        from ui.letters.actions import print_letters_due_today
+
+        print_letters_due_today(self.desk, self)
 
     def _open_in_register(self) -> None:
         if isinstance(self.current_list, WarningLevel):
