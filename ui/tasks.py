@@ -67,7 +67,9 @@ class _Job(QRunnable):
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the UI thread
             self.signals.failed.emit(error)
         else:
-            self.signals.finished.emit(result)
+            # Boxed: PySide 6.12 miscounts references to a bare None sent through a Signal(object),
+            # which crashed the interpreter at exit.
+            self.signals.finished.emit((result,))
 
 
 class TaskRunner(QObject):
@@ -124,10 +126,10 @@ class TaskRunner(QObject):
                 dialog[0].deleteLater()
             signals.deleteLater()
 
-        def finished(result: Any) -> None:
+        def finished(boxed: tuple) -> None:
             close()
             if on_done:
-                on_done(result)
+                on_done(boxed[0])
 
         def failed(error: BaseException) -> None:
             close()
