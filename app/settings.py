@@ -75,6 +75,9 @@ SPECS: tuple[SettingSpec, ...] = (
                 _two_digits),
     SettingSpec("letter_number_format", str, "{number}/PXL", "Mẫu số phiếu xin lỗi", _letter_number_format),
     SettingSpec("digitization_target", int, 80, "Chỉ tiêu tỷ lệ số hóa (%)", _between(0, 100)),
+    SettingSpec("paper_result_guard", str, "refuse",
+                "Kết thúc hồ sơ có kết quả giấy chưa số hóa: từ chối (refuse) hoặc cho phép kèm cảnh báo (warn)",
+                _one_of("refuse", "warn")),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -88,6 +91,7 @@ class Settings:
     code_platform: str = "01"
     letter_number_format: str = "{number}/PXL"
     digitization_target: int = 80
+    paper_result_guard: str = "refuse"
 
     def hours(self) -> OfficeHours:
         return OfficeHours.parse(self.office_hours, self.cutoff)
