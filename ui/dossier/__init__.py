@@ -6,4 +6,5 @@ adds its tab here and touches nothing else of the form.
 """
 
 TABS: list[str] = [
+    "ui.dossier.digitization_tab:DigitizationTab",
 ]
