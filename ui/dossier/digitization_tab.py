@@ -28,7 +28,7 @@ class DigitizationTab(DossierTab):
             box.setObjectName(flag)
             box.toggled.connect(self._preview)
             stamp = QLabel()
-            stamp.setStyleSheet("color: palette(mid);")
+            stamp.setStyleSheet("color: #555;")
             stamp.setTextInteractionFlags(Qt.TextSelectableByMouse)
             self.boxes[flag], self.stamps[flag] = box, stamp
             grid.addWidget(box, row, 0)
@@ -36,16 +36,22 @@ class DigitizationTab(DossierTab):
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.RichText)
+        self.unsaved = QLabel(f"<i>{tr('Có thay đổi chưa lưu.')}</i>")
+        self.unsaved.setVisible(False)
         self.save_button = QPushButton(tr("Lưu danh mục số hóa"))
         self.save_button.clicked.connect(self.save)
         self.undo_button = QPushButton(tr("Hoàn tác"))
         self.undo_button.clicked.connect(lambda: self.view and self._show_flags(self.view))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.unsaved)
         buttons.addStretch(1)
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.save_button)
+        legend = QLabel(tr("Chữ đậm: mục bắt buộc với hồ sơ này (theo hình thức nộp và trạng thái)."))
+        legend.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
+        layout.addWidget(legend)
         layout.addSpacing(8)
         layout.addWidget(self.verdict)
         layout.addStretch(1)
@@ -105,12 +111,12 @@ class DigitizationTab(DossierTab):
             return
         gaps = missing(view.channel, view.status, self.checked())
         if not gaps:
-            self.verdict.setText(f"<span style='color:#1b7f3b'>✓ {tr('Hồ sơ đáp ứng đủ yêu cầu số hóa.')}</span>")
+            html = f"<p style='color:#1b7f3b'>✓ {tr('Hồ sơ đáp ứng đủ yêu cầu số hóa.')}</p>"
         else:
             items = "".join(f"<li>{tr(rule.sentence)}</li>" for rule in gaps)
-            self.verdict.setText(f"<span style='color:#b3261e'><b>{tr('Còn thiếu:')}</b></span><ul>{items}</ul>")
-        if dirty:
-            self.verdict.setText(self.verdict.text() + f"<i>{tr('Chưa lưu thay đổi.')}</i>")
+            html = f"<p style='color:#b3261e'><b>{tr('Còn thiếu:')}</b></p><ul>{items}</ul>"
+        self.verdict.setText(html)
+        self.unsaved.setVisible(dirty)
 
     # ------------------------------------------------------------ saving
     def save(self) -> None:
