@@ -38,7 +38,8 @@ from sqlalchemy.orm import Session
 
 from app import dossiers
 from app.context import Context
-from app.digitization_rules import FLAGS, RULES, Rule, any_gap_sql, missing, required_flags, rule
+from app.digitization_rules import (FLAGS, RULES, Rule, any_gap_sql, missing, required_flags, rule,
+                                    status_unindexed)
 from app.errors import NotFoundError, ValidationError
 from app.lifecycle import Channel, Status
 from app.text import fold
@@ -100,6 +101,33 @@ def period_or_default(ctx: Context, start: dt.date | None, end: dt.date | None) 
 
 def _in(column, period: Period):
     return and_(column >= period.lower, column < period.upper)
+
+
+def _wide(session: Session, period: Period) -> bool:
+    """Does the period cover much of the register? Then one pass over the table beats the date indexes.
+
+    Walking an index over most of a table fetches every row out of order:
+    on a million dossiers a year-long aggregate takes ≈2 s that way and ≈0.3 s
+    as a plain scan. The register's first and last receipt come from the index
+    in microseconds, so the choice costs nothing.
+    """
+    # Two queries: SQLite answers a lone min() or max() from the index, but not both in one SELECT.
+    first = session.scalar(select(func.min(Dossier.received_at)))
+    last = session.scalar(select(func.max(Dossier.received_at)))
+    if first is None:
+        return False
+    span = (last - first).total_seconds() or 1.0
+    covered = (min(last, period.upper) - max(first, period.lower)).total_seconds()
+    return covered / span > 0.25
+
+
+def _dates(session: Session, period: Period):
+    """(received_at, finished_at) as the queries should read them: the columns, or (wide) the columns hidden
+    from the planner behind coalesce(x, x), which has the same value and forces the single scan."""
+    if _wide(session, period):
+        return (func.coalesce(Dossier.received_at, Dossier.received_at),
+                func.coalesce(Dossier.finished_at, Dossier.finished_at))
+    return Dossier.received_at, Dossier.finished_at
 
 
 # ---------------------------------------------------------------- one dossier
@@ -243,6 +271,11 @@ def _grouping(by: str):
     return {"unit": Dossier.unit_id, "field": Procedure.field, "officer": Dossier.officer_id}[by]
 
 
+def _from(query, by: str):
+    query = query.select_from(Dossier)
+    return query.join(Procedure, Procedure.id == Dossier.procedure_id) if by == "field" else query
+
+
 def _names(session: Session, by: str, keys) -> dict:
     keys = [k for k in keys if k is not None]
     if by == "field":
@@ -256,31 +289,29 @@ def _names(session: Session, by: str, keys) -> dict:
 def rates(session: Session, ctx: Context, period: Period, by: str = "unit") -> RateReport:
     """Digitization, identity-check and reuse rates per unit / field / officer, against the target."""
     key = _grouping(by)
-    both = case((and_(Dossier.digitized_components == true(), Dossier.digitized_result == true()), 1), else_=0)
-    handled_q = (
-        select(key, func.count(), func.coalesce(func.sum(both), 0))
-        .select_from(Dossier).join(Procedure, Procedure.id == Dossier.procedure_id)
-        .where(_in(Dossier.finished_at, period), Dossier.status.in_(WITH_RESULT_CODES))
-        .group_by(key)
-    )
-    checked = case((Dossier.identity_checked == true(), 1), else_=0)
-    reused = case((or_(Dossier.reused_from_store == true(), Dossier.taken_from_national_store == true()), 1), else_=0)
-    received_q = (
-        select(key, func.count(), func.coalesce(func.sum(checked), 0), func.coalesce(func.sum(reused), 0))
-        .select_from(Dossier).join(Procedure, Procedure.id == Dossier.procedure_id)
-        .where(_in(Dossier.received_at, period), Dossier.status != int(Status.REGISTERED))
-        .group_by(key)
-    )
-    handled = {k: (int(n), int(d)) for k, n, d in session.execute(handled_q)}
-    received = {k: (int(n), int(c), int(r)) for k, n, c, r in session.execute(received_q)}
-    keys = set(handled) | set(received)
+    received_at, finished_at = _dates(session, period)
+    # One pass over the dossiers the period touches (received or finished in it), every count a CASE.
+    handled = and_(_in(finished_at, period), status_unindexed().in_(WITH_RESULT_CODES))
+    received = and_(_in(received_at, period), status_unindexed() != int(Status.REGISTERED))
+
+    def count(*conditions):
+        return func.coalesce(func.sum(case((and_(*conditions), 1), else_=0)), 0)
+
+    query = _from(select(
+        key,
+        count(handled),
+        count(handled, Dossier.digitized_components == true(), Dossier.digitized_result == true()),
+        count(received),
+        count(received, Dossier.identity_checked == true()),
+        count(received, or_(Dossier.reused_from_store == true(), Dossier.taken_from_national_store == true())),
+    ), by).where(or_(_in(received_at, period), _in(finished_at, period))).group_by(key)
+    figures = {k: tuple(int(v) for v in values) for k, *values in session.execute(query)}
+    keys = [k for k, values in figures.items() if values[0] or values[2]]
     names = _names(session, by, keys)
     blank = {"unit": NO_UNIT, "field": NO_FIELD, "officer": NO_OFFICER}[by]
     rows = []
     for k in keys:
-        n, d = handled.get(k, (0, 0))
-        r, c, u = received.get(k, (0, 0, 0))
-        rows.append(RateRow(k, names.get(k) or blank if k not in (None, "") else blank, n, d, r, c, u))
+        rows.append(RateRow(k, names.get(k) or blank if k not in (None, "") else blank, *figures[k]))
     rows.sort(key=lambda row: (fold(row.name), str(row.key)))
     total = RateRow(None, "Tổng cộng", *(sum(getattr(row, f) for row in rows)
                                           for f in ("handled", "digitized", "received", "identity_checked", "reused")))
@@ -303,7 +334,7 @@ def weekly_trend(session: Session, period: Period, unit_id: int | None = None) -
     day = func.date(Dossier.finished_at)
     both = case((and_(Dossier.digitized_components == true(), Dossier.digitized_result == true()), 1), else_=0)
     query = (select(day, func.count(), func.coalesce(func.sum(both), 0))
-             .where(_in(Dossier.finished_at, period), Dossier.status.in_(WITH_RESULT_CODES))
+             .where(_in(_dates(session, period)[1], period), status_unindexed().in_(WITH_RESULT_CODES))
              .group_by(day))
     if unit_id is not None:
         query = query.where(Dossier.unit_id == unit_id)
@@ -325,9 +356,10 @@ def weekly_trend(session: Session, period: Period, unit_id: int | None = None) -
 
 # ---------------------------------------------------------------- gaps
 
-def _scope(period: Period, unit_id: int | None):
+def _scope(session: Session, period: Period, unit_id: int | None):
     """Dossiers the period is about: received in it, or finished in it."""
-    conditions = [or_(_in(Dossier.received_at, period), _in(Dossier.finished_at, period))]
+    received_at, finished_at = _dates(session, period)
+    conditions = [or_(_in(received_at, period), _in(finished_at, period))]
     if unit_id is not None:
         conditions.append(Dossier.unit_id == unit_id)
     return conditions
@@ -349,10 +381,10 @@ def gap_counts(session: Session, ctx: Context, start: dt.date | None = None, end
     period = period_or_default(ctx, start, end)
     columns = [func.coalesce(func.sum(case((r.gap_sql(), 1), else_=0)), 0) for r in RULES]
     columns.append(func.coalesce(func.sum(case((any_gap_sql(), 1), else_=0)), 0))
-    row = session.execute(
-        select(*columns).select_from(Dossier).join(Procedure, Procedure.id == Dossier.procedure_id)
-        .where(*_scope(period, unit_id))
-    ).one()
+    query = select(*columns).select_from(Dossier)
+    if any(r.result_on_paper is not None for r in RULES):  # only then do the rules look at the procedure
+        query = query.join(Procedure, Procedure.id == Dossier.procedure_id)
+    row = session.execute(query.where(*_scope(session, period, unit_id))).one()
     return GapCounts(period, {r.key: int(v) for r, v in zip(RULES, row)}, int(row[-1]))
 
 
@@ -387,7 +419,7 @@ def gap_list(session: Session, ctx: Context, start: dt.date | None = None, end: 
              cause: str | None = None, unit_id: int | None = None, text: str = "", limit: int = 500) -> GapList:
     """Dossiers of the period short of a rule (or of ``cause``), newest first, at most ``limit``."""
     period = period_or_default(ctx, start, end)
-    conditions = _scope(period, unit_id)
+    conditions = _scope(session, period, unit_id)
     conditions.append(rule(cause).gap_sql() if cause else any_gap_sql())
     folded = fold(text or "")
     if folded:
