@@ -157,3 +157,16 @@ def test_page_and_tab_are_registered():
 
     assert "ui.pages.digitization:DigitizationPage" in PAGES
     assert "ui.dossier.digitization_tab:DigitizationTab" in TABS
+
+
+def test_page_on_an_empty_register_says_there_is_nothing_to_rate(qtbot, desk, tmp_path):
+    from ui.pages.digitization import DigitizationPage
+
+    page = DigitizationPage(desk)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.snapshot is not None, timeout=5000)
+    assert "tỷ lệ số hóa <b>—</b> (0/0 hồ sơ có kết quả)" in page.summary.text()
+    assert page.model.rowCount() == 0 and page.rate_chart.names == [] and page.trend_chart.points == []
+    assert page.grab().save(str(tmp_path / "empty.png"))

@@ -206,6 +206,7 @@ class DigitizationPage(Page):
         self.table.doubleClicked.connect(self._open)
         self.model.flag_toggled.connect(self._set_flag)
         self.snapshot: Snapshot | None = None
+        self._gap_request = 0   # only the latest list request may fill the table (filters change while loading)
 
     @staticmethod
     def _date_edit(day: dt.date) -> QDateEdit:
@@ -248,6 +249,8 @@ class DigitizationPage(Page):
         start, end = self.period_bounds()
         by = self.by_combo.currentData()
         filters = self.filters()
+        self._gap_request += 1
+        token = self._gap_request
 
         def query(session, ctx) -> Snapshot:
             period = Period(start, end)
@@ -260,16 +263,19 @@ class DigitizationPage(Page):
                 units=[tuple(r) for r in session.execute(select(Unit.id, Unit.name).order_by(Unit.name))],
             )
 
-        self.desk.read(query, self._show, parent=self, label=tr("Đang tính tỷ lệ số hóa…"))
+        self.desk.read(query, lambda snapshot: self._show(snapshot, token), parent=self,
+                       label=tr("Đang tính tỷ lệ số hóa…"))
 
     def refresh_gaps(self) -> None:
         start, end = self.period_bounds()
         filters = self.filters()
+        self._gap_request += 1
+        token = self._gap_request
         self.desk.read(lambda session, ctx: digitization.gap_list(session, ctx, start, end, limit=GAP_LIMIT,
                                                                   **filters),
-                       self._show_gaps, parent=self)
+                       lambda gaps: self._show_gaps(gaps, token), parent=self)
 
-    def _show(self, snapshot: Snapshot) -> None:
+    def _show(self, snapshot: Snapshot, token: int) -> None:
         self.snapshot = snapshot
         report, total = snapshot.report, snapshot.report.total
         meets = report.meets_target(total)
@@ -288,9 +294,11 @@ class DigitizationPage(Page):
         self.trend_chart.show_trend(snapshot.weeks, report.target)
         self._fill_causes(snapshot.counts)
         self._fill_units(snapshot.units)
-        self._show_gaps(snapshot.gaps)
+        self._show_gaps(snapshot.gaps, token)
 
-    def _show_gaps(self, gaps: GapList) -> None:
+    def _show_gaps(self, gaps: GapList, token: int) -> None:
+        if token != self._gap_request:
+            return  # the officer changed a filter meanwhile; a newer list is on its way
         self.model.set_rows(gaps.rows)
         shown = len(gaps.rows)
         text = tr("{n} hồ sơ").replace("{n}", thousands(gaps.total))
