@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError as OrmStaleDataError
 
 from app.catalog import procedure_by_code, unit_id_by_code
 from app.context import Context
+from app.digitization_rules import guard_finish
 from app.deadlines import ProcessingTime, due_from_receipt, resume_after_supplement
 from app.errors import NotFoundError, StaleDataError, ValidationError
 from app.formatting import datetime_vi
@@ -289,6 +290,11 @@ def change_status(session: Session, ctx: Context, dossier_id: int, target: Statu
         raise ValidationError("Yêu cầu bổ sung phải ghi rõ giấy tờ cần bổ sung.")
 
     note = reason
+    if target is Status.RESULT_READY:
+        # Where the result is a paper document it must be digitized first (refused or warned: a setting).
+        warning = guard_finish(ctx.settings.paper_result_guard, dossier.procedure, dossier)
+        if warning:
+            _event(session, ctx, dossier.id, "warning", field="digitized_result", note=warning, at=now)
     if target is Status.ACCEPTED:
         # An online registration starts counting when the desk accepts it.
         dossier.received_at = at

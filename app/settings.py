@@ -82,6 +82,9 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("digitization_target", int, 80, "Chỉ tiêu tỷ lệ số hóa (%)", _between(0, 100)),
     SettingSpec("letter_paper", str, "A5", "Khổ giấy phiếu xin lỗi, giấy tiếp nhận (A5 theo mẫu, hoặc A4)",
                 _one_of("A5", "A4")),
+    SettingSpec("paper_result_guard", str, "refuse",
+                "Kết thúc hồ sơ có kết quả giấy chưa số hóa: từ chối (refuse) hoặc cho phép kèm cảnh báo (warn)",
+                _one_of("refuse", "warn")),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -96,6 +99,7 @@ class Settings:
     letter_number_format: str = "{number}/PXL"
     digitization_target: int = 80
     letter_paper: str = "A5"
+    paper_result_guard: str = "refuse"
 
     def hours(self) -> OfficeHours:
         return OfficeHours.parse(self.office_hours, self.cutoff)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import threading
+
+import shiboken6
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -128,12 +130,12 @@ class TaskRunner(QObject):
 
         def finished(boxed: tuple) -> None:
             close()
-            if on_done:
+            if on_done and _alive(on_done, parent):
                 on_done(boxed[0])
 
         def failed(error: BaseException) -> None:
             close()
-            if isinstance(error, Cancelled):
+            if isinstance(error, Cancelled) or not _alive(on_error, parent):
                 return
             if on_error:
                 on_error(error)
@@ -151,6 +153,15 @@ class TaskRunner(QObject):
         timer.start(PROGRESS_DELAY_MS)
         self.pool.start(_Job(work, progress, signals))
         return progress
+
+
+def _alive(callback: Callable | None, parent: QWidget | None) -> bool:
+    """False once the widget that asked is gone: its answer has nowhere to go."""
+    owner = getattr(callback, "__self__", None)
+    for obj in (owner, parent):
+        if isinstance(obj, QObject) and not shiboken6.isValid(obj):
+            return False
+    return True
 
 
 def describe(error: BaseException) -> str:

@@ -143,6 +143,9 @@ def test_finishing_needs_a_real_result_moment(Session, make_ctx):
         change(Session, ctx, view, Status.RESULT_READY, at=D(2026, 11, 25, 16, 0))
     with pytest.raises(ValidationError, match="trước thời điểm tiếp nhận"):
         change(Session, ctx, view, Status.RESULT_READY, at=D(2026, 11, 20, 16, 0))
+    with Session.begin() as session:  # a paper result must be digitized before finishing (app.digitization_rules)
+        view = dossiers.update_fields(session, ctx, view.id, {"digitized_result": True},
+                                      expected_version=view.version)
     done = change(Session, ctx, view, Status.RESULT_READY, at=D(2026, 11, 25, 8, 30))
     assert done.status is Status.RESULT_READY and done.finished_at == D(2026, 11, 25, 8, 30)
     returned = change(Session, ctx, done, Status.RETURNED, result_delivery="postal")
@@ -151,6 +154,7 @@ def test_finishing_needs_a_real_result_moment(Session, make_ctx):
         history = worklists.history(session, view.id)
     assert [(e.kind, e.old_value, e.new_value) for e in history] == [
         ("receive", "", "Được tiếp nhận"),
+        ("edit", "Không", "Có"),
         ("status", "Được tiếp nhận", "Đã xử lý xong"),
         ("status", "Đã xử lý xong", "Đã trả kết quả"),
     ]

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 from sqlalchemy import func, select
 
 from app.lifecycle import Status
@@ -88,7 +88,23 @@ def test_receive_find_and_finish_a_dossier(qtbot, Session, clock, catalog, monke
     monkeypatch.setattr("ui.dossier.window.ActionDialog.exec", lambda self: QDialog.Accepted)
     ready = form.findChild(QPushButton, "action_result_ready")
     assert ready is not None
+    # The paper result is not scanned yet: finishing is refused with the reason, nothing changes.
     qtbot.mouseClick(ready, Qt.LeftButton)
+    qtbot.waitUntil(lambda: form.findChild(QMessageBox, "errorBox") is not None, timeout=5000)
+    assert "số hóa" in form.findChild(QMessageBox, "errorBox").text()
+    form.findChild(QMessageBox, "errorBox").close()
+    with Session() as session:
+        assert session.get(Dossier, dossier_id).status == Status.PROCESSING or \
+            session.get(Dossier, dossier_id).status == Status.ACCEPTED
+    # Scanned through the "Số hóa" tab, then finished.
+    from ui.dossier.digitization_tab import DigitizationTab
+
+    tab = form.findChild(DigitizationTab)
+    qtbot.waitUntil(lambda: tab.view is not None, timeout=5000)
+    tab.boxes["digitized_result"].setChecked(True)
+    tab.save_button.click()
+    qtbot.waitUntil(lambda: form.page.view.digitized_result, timeout=5000)
+    qtbot.mouseClick(form.findChild(QPushButton, "action_result_ready"), Qt.LeftButton)
     qtbot.waitUntil(lambda: form.page.view.status is Status.RESULT_READY, timeout=5000)
     returned = form.findChild(QPushButton, "action_returned")
     qtbot.waitUntil(lambda: form.findChild(QPushButton, "action_returned") is not None, timeout=5000)

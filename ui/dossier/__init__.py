@@ -7,4 +7,5 @@ adds its tab here and touches nothing else of the form.
 
 TABS: list[str] = [
     "ui.letters.tab:LetterTab",
+    "ui.dossier.digitization_tab:DigitizationTab",
 ]

@@ -7,6 +7,7 @@ feature adds its page here and touches nothing else of the main window.
 PAGES: list[str] = [
     "ui.pages.today:TodayPage",
     "ui.pages.register:RegisterPage",
+    "ui.pages.digitization:DigitizationPage",
 ]
 
 # Functions "module:function" called as function(window, desk) once the main
