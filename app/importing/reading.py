@@ -124,12 +124,7 @@ def _read_csv(path: Path) -> RawTable:
         raise ValidationError(f"Tệp “{path.name}” không phải bảng tính hay tệp CSV (có nội dung nhị phân).")
     if not text.strip():
         raise ValidationError(f"Tệp “{path.name}” không có dữ liệu.")
-    sample = text[:20000]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         rows = [row for row in reader]
@@ -142,6 +137,20 @@ def _read_csv(path: Path) -> RawTable:
         if value[:1] == "=" and len(value) > 1
     )
     return RawTable(path.name, rows, encoding=encoding, formulas=formulas)
+
+
+def _delimiter(text: str) -> str:
+    """The separator that splits most of the first lines into the most columns.
+
+    csv.Sniffer gives up on exports that start with a one-cell title line."""
+    lines = [line for line in text[:50000].splitlines()[:60] if line.strip()]
+    best, best_score = ",", 0
+    for candidate in (",", ";", "\t", "|"):
+        counts = sorted(len(row) - 1 for row in csv.reader(lines, delimiter=candidate))
+        score = counts[len(counts) // 2] if counts else 0
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
 
 
 def _looks_binary(text: str) -> bool:

@@ -8,6 +8,7 @@ them and raises ``CellError`` with a message naming what is wrong.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from app.lifecycle import Channel, OnlineLevel, Status, STATUS_LABELS
@@ -189,6 +190,8 @@ def online_level(value) -> OnlineLevel | None:
     if is_empty(value):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise CellError(f"mức độ trực tuyến “{text(value)}” không nhận ra")
         level = int(value)
         return OnlineLevel.FULL if level >= 4 else OnlineLevel.PARTIAL if level == 3 else OnlineLevel.NONE
     key = fold(str(value))
