@@ -73,7 +73,10 @@ class CatalogResult:
 
 
 def read_catalog_file(path: str | Path, mapping: dict[str, str] | None = None) -> tuple[RawTable, list, list]:
-    table = read_table(path)
+    return parse_catalog_table(read_table(path), mapping)
+
+
+def parse_catalog_table(table: RawTable, mapping: dict[str, str] | None = None) -> tuple[RawTable, list, list]:
     if not any(any(not values.is_empty(c) for c in row) for row in table.rows[:1000]):
         raise ValidationError(f"Tệp “{table.name}” không có dữ liệu.")
     match = match_headers(table.rows, CATALOG_COLUMNS, mapping)

@@ -13,4 +13,5 @@ PAGES: list[str] = [
 # window is built: a feature adds its menu actions (window.menus["file"],
 # ["tools"], ["help"]), timers or tray notices here.
 WINDOW_HOOKS: list[str] = [
+    "ui.importing:hook",
 ]
