@@ -71,6 +71,7 @@ class Change:
     code: str
     row: int
     fields: tuple[tuple[str, object, object], ...]  # (column, old, new)
+    searched: tuple[str, str, str] = ("", "", "")  # name, phone, identity number now in the register
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,8 @@ def _diff(row: DossierRow, old: tuple, present: frozenset[str], procedure_ref, h
     status = Status(wanted.get("status", current["status"]))
     if status.is_finished and wanted.get("finished_at", current["finished_at"]) is None:
         return RowProblem(row.row, row.code, f"Hồ sơ “{status.label}” phải có ngày có kết quả/ngày kết thúc")
-    return Change(dossier_id, version, row.code, row.row, changed)
+    return Change(dossier_id, version, row.code, row.row, changed,
+                  (current["applicant_name"], current["applicant_phone"], current["applicant_id_number"]))
 
 
 # -- writing ----------------------------------------------------------------------------------------
@@ -394,10 +396,8 @@ def _write_changes(connection: Connection, ctx: Context, batch: tuple[Change, ..
     for change in batch:
         values = {key: (_procedure_id(new, created) if key == "procedure_id" else new)
                   for key, _old, new in change.fields}
-        current = dict(connection.execute(select(table.c.applicant_name, table.c.applicant_phone,
-                                                 table.c.applicant_id_number).where(table.c.id == change.dossier_id)
-                                          ).one()._mapping) if _touches_search(values) else {}
-        if current:
+        if _touches_search(values):
+            current = dict(zip(("applicant_name", "applicant_phone", "applicant_id_number"), change.searched))
             merged = {**current, **{k: v for k, v in values.items() if k in current}}
             values["applicant_name_folded"] = fold(merged["applicant_name"])
             values["search_text"] = search_text_for(merged["applicant_name"], change.code, merged["applicant_phone"],

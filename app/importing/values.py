@@ -8,8 +8,10 @@ them and raises ``CellError`` with a message naming what is wrong.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
+import unicodedata
 
 from app.lifecycle import Channel, OnlineLevel, Status, STATUS_LABELS
 from app.text import fold, nfc
@@ -31,6 +33,14 @@ def is_empty(value) -> bool:
 
 def text(value) -> str:
     """A cell as NFC text; integral floats lose their ".0" (calamine reads 912345678 as 912345678.0)."""
+    if value.__class__ is str:
+        # The common case, a million times per big file: skip the regex when there is nothing to collapse.
+        if value.isascii() or unicodedata.is_normalized("NFC", value):
+            # isprintable() is False for tabs, line breaks and every space but " " (NBSP, em space...)
+            if "  " in value or not value.isprintable():
+                return nfc(value)
+            return value.strip()
+        return nfc(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -119,6 +129,17 @@ _STATUS_WORDS.update({
 
 
 def status(value) -> Status | None:
+    if isinstance(value, str):
+        return _status_text(value)  # a column holds a handful of distinct words: parse each once
+    return _status(value)
+
+
+@functools.lru_cache(maxsize=512)
+def _status_text(value: str) -> Status | None:
+    return _status(value)
+
+
+def _status(value) -> Status | None:
     if is_empty(value):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer() \
@@ -135,6 +156,17 @@ def status(value) -> Status | None:
 
 
 def channel(value) -> Channel | None:
+    if isinstance(value, str):
+        return _channel_text(value)
+    return _channel(value)
+
+
+@functools.lru_cache(maxsize=512)
+def _channel_text(value: str) -> Channel | None:
+    return _channel(value)
+
+
+def _channel(value) -> Channel | None:
     if is_empty(value):
         return None
     key = fold(str(value))

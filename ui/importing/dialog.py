@@ -105,11 +105,17 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
         self.problems.setWordWrap(True)
-        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.problems, 10)
+        # takes the room the table leaves when there is nothing to list, so the rest stays at the top
+        layout.addStretch(1)
         self.skip_rejected = QCheckBox(tr("Bỏ qua các dòng lỗi và nhập các dòng hợp lệ"))
         self.skip_rejected.toggled.connect(self._update_buttons)
         layout.addWidget(self.skip_rejected)
 
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555")
+        layout.addWidget(self.hint)
         buttons = QHBoxLayout()
         self.report_button = QPushButton(tr("Mở báo cáo"))
         self.report_button.setVisible(False)
@@ -139,8 +145,13 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.file_edit.setText(str(self.path))
         self.source_edit.setText(source_key(self.path.name))
-        self.result = None
+        self.result = self.plan = self.parsed = self.table = self._match = None
         self.report_button.setVisible(False)
+        for widget in (self.procedures_label, self.procedures, self.create_procedures):
+            widget.setVisible(False)
+        self.create_procedures.setChecked(False)
+        self.skip_rejected.setChecked(False)
+        self._show_problems(())
         self._inspect()
 
     def source(self) -> str:
@@ -272,6 +283,17 @@ class ImportDialog(QDialog):
             and (not plan.problems or self.skip_rejected.isChecked()) \
             and (not getattr(plan, "unknown_procedures", ()) or self.create_procedures.isChecked())
         self.import_button.setEnabled(bool(ready))
+        hint = ""
+        if plan is not None and self.result is None and not ready:
+            if not (plan.added or plan.updated):
+                hint = tr("Tệp không có gì mới để nhập.")
+            elif plan.problems and not self.skip_rejected.isChecked():
+                hint = tr("Tệp có dòng lỗi: sửa tệp rồi chọn lại, hoặc đánh dấu “Bỏ qua các dòng lỗi” để nhập "
+                          "các dòng hợp lệ.")
+            elif getattr(plan, "unknown_procedures", ()):
+                hint = tr("Hãy xác nhận tạo các thủ tục chưa có trong danh mục, hoặc nhập danh mục thủ tục trước.")
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
         if plan is not None and self.result is None:
             self.import_button.setText(tr("Nhập {n} hồ sơ vào sổ").format(n=thousands(plan.added + plan.updated))
                                        if self.kind == "dossiers" else
