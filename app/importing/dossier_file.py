@@ -146,7 +146,7 @@ def parse_dossier_table(table: RawTable, mapping: dict[str, str] | None = None, 
     duplicated = {p.row for p in problems}
     rows = [r for r in rows if r.row not in duplicated]
     if progress:
-        progress(total, total, "Đã đọc tệp")
+        progress(total, total, "Đang đọc tệp…")
     if count == 0:
         raise ValidationError(f"Tệp “{table.name}” chỉ có dòng tiêu đề, không có hồ sơ nào.")
     problems.sort(key=lambda p: p.row)

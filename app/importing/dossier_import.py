@@ -198,7 +198,7 @@ def plan_import(session: Session, ctx: Context, parsed: DossierFile, *, progress
                 changes.append(change)
                 procedure_of[row.row] = procedure_ref
     if progress:
-        progress(total, total, "Đã so sánh với sổ hồ sơ")
+        progress(total, total, "Đang so sánh với sổ hồ sơ…")
     problems.sort(key=lambda p: p.row)
     unknown_list = tuple(UnknownProcedure(key, code, name, field_, count)
                          for key, (code, name, field_, count) in sorted(unknown.items()))
@@ -272,6 +272,8 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
         connection.execute(text("UPDATE settings SET key = key WHERE 0"))
         assert connection.connection.driver_connection.in_transaction
     created = _create_procedures(session, plan.unknown_procedures)
+    # as app.dossiers.receive: a new dossier goes to its procedure's deciding unit
+    units = dict(session.execute(select(Procedure.id, Procedure.unit_id)).all())
     total = plan.added + plan.updated
     done = 0
     note = f"Nhập từ tệp {name}"
@@ -288,7 +290,7 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
             dossiers, history = [], []
             for row in batch:
                 ref = plan.procedure_of[row.row]
-                dossiers.append(_new_dossier(ctx, next_id, row, ref, created, now))
+                dossiers.append(_new_dossier(ctx, next_id, row, ref, created, units, now))
                 history.append({"dossier_id": next_id, "at": now, "user_id": ctx.user_id, "kind": "import",
                                 "field": "", "old_value": "", "new_value": _status_of(row).label,
                                 "note": f"{note} (dòng {row.row})"})
@@ -349,7 +351,7 @@ def _procedure_id(ref, created: dict[str, int]) -> int:
 
 
 def _new_dossier(ctx: Context, dossier_id: int, row: DossierRow, ref, created: dict[str, int],
-                 now: dt.datetime) -> dict:
+                 units: dict[int, int | None], now: dt.datetime) -> dict:
     if isinstance(ref, tuple) and isinstance(ref[1], ProcessingTime):
         procedure_id, due = ref[0], due_from_receipt(ctx.calendar, row.received_at, ref[1])
     else:
@@ -357,7 +359,7 @@ def _new_dossier(ctx: Context, dossier_id: int, row: DossierRow, ref, created: d
     status = _status_of(row)
     channel = row.channel or Channel.IN_PERSON.value
     return {
-        "id": dossier_id, "code": row.code, "procedure_id": procedure_id, "unit_id": None,
+        "id": dossier_id, "code": row.code, "procedure_id": procedure_id, "unit_id": units.get(procedure_id),
         "officer_id": ctx.user_id,
         "applicant_name": row.applicant_name, "applicant_name_folded": fold(row.applicant_name),
         "applicant_id_number": row.applicant_id_number, "applicant_address": row.applicant_address,

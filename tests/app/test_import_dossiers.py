@@ -102,6 +102,9 @@ def test_due_dates_follow_the_office_calendar_when_the_file_has_none(Session, ma
         for row in rows:
             view = dossiers.get(session, dossiers.find_id(session, row["code"]))
             assert view.due_at == due_from_receipt(ctx.calendar, row["received_at"], procedures[row["procedure_code"]])
+            # as at the desk, the dossier goes to its procedure's deciding unit
+            assert view.unit_name == ("Bộ phận Địa chính - Đất đai" if row["procedure_code"] == "D10"
+                                      else "Phòng Tư pháp - Hộ tịch")
 
 
 def test_reimport_updates_changed_dossiers_with_events_by_the_importing_officer(Session, make_ctx, tmp_path,

@@ -140,3 +140,24 @@ def test_catalog_import_from_the_menu(qtbot, Session, clock, catalog, tmp_path, 
     dialog.import_button.click()
     qtbot.waitUntil(lambda: "Đã nhập xong" in dialog.summary.text(), timeout=10000)
     assert _count(Session, Procedure) == before + 1
+
+
+def test_cancel_in_the_progress_dialog_writes_nothing(qtbot, Session, clock, catalog, tmp_path, opened):
+    from PySide6.QtWidgets import QProgressDialog
+
+    _desk, window = _window(qtbot, Session, clock, opened)
+    path = write_csv(tmp_path / "lon.csv", dossier_rows(60_000, seed=3))
+    dialog = _open(window)
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: "Thêm mới: <b>60.000</b>" in dialog.summary.text(), timeout=60000)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: any(p.isVisible() for p in dialog.findChildren(QProgressDialog)), timeout=10000)
+    progress = next(p for p in dialog.findChildren(QProgressDialog) if p.isVisible())
+    assert progress.labelText().startswith("Đang"), repr(progress.labelText())
+    from PySide6.QtWidgets import QPushButton
+
+    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Hủy")
+    cancel.click()
+    qtbot.waitUntil(lambda: "Đã hủy" in dialog.summary.text(), timeout=60000)
+    assert _count(Session) == 0
+    assert dialog.import_button.isEnabled()  # the officer can try again

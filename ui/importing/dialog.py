@@ -323,7 +323,7 @@ class ImportDialog(QDialog):
                                       plan.problems)
                 return result.__class__(**{**result.__dict__, "report_path": str(report)})
 
-        self.desk.run(work, self._committed, parent=self,
+        self.task = self.desk.run(work, self._committed, parent=self,
                       label=tr("Đang nhập hồ sơ vào sổ…") if kind == "dossiers" else tr("Đang nhập danh mục…"),
                       cancellable=True, on_error=self._failed)
 
