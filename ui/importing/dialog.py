@@ -225,7 +225,8 @@ class ImportDialog(QDialog):
     def _previewed(self, result) -> None:
         self.parsed, self.plan = result
         plan = self.plan
-        lines = [tr("<b>Xem trước</b> — chưa ghi gì vào sổ."),
+        lines = [tr("<b>Xem trước</b> — chưa ghi gì vào sổ.") if self.kind == "dossiers" else
+                 tr("<b>Xem trước</b> — chưa ghi gì vào danh mục."),
                  tr("Thêm mới: <b>{a}</b> · Cập nhật: <b>{u}</b> · Không đổi: <b>{n}</b> · "
                     "Không nhập được: <b>{r}</b>").format(a=thousands(plan.added), u=thousands(plan.updated),
                                                           n=thousands(plan.unchanged), r=thousands(plan.rejected))]
