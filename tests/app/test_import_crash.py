@@ -39,6 +39,7 @@ CHILD = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 @pytest.mark.parametrize("when", ["Đang ghi hồ sơ mới", "Đang cập nhật hồ sơ đã có"])
 def test_a_killed_import_leaves_the_register_exactly_as_it_was(Session, make_ctx, catalog, db_url, tmp_path, when):

@@ -142,6 +142,7 @@ def test_catalog_import_from_the_menu(qtbot, Session, clock, catalog, tmp_path, 
     assert _count(Session, Procedure) == before + 1
 
 
+@pytest.mark.slow
 def test_cancel_in_the_progress_dialog_writes_nothing(qtbot, Session, clock, catalog, tmp_path, opened):
     from PySide6.QtWidgets import QProgressDialog
 
