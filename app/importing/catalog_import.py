@@ -18,7 +18,7 @@ from app import validation
 from app.errors import ValidationError
 from app.importing import values
 from app.importing.columns import CATALOG_COLUMNS, match_headers, require_columns
-from app.importing.dossier_file import CheckFn, ProgressFn, RowProblem, checkpoint
+from app.importing.dossier_file import CheckFn, RowProblem, checkpoint
 from app.importing.reading import RawTable, column_letter, read_table
 from app.importing.values import CellError
 from app.lifecycle import OnlineLevel

@@ -16,7 +16,8 @@ from app.context import Context
 from app.importing.catalog_import import CatalogPlan, CatalogResult, apply_catalog, plan_catalog, read_catalog_file
 from app.importing.columns import load_mapping
 from app.importing.dossier_file import CheckFn, DossierFile, ProgressFn, read_dossier_file
-from app.importing.dossier_import import ImportPlan, ImportResult, apply_import, plan_import
+from app.importing.dossier_import import ImportPlan, ImportResult, plan_import
+from app.importing.dossier_write import apply_import
 from app.importing.report import write_report
 
 
