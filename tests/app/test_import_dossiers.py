@@ -274,3 +274,25 @@ def test_counts_add_up_and_progress_reaches_the_end(Session, make_ctx, tmp_path)
     assert seen[-1][0] == seen[-1][1] == 12
     with Session() as session:
         assert session.scalar(select(func.count()).select_from(Dossier)) == 12
+
+
+def test_after_an_apology_letter_the_file_cannot_move_the_due_date_again(Session, make_ctx, tmp_path):
+    from sqlalchemy import update
+
+    from db.models import ApologyLetter
+
+    rows = dossier_rows(2, seed=6)
+    path = write_csv(tmp_path / "a.csv", rows)
+    run_import(Session, make_ctx, path)
+    new_due = dt.datetime(2026, 12, 4, 17, 0)
+    with Session.begin() as session:
+        dossier_id = dossiers.find_id(session, rows[0]["code"])
+        session.execute(update(Dossier).where(Dossier.id == dossier_id).values(due_at=new_due))
+        session.add(ApologyLetter(dossier_id=dossier_id, year=2026, number=1, number_text="1/PXL",
+                                  issued_on=dt.date(2026, 11, 24), issued_at=dt.datetime(2026, 11, 24, 9),
+                                  reason="Cần xác minh thực địa", previous_due_at=rows[0]["due_at"],
+                                  new_due_at=new_due))
+    _plan, result = run_import(Session, make_ctx, path)
+    assert result.unchanged == 2
+    with Session() as session:
+        assert dossiers.get(session, dossier_id).due_at == new_due
