@@ -13,6 +13,7 @@ from types import ModuleType
 MODULES: list[str] = [
     "app.cli.letter_commands",
     "app.cli.digitization_commands",
+    "app.cli.import_commands",
 ]
 
 

@@ -15,4 +15,5 @@ PAGES: list[str] = [
 # ["tools"], ["help"]), timers or tray notices here.
 WINDOW_HOOKS: list[str] = [
     "ui.letters.menu:install",
+    "ui.importing:hook",
 ]
