@@ -133,49 +133,65 @@ class Summary:
     total: Counts
 
 
-def _day(column):
-    """The calendar day of a timestamp, in SQL (SQLite and PostgreSQL both have date())."""
+def _day(column, dialect: str = ""):
+    """The calendar day of a timestamp, in SQL. SQLite keeps timestamps as ISO text, where the
+    first ten characters are the day (cheaper than date() a million times); elsewhere date()."""
+    if dialect == "sqlite":
+        return func.substr(column, 1, 10)
     return func.date(column)
 
 
 def _group_column(grouping: str):
+    """The SQL key: unit, officer or procedure (rolled up to its field in Python).
+
+    ``+ 0`` keeps SQLite (which has no statistics here) from walking the whole
+    register through the key's own index to save a sort: 0.8 s instead of 10 ms
+    for one day on a million dossiers.
+    """
     if grouping == "unit":
-        return Dossier.unit_id
+        return Dossier.unit_id + 0
     if grouping == "field":
-        return Procedure.field
+        return Dossier.procedure_id + 0
     if grouping == "officer":
-        return Dossier.officer_id
+        return Dossier.officer_id + 0
     raise ValidationError(f"Không có cách nhóm “{grouping}”; dùng một trong: {', '.join(GROUPINGS)}.")
 
 
-def _count_columns(period: Period, as_of: dt.datetime):
+# Classes of a dossier at the end of the period (one CASE per row, then COUNT per class).
+_EARLY, _ON_TIME, _LATE, _OPEN_WITHIN, _OPEN_LATE = 1, 2, 3, 4, 5
+
+
+def _class_column(period: Period, as_of: dt.datetime, dialect: str):
     start, end = period.start_moment, period.end_bound
-    in_period = and_(Dossier.received_at >= start, Dossier.received_at < end)
-    finished_in = and_(Dossier.finished_at >= start, Dossier.finished_at < end)
-    still_open = or_(Dossier.finished_at.is_(None), Dossier.finished_at >= end)
-    finish_day, due_day = _day(Dossier.finished_at), _day(Dossier.due_at)
+    finish_day, due_day = _day(Dossier.finished_at, dialect), _day(Dossier.due_at, dialect)
+    return case(
+        (and_(Dossier.finished_at >= start, Dossier.finished_at < end), case(
+            (Dossier.due_at.is_(None), _ON_TIME),
+            (finish_day < due_day, _EARLY),
+            (finish_day == due_day, _ON_TIME),
+            else_=_LATE)),
+        (or_(Dossier.finished_at.is_(None), Dossier.finished_at >= end), case(
+            (and_(Dossier.due_at < as_of, Dossier.status != int(Status.SUPPLEMENT)), _OPEN_LATE),
+            else_=_OPEN_WITHIN)),
+        else_=0,
+    )
 
-    def total(condition):
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
-    return [
-        total(and_(in_period, Dossier.channel == "online")),
-        total(and_(in_period, Dossier.channel != "online")),
-        total(Dossier.received_at < start),
-        total(and_(finished_in, Dossier.due_at.is_not(None), finish_day < due_day)),
-        total(and_(finished_in, or_(Dossier.due_at.is_(None), finish_day == due_day))),
-        total(and_(finished_in, finish_day > due_day)),
-        total(and_(still_open, or_(Dossier.due_at.is_(None), Dossier.due_at >= as_of,
-                                   Dossier.status == int(Status.SUPPLEMENT)))),
-        total(and_(still_open, Dossier.due_at < as_of, Dossier.status != int(Status.SUPPLEMENT))),
-    ]
+def _add(counts: Counts, online: bool, carried: bool, klass: int, n: int) -> Counts:
+    values = {"carried_over": n} if carried else {"received_online" if online else "received_offline": n}
+    name = {_EARLY: "early", _ON_TIME: "on_time", _LATE: "late", _OPEN_WITHIN: "open_within",
+            _OPEN_LATE: "open_late"}.get(klass)
+    if name:
+        values[name] = n
+    return counts + Counts(**values)
 
 
 def _segments(period: Period):
     """Dossiers on hand in the period, as three index-friendly slices.
 
-    received in the period (received_at index) · received before and finished in
-    or after it (finished_at index) · received before and still open (finished_at IS NULL).
+    received in the period (the covering report index) · received before and
+    finished in or after it (finished_at index) · received before and still
+    open (finished_at IS NULL).
     """
     start, end = period.start_moment, period.end_bound
     return (
@@ -189,26 +205,36 @@ def summary(session: Session, period: Period, now: dt.datetime | None = None, gr
     """Biểu II.06a for the period, one line per unit (or field, or officer), plus the total."""
     as_of = period.as_of(now)
     key = _group_column(grouping)
+    dialect = session.get_bind().dialect.name
+    klass = _class_column(period, as_of, dialect)
+    online = Dossier.channel == "online"
+    carried = Dossier.received_at < period.start_moment
     by_key: dict[object, Counts] = {}
     for segment in _segments(period):
-        query = select(key, *_count_columns(period, as_of)).where(segment).group_by(key)
-        if grouping == "field":
-            query = query.join(Procedure, Procedure.id == Dossier.procedure_id)
-        for row in session.execute(query):
-            counts = Counts(*row[1:])
-            by_key[row[0]] = by_key.get(row[0], Counts()) + counts
+        query = (select(key, online, carried, klass, func.count()).where(segment)
+                 .group_by(key, online, carried, klass))
+        for group_key, is_online, is_carried, class_, n in session.execute(query):
+            by_key[group_key] = _add(by_key.get(group_key, Counts()), bool(is_online), bool(is_carried), class_, n)
+    if grouping == "field":
+        fields_of = dict(session.execute(select(Procedure.id, Procedure.field)).all())
+        rolled: dict[object, Counts] = {}
+        for procedure_id, counts in by_key.items():
+            name = fields_of.get(procedure_id) or None
+            rolled[name] = rolled.get(name, Counts()) + counts
+        by_key = rolled
     names = _names(session, grouping)
     groups = []
     for group_key, counts in by_key.items():
         if counts == Counts():
             continue
-        code, name = names.get(group_key, ("", "")) if group_key is not None else ("", "")
         if grouping == "field":
             code, name = group_key or "", group_key or "(chưa phân lĩnh vực)"
-        elif group_key is None:
-            name = "(chưa phân đơn vị)" if grouping == "unit" else "(chưa rõ cán bộ)"
+        elif group_key is None or group_key not in names:
+            code, name = "", "(chưa phân đơn vị)" if grouping == "unit" else "(chưa rõ cán bộ)"
+        else:
+            code, name = names[group_key]
         groups.append(GroupCounts(key=str(code), name=name, counts=counts))
-    groups.sort(key=lambda g: (g.name == "" or g.name.startswith("("), g.key, g.name))
+    groups.sort(key=lambda g: (g.name.startswith("("), g.key, g.name))
     total = Counts()
     for g in groups:
         total = total + g.counts
@@ -311,7 +337,8 @@ def rates(session: Session, period: Period, settings: Settings, now: dt.datetime
     ).one()
 
     # finished in the period: on time, digitization
-    finish_day, due_day = _day(Dossier.finished_at), _day(Dossier.due_at)
+    dialect = session.get_bind().dialect.name
+    finish_day, due_day = _day(Dossier.finished_at, dialect), _day(Dossier.due_at, dialect)
     done, done_in_time, digitized = session.execute(
         select(func.count(), total(or_(Dossier.due_at.is_(None), finish_day <= due_day)),
                total(and_(Dossier.digitized_components.is_(True), Dossier.digitized_result.is_(True))))
@@ -370,15 +397,16 @@ class WeekPoint:
 def weekly(session: Session, period: Period) -> list[WeekPoint]:
     """Received, online, finished and finished in time, per ISO week (Monday) of the period."""
     start, end = period.start_moment, period.end_bound
-    day = _day(Dossier.received_at)
+    dialect = session.get_bind().dialect.name
+    day = _day(Dossier.received_at, dialect)
     received = session.execute(
         select(day, func.count(), func.sum(case((Dossier.channel == "online", 1), else_=0)))
         .where(Dossier.received_at >= start, Dossier.received_at < end).group_by(day)
     ).all()
-    fday = _day(Dossier.finished_at)
+    fday = _day(Dossier.finished_at, dialect)
     finished = session.execute(
         select(fday, func.count(),
-               func.sum(case((or_(Dossier.due_at.is_(None), fday <= _day(Dossier.due_at)), 1), else_=0)))
+               func.sum(case((or_(Dossier.due_at.is_(None), fday <= _day(Dossier.due_at, dialect)), 1), else_=0)))
         .where(Dossier.finished_at >= start, Dossier.finished_at < end).group_by(fday)
     ).all()
     weeks: dict[dt.date, list[int]] = {}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from app import worklists
@@ -117,17 +117,20 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
         .join(Dossier, Dossier.id == ApologyLetter.dossier_id).outerjoin(Unit, Unit.id == Dossier.unit_id)
         .where(ApologyLetter.issued_on == day).order_by(ApologyLetter.number)
     ).all()
-    gaps = session.execute(
-        select(*_DOSSIER_FIELDS, Dossier.finished_at, Dossier.digitized_components, Dossier.digitized_result)
-        .join(Procedure, Procedure.id == Dossier.procedure_id).outerjoin(Unit, Unit.id == Dossier.unit_id)
-        .where(or_(
-            and_(Dossier.received_at >= start, Dossier.received_at < end, Dossier.channel != "online",
-                 Dossier.digitized_components.is_(False)),
-            and_(Dossier.finished_at >= start, Dossier.finished_at < end,
-                 Dossier.status.in_((int(Status.RESULT_READY), int(Status.RETURNED))),
-                 Dossier.digitized_result.is_(False)),
-        )).order_by(Dossier.received_at, Dossier.id)
-    ).all()
+    gap_fields = (*_DOSSIER_FIELDS, Dossier.finished_at, Dossier.digitized_components, Dossier.digitized_result)
+    gap_slices = (  # two indexed slices, not one OR that SQLite would answer by reading the whole register
+        and_(Dossier.received_at >= start, Dossier.received_at < end, Dossier.channel != "online",
+             Dossier.digitized_components.is_(False)),
+        and_(Dossier.finished_at >= start, Dossier.finished_at < end,
+             Dossier.status.in_((int(Status.RESULT_READY), int(Status.RETURNED))),
+             Dossier.digitized_result.is_(False)),
+    )
+    found = {}
+    for condition in gap_slices:
+        for row in session.execute(select(*gap_fields).join(Procedure, Procedure.id == Dossier.procedure_id)
+                                   .outerjoin(Unit, Unit.id == Dossier.unit_id).where(condition)):
+            found[row[0]] = row
+    gaps = sorted(found.values(), key=lambda r: (r[8], r[0]))
 
     book = new_workbook()
     head = office_lines(office)

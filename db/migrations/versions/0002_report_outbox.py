@@ -5,8 +5,9 @@ Revises: 0001
 Create Date: 2026-11-25
 
 The outbox keeps every end-of-day or period report until it is delivered
-(folder and/or e-mail). "Returned today" in the daily report reads the new
-index instead of the whole register.
+(folder and/or e-mail). "Returned today" in the daily report reads a new
+index instead of the whole register, and a covering index lets the II.06a
+counts of a year be read without touching the wide dossier rows.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -46,9 +47,12 @@ def upgrade() -> None:
     # Plain CREATE INDEX (no batch copy): the dossiers table keeps its FTS triggers.
     op.create_index('ix_report_outbox_kind_day', 'report_outbox', ['kind', 'report_date'], unique=False)
     op.create_index('ix_dossiers_returned_at', 'dossiers', ['returned_at'], unique=False)
+    op.create_index('ix_dossiers_report', 'dossiers', ['received_at', 'finished_at', 'due_at', 'status', 'channel',
+                                                        'unit_id', 'officer_id', 'procedure_id'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_dossiers_report', table_name='dossiers')
     op.drop_index('ix_dossiers_returned_at', table_name='dossiers')
     op.drop_index('ix_report_outbox_kind_day', table_name='report_outbox')
     op.drop_table('report_outbox')
