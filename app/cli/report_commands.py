@@ -49,6 +49,10 @@ def add_parsers(commands, common) -> None:
                               description="Liệt kê báo cáo trong hộp thư đi; --retry gửi lại các báo cáo chưa gửi được.")
     box.add_argument("--retry", action="store_true", help="gửi lại mọi báo cáo chưa gửi được")
 
+    commands.add_parser("smtp-password", parents=[common], help="lưu mật khẩu thư đi vào kho mật khẩu của máy",
+                        description="Hỏi mật khẩu máy chủ thư đi (không hiện khi gõ) và lưu vào keyring của hệ "
+                                    "điều hành; không bao giờ ghi vào sổ hồ sơ hay tệp thiết lập.")
+
 
 def cmd_export_daily(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     folder = str(Path(args.out).expanduser()) if args.out else None
@@ -146,4 +150,17 @@ def cmd_outbox(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     return 6 if failed else 0
 
 
-COMMANDS = {"export-daily": cmd_export_daily, "report": cmd_report, "outbox": cmd_outbox}
+def cmd_smtp_password(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    from app import secrets
+
+    password = getpass.getpass("Mật khẩu thư đi: ")
+    if not password:
+        raise ValidationError("Chưa nhập mật khẩu; không có gì thay đổi.")
+    secrets.store(outbox.SMTP_SECRET, password)
+    out.data({"stored": True})
+    out.line("Đã lưu mật khẩu thư đi vào kho mật khẩu của máy.")
+    return 0
+
+
+COMMANDS = {"export-daily": cmd_export_daily, "report": cmd_report, "outbox": cmd_outbox,
+            "smtp-password": cmd_smtp_password}

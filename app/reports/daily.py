@@ -2,7 +2,7 @@
 
 Sheets: the II.06a summary for the day and for the month to date, the plan
 rates to date, the dossiers received today, returned today, due soon,
-needing an apology, late, the letters issued today and today's digitization
+needing an apology, late (each open dossier on one of these three, at its most urgent level), the letters issued today and today's digitization
 gaps. Every list is a bounded indexed query; nothing walks the whole register.
 
 Digitization gaps use a simple rule (app.digitization holds the full
@@ -72,15 +72,6 @@ def _dossier_cells(index: int, row) -> list:
             Status(status).label]
 
 
-def _by_ids(session: Session, ids: list[int]) -> list:
-    rows = []
-    for start in range(0, len(ids), 500):
-        rows.extend(session.execute(_dossier_query(Dossier.id.in_(ids[start:start + 500]))).all())
-    order = {id_: index for index, id_ in enumerate(ids)}
-    rows.sort(key=lambda r: order[r[0]])
-    return rows
-
-
 def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> DailyReport:
     now = ctx.now()
     day = day or now.date()
@@ -108,8 +99,10 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
                                  [i for i, level in levels.items() if level in apology_levels])
     late = worklists.rows_for(session, ctx.calendar, bounds,
                               [i for i, level in levels.items() if level == WarningLevel.OVERDUE])
-    soon_ids = [i for i, _due in worklists.due_within(session, ctx.calendar, moment, ctx.settings.due_soon_days)]
-    soon = _by_ids(session, soon_ids)
+    # Each open dossier appears on one warning sheet only, at its most urgent level (as on the Today
+    # page): "due soon" holds those due within the setting's working days that need no letter now.
+    soon = worklists.rows_for(session, ctx.calendar, bounds,
+                              [i for i, level in levels.items() if level == WarningLevel.DUE_SOON])
     letters = session.execute(
         select(ApologyLetter.number_text, ApologyLetter.issued_at, Dossier.code, Dossier.applicant_name,
                Unit.name, ApologyLetter.reason, ApologyLetter.previous_due_at, ApologyLetter.new_due_at,
@@ -158,16 +151,12 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
         sheet.add([index, code, proc, name, unit or "", rec, due, fin, ret, ResultDelivery(how).label if how else ""])
     sheet.finish()
 
-    sheet = Sheet(book, "Sắp đến hạn", f"HỒ SƠ SẮP ĐẾN HẠN (TRONG {ctx.settings.due_soon_days} NGÀY LÀM VIỆC)",
-                  sub, DOSSIER_COLUMNS)
-    for index, row in enumerate(soon, 1):
-        sheet.add(_dossier_cells(index, row))
-    sheet.finish()
-
     warn_columns = (Column("STT", 6, "int"), Column("Mã hồ sơ", 26), Column("Người nộp", 24),
                     Column("Tên thủ tục", 40), Column("Đơn vị giải quyết", 26), Column("Tiếp nhận", 16, "datetime"),
                     Column("Hẹn trả", 16, "datetime"), Column("Cảnh báo", 28), Column("Thời gian", 18))
-    for name, title, rows in (("Cần xin lỗi", "HỒ SƠ CẦN PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ", apology),
+    for name, title, rows in (("Sắp đến hạn", f"HỒ SƠ SẮP ĐẾN HẠN (TRONG {ctx.settings.due_soon_days} NGÀY LÀM VIỆC)",
+                               soon),
+                              ("Cần xin lỗi", "HỒ SƠ CẦN PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ", apology),
                               ("Quá hạn", "HỒ SƠ ĐANG GIẢI QUYẾT QUÁ HẠN", late)):
         sheet = Sheet(book, name, title, sub, warn_columns)
         for index, r in enumerate(rows, 1):
