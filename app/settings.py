@@ -85,6 +85,27 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("paper_result_guard", str, "refuse",
                 "Kết thúc hồ sơ có kết quả giấy chưa số hóa: từ chối (refuse) hoặc cho phép kèm cảnh báo (warn)",
                 _one_of("refuse", "warn")),
+    # Rate targets of the plans in force (DOMAIN.md §8); each office sets its own.
+    SettingSpec("target_full_online", int, 100, "Chỉ tiêu TTHC đủ điều kiện cung cấp DVCTT toàn trình (%)",
+                _between(0, 100)),
+    SettingSpec("target_procedures_online", int, 80, "Chỉ tiêu TTHC có phát sinh hồ sơ trực tuyến (%)",
+                _between(0, 100)),
+    SettingSpec("target_online_dossiers", int, 50, "Chỉ tiêu tỷ lệ hồ sơ nộp trực tuyến (%)", _between(0, 100)),
+    SettingSpec("target_online_processing", int, 50, "Chỉ tiêu tỷ lệ hồ sơ xử lý trực tuyến (%)", _between(0, 100)),
+    SettingSpec("target_on_time", int, 100, "Chỉ tiêu tỷ lệ giải quyết trước và đúng hạn (%)", _between(0, 100)),
+    SettingSpec("target_online_payment", int, 100, "Chỉ tiêu tỷ lệ thanh toán trực tuyến (%)", _between(0, 100)),
+    SettingSpec("target_apology", int, 100, "Chỉ tiêu hồ sơ trễ hạn có phiếu xin lỗi đúng hạn (%)",
+                _between(0, 100)),
+    # The end-of-day report and its delivery (the SMTP password lives in the keyring: app.secrets "smtp").
+    SettingSpec("report_folder", str, "", "Thư mục nhận báo cáo (ví dụ ổ mạng dùng chung)"),
+    SettingSpec("report_reminder_time", str, "16:30", "Nhắc gửi báo cáo cuối ngày lúc", _time_of_day),
+    SettingSpec("smtp_host", str, "", "Máy chủ thư đi (SMTP)"),
+    SettingSpec("smtp_port", int, 587, "Cổng SMTP", _between(1, 65535)),
+    SettingSpec("smtp_security", str, "starttls", "Bảo mật SMTP: starttls, ssl hoặc none",
+                _one_of("starttls", "ssl", "none")),
+    SettingSpec("smtp_username", str, "", "Tên đăng nhập SMTP (để trống nếu máy chủ không yêu cầu)"),
+    SettingSpec("smtp_sender", str, "", "Địa chỉ gửi báo cáo"),
+    SettingSpec("smtp_recipient", str, "", "Địa chỉ nhận báo cáo (nhiều địa chỉ cách nhau bởi dấu phẩy)"),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -100,6 +121,21 @@ class Settings:
     digitization_target: int = 80
     letter_paper: str = "A5"
     paper_result_guard: str = "refuse"
+    target_full_online: int = 100
+    target_procedures_online: int = 80
+    target_online_dossiers: int = 50
+    target_online_processing: int = 50
+    target_on_time: int = 100
+    target_online_payment: int = 100
+    target_apology: int = 100
+    report_folder: str = ""
+    report_reminder_time: str = "16:30"
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"
+    smtp_username: str = ""
+    smtp_sender: str = ""
+    smtp_recipient: str = ""
 
     def hours(self) -> OfficeHours:
         return OfficeHours.parse(self.office_hours, self.cutoff)

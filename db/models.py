@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -115,8 +116,12 @@ class Dossier(Base):
         Index("ix_dossiers_status_due_at", "status", "due_at", "received_at"),
         Index("ix_dossiers_received_at", "received_at"),
         Index("ix_dossiers_finished_at", "finished_at"),
-        Index("ix_dossiers_returned_at", "returned_at"),
         Index("ix_dossiers_due_at", "due_at"),
+        Index("ix_dossiers_returned_at", "returned_at"),  # "returned today" in the end-of-day report
+        # Covers the II.06a counts of dossiers received in a period: a year of a million-dossier
+        # register is counted from this index without reading the (wide) table rows.
+        Index("ix_dossiers_report", "received_at", "finished_at", "due_at", "status", "channel", "unit_id",
+              "officer_id", "procedure_id"),
         Index("ix_dossiers_applicant_folded", "applicant_name_folded"),
     )
 
@@ -246,3 +251,38 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ReportOutbox(Base):
+    """Every report made for sending, kept (with its bytes) until it is delivered.
+
+    A report goes to a folder, by e-mail, or both; ``status`` is ``pending``
+    until every requested way succeeded (``sent``), ``failed`` after an attempt
+    that did not; failed ones are retried, never dropped.
+    """
+
+    __tablename__ = "report_outbox"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'sent', 'failed')", name="status"),
+        Index("ix_report_outbox_kind_day", "kind", "report_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # daily | period | logbook
+    report_date: Mapped[dt.date] = mapped_column(Date)
+    period_from: Mapped[Optional[dt.date]] = mapped_column(Date)
+    period_to: Mapped[Optional[dt.date]] = mapped_column(Date)
+    file_name: Mapped[str] = mapped_column(String(255))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    folder: Mapped[str] = mapped_column(Text, default="")       # where to put it ('' = not to a folder)
+    folder_done_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    delivered_path: Mapped[str] = mapped_column(Text, default="")
+    email_to: Mapped[str] = mapped_column(Text, default="")     # '' = not by e-mail
+    email_done_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_attempt_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)

@@ -14,6 +14,7 @@ MODULES: list[str] = [
     "app.cli.letter_commands",
     "app.cli.digitization_commands",
     "app.cli.import_commands",
+    "app.cli.report_commands",
 ]
 
 

@@ -8,6 +8,7 @@ PAGES: list[str] = [
     "ui.pages.today:TodayPage",
     "ui.pages.register:RegisterPage",
     "ui.pages.digitization:DigitizationPage",
+    "ui.pages.reports:ReportsPage",
 ]
 
 # Functions "module:function" called as function(window, desk) once the main
@@ -16,4 +17,5 @@ PAGES: list[str] = [
 WINDOW_HOOKS: list[str] = [
     "ui.letters.menu:install",
     "ui.importing:hook",
+    "ui.pages.report_reminder:install",
 ]

@@ -1,0 +1,166 @@
+"""Reports from the command line (for a scheduled task): export-daily, report, outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from pathlib import Path
+
+from sqlalchemy.orm import sessionmaker
+
+from app.catalog import ensure_user
+from app.clock import Clock
+from app.context import load_context
+from app.errors import ValidationError
+from app.formatting import date_vi, datetime_vi, thousands
+from app.rates import GROUPINGS, Period, Rates, Summary, percent_text
+from app.reports import outbox
+from app.reports.daily import daily_report
+from app.reports.period import period_report
+from app.reports.xlsx import write_atomically
+from app.cli.output import Output
+from app.cli.parser import day
+
+
+def _user(session, name: str | None) -> int:
+    try:
+        login = name or getpass.getuser()
+    except (KeyError, OSError):
+        login = "can-bo"
+    return ensure_user(session, login)
+
+
+def add_parsers(commands, common) -> None:
+    daily = commands.add_parser("export-daily", parents=[common], help="xuất báo cáo cuối ngày (Excel) và gửi đi",
+                                description="Lập báo cáo cuối ngày, ghi vào thư mục và (với --send) gửi thư; "
+                                            "báo cáo được giữ trong hộp thư đi đến khi gửi xong.")
+    daily.add_argument("--date", type=day, help="ngày báo cáo YYYY-MM-DD (mặc định: hôm nay)")
+    daily.add_argument("--out", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định: thiết lập report_folder)")
+    daily.add_argument("--send", action="store_true", help="gửi thư tới địa chỉ nhận báo cáo (smtp_recipient)")
+
+    report = commands.add_parser("report", parents=[common], help="Biểu II.06a và các chỉ tiêu cho một kỳ",
+                                 description="Tổng hợp kết quả giải quyết TTHC theo Biểu II.06a cho một khoảng ngày.")
+    report.add_argument("--from", dest="start", type=day, required=True, help="ngày đầu kỳ YYYY-MM-DD")
+    report.add_argument("--to", dest="end", type=day, required=True, help="ngày cuối kỳ YYYY-MM-DD")
+    report.add_argument("--by", choices=GROUPINGS, default="unit", help="nhóm theo đơn vị, lĩnh vực hoặc cán bộ")
+    report.add_argument("--out", metavar="TỆP.xlsx", help="ghi Biểu II.06a ra tệp Excel")
+
+    box = commands.add_parser("outbox", parents=[common], help="hộp thư đi: báo cáo đã/chưa gửi",
+                              description="Liệt kê báo cáo trong hộp thư đi; --retry gửi lại các báo cáo chưa gửi được.")
+    box.add_argument("--retry", action="store_true", help="gửi lại mọi báo cáo chưa gửi được")
+
+    commands.add_parser("smtp-password", parents=[common], help="lưu mật khẩu thư đi vào kho mật khẩu của máy",
+                        description="Hỏi mật khẩu máy chủ thư đi (không hiện khi gõ) và lưu vào keyring của hệ "
+                                    "điều hành; không bao giờ ghi vào sổ hồ sơ hay tệp thiết lập.")
+
+
+def cmd_export_daily(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    folder = str(Path(args.out).expanduser()) if args.out else None
+    with Session.begin() as session:
+        ctx = load_context(session, clock)
+        target_folder, email = outbox.destinations(ctx.settings, folder, args.send)
+        if not target_folder and not email:
+            raise ValidationError("Chưa có nơi nhận báo cáo: dùng --out THƯ_MỤC, --send, "
+                                  "hoặc khai báo thiết lập “report_folder”.")
+        report = daily_report(session, ctx, args.date)
+        outbox_id = outbox.queue(session, kind="daily", report_date=report.day,
+                                 file_name=report.workbook.file_name, content=report.workbook.content,
+                                 now=clock.now(), folder=target_folder, email_to=email,
+                                 user_id=_user(session, args.user))
+    item = outbox.deliver(Session, clock, outbox_id)
+    c = report.counts
+    out.data({"outbox_id": item.id, "status": item.status, "file": item.delivered_path or item.file_name,
+              "email_to": item.email_to, "error": item.last_error, "counts": c})
+    out.line(f"Báo cáo cuối ngày {date_vi(report.day)}: {c.received} hồ sơ tiếp nhận, {c.returned} trả kết quả, "
+             f"{c.due_soon} sắp đến hạn, {c.apology} cần xin lỗi, {c.late} quá hạn, {c.letters} phiếu xin lỗi, "
+             f"{c.digitization_gaps} thiếu số hóa.")
+    if item.delivered_path:
+        out.line(f"Đã ghi: {item.delivered_path}")
+    if item.email_to and item.status == "sent":
+        out.line(f"Đã gửi thư tới: {item.email_to}")
+    if item.status != "sent":
+        raise outbox.DeliveryError(f"Báo cáo chưa gửi được (đã giữ trong hộp thư đi, số {item.id}; "
+                                   f"gửi lại bằng “outbox --retry”): {item.last_error}")
+    return 0
+
+
+def _summary_data(result: Summary, rate_result: Rates) -> dict:
+    def counts(c):
+        return {"received": c.received, "received_online": c.received_online, "received_offline": c.received_offline,
+                "carried_over": c.carried_over, "finished": c.finished, "early": c.early, "on_time": c.on_time,
+                "late": c.late, "in_progress": c.in_progress, "open_within": c.open_within, "open_late": c.open_late,
+                "on_time_rate": float(c.on_time_rate) if c.on_time_rate is not None else None,
+                "online_rate": float(c.online_rate) if c.online_rate is not None else None}
+
+    return {
+        "from": result.period.start, "to": result.period.end, "as_of": result.as_of, "by": result.grouping,
+        "groups": [{"key": g.key, "name": g.name, **counts(g.counts)} for g in result.groups],
+        "total": counts(result.total),
+        "rates": {r.key: {"label": r.label, "part": r.part, "whole": r.whole, "target": r.target,
+                          "percent": float(r.value) if r.value is not None else None} for r in rate_result.rates},
+    }
+
+
+def cmd_report(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    period = Period(args.start, args.end)
+    with Session() as session:
+        ctx = load_context(session, clock)
+        result, rate_result, workbook = period_report(session, ctx, period, args.by)
+    if args.out:
+        path = Path(args.out).expanduser()
+        if path.suffix.lower() != ".xlsx":
+            raise ValidationError(f"Tệp báo cáo phải có đuôi .xlsx: “{args.out}”.")
+        write_atomically(path, workbook.content)
+    out.data({**_summary_data(result, rate_result), "file": str(args.out) if args.out else None})
+    out.line(f"Biểu II.06a — từ ngày {date_vi(period.start)} đến ngày {date_vi(period.end)} "
+             f"(số liệu đến {datetime_vi(result.as_of)})")
+    out.line(f"{'Đơn vị':<40} {'Nhận':>8} {'TT':>7} {'TrTiếp':>7} {'KỳTrước':>8} {'Xong':>8} {'Trước':>7} "
+             f"{'Đúng':>7} {'Quá':>6} {'Đang':>7} {'Quá':>6} {'Đúng hạn':>9}")
+    for g in list(result.groups) + [None]:
+        name, c = (g.name, g.counts) if g else ("TỔNG CỘNG", result.total)
+        out.line(f"{name[:40]:<40} {thousands(c.received):>8} {thousands(c.received_online):>7} "
+                 f"{thousands(c.received_offline):>7} {thousands(c.carried_over):>8} {thousands(c.finished):>8} "
+                 f"{thousands(c.early):>7} {thousands(c.on_time):>7} {thousands(c.late):>6} "
+                 f"{thousands(c.in_progress):>7} {thousands(c.open_late):>6} {percent_text(c.on_time_rate):>9}")
+    out.line("\nChỉ tiêu:")
+    for r in rate_result.rates:
+        verdict = {True: "đạt", False: "chưa đạt", None: ""}[r.meets_target]
+        out.line(f"  {r.label:<78} {thousands(r.part):>8}/{thousands(r.whole):<8} {r.text:>7} "
+                 f"(mục tiêu {r.target}%) {verdict}")
+    if args.out:
+        out.line(f"\nĐã ghi: {args.out}")
+    return 0
+
+
+def cmd_outbox(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    retried = outbox.retry_pending(Session, clock) if args.retry else []
+    with Session() as session:
+        items = outbox.listing(session)
+    out.data({"retried": retried, "items": items})
+    if args.retry:
+        sent = sum(1 for i in retried if i.status == "sent")
+        out.line(f"Đã gửi lại {len(retried)} báo cáo: {sent} thành công, {len(retried) - sent} còn lỗi.")
+    if not items:
+        out.line("Hộp thư đi trống.")
+    for i in items:
+        where = ", ".join(p for p in (i.folder, i.email_to) if p)
+        out.line(f"  #{i.id:<4} {date_vi(i.report_date)}  {i.status_label:<8} lần thử {i.attempts}  "
+                 f"{i.file_name}  → {where}" + (f"\n         lỗi: {i.last_error}" if i.last_error else ""))
+    failed = [i for i in retried if i.status != "sent"]
+    return 6 if failed else 0
+
+
+def cmd_smtp_password(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    from app import secrets
+
+    password = getpass.getpass("Mật khẩu thư đi: ")
+    if not password:
+        raise ValidationError("Chưa nhập mật khẩu; không có gì thay đổi.")
+    secrets.store(outbox.SMTP_SECRET, password)
+    out.data({"stored": True})
+    out.line("Đã lưu mật khẩu thư đi vào kho mật khẩu của máy.")
+    return 0
+
+
+COMMANDS = {"export-daily": cmd_export_daily, "report": cmd_report, "outbox": cmd_outbox,
+            "smtp-password": cmd_smtp_password}

@@ -1,0 +1,244 @@
+"""Delivery of reports: to a folder and/or by e-mail, through an outbox that forgets nothing.
+
+A report is first stored in the outbox (its bytes included), in the
+caller's transaction; delivery then happens outside any transaction (SMTP can
+take seconds) and its outcome is written back: sent when every requested way
+succeeded, failed with the error otherwise. Failed reports stay until retried.
+The SMTP password comes only from the system keyring (app.secrets, name "smtp").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import smtplib
+import socket
+import ssl
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import secrets
+from app.clock import Clock
+from app.errors import AppError, ConfigurationError, NotFoundError, ValidationError
+from app.formatting import date_vi
+from app.settings import Settings, load_settings
+from app.workcalendar import WorkCalendar
+from app.reports.xlsx import write_atomically
+from db.models import ReportOutbox
+
+log = logging.getLogger(__name__)
+
+SMTP_SECRET = "smtp"
+XLSX_MIME = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+STATUS_LABELS = {"pending": "Chờ gửi", "sent": "Đã gửi", "failed": "Gửi lỗi"}
+
+
+class DeliveryError(AppError):
+    """The report is kept in the outbox; this says why it did not go out."""
+
+    exit_code = 6
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    kind: str
+    report_date: dt.date
+    file_name: str
+    created_at: dt.datetime
+    folder: str
+    delivered_path: str
+    email_to: str
+    status: str
+    attempts: int
+    last_attempt_at: dt.datetime | None
+    last_error: str
+    sent_at: dt.datetime | None
+    size: int
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+def _item(row: ReportOutbox) -> OutboxItem:
+    return OutboxItem(row.id, row.kind, row.report_date, row.file_name, row.created_at, row.folder,
+                      row.delivered_path, row.email_to, row.status, row.attempts, row.last_attempt_at,
+                      row.last_error, row.sent_at, len(row.content or b""))
+
+
+def recipients(value: str) -> list[str]:
+    found = [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+    for address in found:
+        if "@" not in address or " " in address:
+            raise ValidationError(f"Địa chỉ thư “{address}” không hợp lệ.")
+    return found
+
+
+def queue(session: Session, *, kind: str, report_date: dt.date, file_name: str, content: bytes,
+          now: dt.datetime, folder: str = "", email_to: str = "", user_id: int | None = None,
+          period: tuple[dt.date, dt.date] | None = None) -> int:
+    """Keep a report in the outbox, to go to ``folder`` and/or ``email_to``. Returns its id."""
+    folder, email_to = (folder or "").strip(), (email_to or "").strip()
+    if not folder and not email_to:
+        raise ValidationError("Chưa có nơi nhận báo cáo: hãy chọn thư mục nhận hoặc địa chỉ thư nhận "
+                              "(thiết lập “report_folder”, “smtp_recipient”).")
+    if email_to:
+        recipients(email_to)
+    row = ReportOutbox(kind=kind, report_date=report_date, file_name=file_name, content=content, created_at=now,
+                       created_by=user_id, folder=folder, email_to=email_to, status="pending", attempts=0,
+                       last_error="", delivered_path="",
+                       period_from=period[0] if period else None, period_to=period[1] if period else None)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def send_mail(settings: Settings, to: str, subject: str, body: str, file_name: str, content: bytes,
+              timeout: float = 30) -> None:
+    """One message with the workbook attached, through the office's SMTP server."""
+    if not settings.smtp_host:
+        raise ConfigurationError("Chưa khai báo máy chủ thư đi (thiết lập “smtp_host”).")
+    if not settings.smtp_sender:
+        raise ConfigurationError("Chưa khai báo địa chỉ gửi báo cáo (thiết lập “smtp_sender”).")
+    message = EmailMessage()
+    message["From"] = settings.smtp_sender
+    message["To"] = ", ".join(recipients(to))
+    message["Subject"] = subject
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = make_msgid(domain=settings.smtp_sender.rpartition("@")[2] or None)
+    message.set_content(body)
+    message.add_attachment(content, maintype=XLSX_MIME[0], subtype=XLSX_MIME[1], filename=file_name)
+    password = secrets.fetch(SMTP_SECRET) if settings.smtp_username else None
+    if settings.smtp_username and password is None:
+        raise ConfigurationError("Chưa lưu mật khẩu thư đi trong kho mật khẩu của máy (keyring).")
+    try:
+        if settings.smtp_security == "ssl":
+            client = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port, timeout=timeout,
+                                      context=ssl.create_default_context())
+        else:
+            client = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=timeout)
+        with client:
+            if settings.smtp_security == "starttls":
+                client.starttls(context=ssl.create_default_context())
+            if settings.smtp_username:
+                client.login(settings.smtp_username, password)
+            client.send_message(message)
+    except smtplib.SMTPAuthenticationError as error:
+        raise DeliveryError("Máy chủ thư từ chối đăng nhập: kiểm tra tên đăng nhập và mật khẩu thư đi.") from error
+    except smtplib.SMTPNotSupportedError as error:
+        raise DeliveryError("Máy chủ thư không hỗ trợ kiểu bảo mật đã chọn (starttls/ssl): "
+                            "hãy đổi thiết lập “smtp_security”.") from error
+    except smtplib.SMTPRecipientsRefused as error:
+        raise DeliveryError(f"Máy chủ thư từ chối địa chỉ nhận: {', '.join(error.recipients)}.") from error
+    except smtplib.SMTPException as error:
+        raise DeliveryError(f"Máy chủ thư báo lỗi: {error}.") from error
+    except (socket.timeout, TimeoutError) as error:
+        raise DeliveryError(f"Máy chủ thư {settings.smtp_host}:{settings.smtp_port} không trả lời.") from error
+    except (OSError, ssl.SSLError) as error:
+        raise DeliveryError(f"Không kết nối được máy chủ thư {settings.smtp_host}:{settings.smtp_port} "
+                            f"({error.strerror or error}).") from error
+
+
+def _subject(row: ReportOutbox) -> str:
+    if row.kind == "daily":
+        return f"Báo cáo cuối ngày {date_vi(row.report_date)}"
+    if row.period_from and row.period_to:
+        return f"Báo cáo từ ngày {date_vi(row.period_from)} đến ngày {date_vi(row.period_to)}"
+    return f"Báo cáo ngày {date_vi(row.report_date)}"
+
+
+def deliver(Session: sessionmaker, clock: Clock, outbox_id: int) -> OutboxItem:
+    """Try every not-yet-done way of one outbox report; record the outcome. Never raises on a failed send."""
+    with Session() as session:
+        row = session.get(ReportOutbox, outbox_id)
+        if row is None:
+            raise NotFoundError(f"Không có báo cáo số {outbox_id} trong hộp thư đi.")
+        settings = load_settings(session)
+        folder, email_to = row.folder, row.email_to
+        folder_done, email_done = row.folder_done_at is not None, row.email_done_at is not None
+        file_name, content, subject = row.file_name, row.content, _subject(row)
+    errors, path = [], ""
+    folder_at = email_at = None
+    if folder and not folder_done:
+        try:
+            path = str(write_atomically(Path(folder) / file_name, content))
+            folder_at = clock.now()
+        except AppError as error:
+            errors.append(str(error))
+    if email_to and not email_done:
+        try:
+            send_mail(settings, email_to, subject, f"{subject}: xem tệp đính kèm {file_name}.\n", file_name, content)
+            email_at = clock.now()
+        except AppError as error:
+            errors.append(str(error))
+    with Session.begin() as session:
+        row = session.get(ReportOutbox, outbox_id)
+        now = clock.now()
+        row.attempts += 1
+        row.last_attempt_at = now
+        if folder_at:
+            row.folder_done_at, row.delivered_path = folder_at, path
+        if email_at:
+            row.email_done_at = email_at
+        done = (not row.folder or row.folder_done_at) and (not row.email_to or row.email_done_at)
+        row.status = "sent" if done else "failed"
+        row.last_error = " ".join(errors)
+        if done:
+            row.sent_at = now
+        else:
+            log.warning("Report %s (%s) not delivered: %s", row.id, row.file_name, row.last_error)
+        session.flush()
+        return _item(row)
+
+
+def retry_pending(Session: sessionmaker, clock: Clock) -> list[OutboxItem]:
+    """Deliver again every report that has not gone out yet (pending or failed), oldest first."""
+    with Session() as session:
+        ids = list(session.scalars(select(ReportOutbox.id).where(ReportOutbox.status != "sent")
+                                   .order_by(ReportOutbox.id)))
+    return [deliver(Session, clock, outbox_id) for outbox_id in ids]
+
+
+def listing(session: Session, limit: int = 200) -> list[OutboxItem]:
+    rows = session.scalars(select(ReportOutbox).order_by(ReportOutbox.id.desc()).limit(limit))
+    return [_item(row) for row in rows]
+
+
+def content_of(session: Session, outbox_id: int) -> tuple[str, bytes]:
+    row = session.get(ReportOutbox, outbox_id)
+    if row is None:
+        raise NotFoundError(f"Không có báo cáo số {outbox_id} trong hộp thư đi.")
+    return row.file_name, row.content
+
+
+def daily_sent(session: Session, day: dt.date) -> bool:
+    return session.scalar(select(ReportOutbox.id).where(
+        ReportOutbox.kind == "daily", ReportOutbox.report_date == day, ReportOutbox.status == "sent").limit(1)
+    ) is not None
+
+
+def reminder_due(session: Session, calendar: WorkCalendar, settings: Settings, now: dt.datetime) -> bool:
+    """True when today is a working day, the reminder time has passed and today's report has not gone out."""
+    if not calendar.is_working_day(now.date()):
+        return False
+    hour, minute = (int(part) for part in settings.report_reminder_time.split(":"))
+    if now.time() < dt.time(hour, minute):
+        return False
+    return not daily_sent(session, now.date())
+
+
+def destinations(settings: Settings, folder: str | None = None, send: bool = False) -> tuple[str, str]:
+    """(folder, e-mail) for a report: an explicit folder wins over the setting; e-mail only when asked."""
+    chosen = folder if folder is not None else settings.report_folder
+    email = ""
+    if send:
+        if not settings.smtp_recipient:
+            raise ConfigurationError("Chưa khai báo địa chỉ nhận báo cáo (thiết lập “smtp_recipient”).")
+        email = settings.smtp_recipient
+    return chosen or "", email

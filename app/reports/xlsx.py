@@ -1,0 +1,197 @@
+"""A thin layer over openpyxl's write-only mode: titled tables, safe text, atomic saving.
+
+Every sheet is a table under a few title lines: a bold header row that stays
+frozen, an auto filter over it, set widths, dates as real dates shown
+dd/mm/yyyy, and an A4 landscape page that fits the width (grid lines printed). Text that a citizen
+typed is escaped so a spreadsheet program never runs it as a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from app.errors import ConfigurationError
+from app.text import fold
+
+DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+PERCENT_FORMAT = "0.0"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+_TITLE = Font(name="Times New Roman", bold=True, size=14)
+_SUBTITLE = Font(name="Times New Roman", italic=True, size=11)
+_HEADER = Font(name="Times New Roman", bold=True, size=11)
+_BODY = Font(name="Times New Roman", size=11)
+_BOLD = Font(name="Times New Roman", bold=True, size=11)
+_THIN = Side(style="thin", color="808080")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+_WRAP_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def safe_text(value: str) -> str:
+    """Citizen text as plain text: a leading = + - @ tab or CR gets an apostrophe, control characters go."""
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float = 14
+    kind: str = "text"   # text | int | date | datetime | percent
+
+
+class Sheet:
+    """One write-only sheet: title lines, then a header row and data rows."""
+
+    def __init__(self, workbook: Workbook, name: str, title: str, subtitle: Sequence[str],
+                 columns: Sequence[Column]):
+        self.ws = workbook.create_sheet(name[:31])
+        self.columns = columns
+        ws = self.ws
+        for index, column in enumerate(columns, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = column.width
+        self.header_row = 2 + len(subtitle) + 1
+        last = get_column_letter(len(columns))
+        ws.freeze_panes = f"A{self.header_row + 1}"
+        ws.print_title_rows = f"{self.header_row}:{self.header_row}"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = "9"  # A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        ws.print_options.horizontalCentered = True
+        ws.print_options.gridLines = True  # printed grid instead of a border on every cell (speed)
+        ws.oddFooter.center.text = "Trang &P/&N"
+        ws.append([self._cell(title, _TITLE)])
+        for line in subtitle:
+            ws.append([self._cell(line, _SUBTITLE)])
+        ws.append([])
+        ws.append([self._cell(c.header, _HEADER, border=True, fill=True, align=_WRAP_CENTER) for c in columns])
+        ws.row_dimensions[self.header_row].height = 45
+        self.rows = 0
+        self._last = last
+        self._styled_cells: dict[tuple, WriteOnlyCell] = {}
+
+    def _cell(self, value: Any, font: Font = _BODY, number_format: str | None = None, border: bool = False,
+              fill: bool = False, align: Alignment | None = None) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell.font = font
+        if number_format:
+            cell.number_format = number_format
+        if border:
+            cell.border = _BOX
+        if fill:
+            cell.fill = _HEADER_FILL
+        if align is not None:
+            cell.alignment = align
+        return cell
+
+    def _styled(self, index: int, value: Any, bold: bool, number_format: str | None) -> WriteOnlyCell:
+        """A styled cell kept per (column, bold, format) and refilled row after row.
+
+        openpyxl writes a row as soon as it is appended, so the same cell object can carry the
+        next row's value; styling fresh cells one by one costs more than writing the sheet.
+        """
+        key = (index, bold, number_format)
+        cell = self._styled_cells.get(key)
+        if cell is None:
+            cell = self._cell(None, _BOLD if bold else _BODY, number_format)
+            self._styled_cells[key] = cell
+        cell.value = value
+        return cell
+
+    def add(self, values: Iterable[Any], bold: bool = False) -> None:
+        """One data row. Plain values go in unstyled (fast); dates, percentages and bold totals styled."""
+        row = []
+        for index, (column, value) in enumerate(zip(self.columns, values)):
+            fmt = None
+            if isinstance(value, str):
+                value = safe_text(value)
+            elif isinstance(value, dt.datetime):
+                fmt = DATETIME_FORMAT if column.kind == "datetime" else DATE_FORMAT
+                if column.kind == "date":
+                    value = value.date()
+            elif isinstance(value, dt.date):
+                fmt = DATE_FORMAT
+            elif isinstance(value, Decimal):
+                value, fmt = float(value), PERCENT_FORMAT
+            if value is None or (fmt is None and not bold):
+                row.append(value)
+            else:
+                row.append(self._styled(index, value, bold, fmt))
+        self.ws.append(row)
+        self.rows += 1
+
+    def finish(self) -> None:
+        """Filter over the header and the rows written."""
+        self.ws.auto_filter.ref = f"A{self.header_row}:{self._last}{self.header_row + max(self.rows, 1)}"
+
+
+def new_workbook() -> Workbook:
+    return Workbook(write_only=True)
+
+
+def to_bytes(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def slug(text: str) -> str:
+    """An ASCII file-name piece: "Bộ phận Một cửa phường Trần Biên" → "bo-phan-mot-cua-phuong-tran-bien"."""
+    folded = fold(text)
+    return "-".join("".join(c if c.isalnum() else " " for c in folded).split())[:80]
+
+
+def write_atomically(path: Path, content: bytes) -> Path:
+    """Write to a temporary file in the same folder, flush it to disk, then rename over ``path``.
+
+    A crash leaves either the old file or the new one, never half a workbook.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise ConfigurationError(f"Không ghi được vào thư mục “{path.parent}”: {error.strerror or error}.") from error
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as error:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise ConfigurationError(f"Không ghi được tệp “{path}”: {error.strerror or error}.") from error
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return path  # Windows cannot open a folder; the rename is already durable there
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+    return path

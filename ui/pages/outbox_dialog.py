@@ -1,0 +1,94 @@
+"""Hộp thư đi: every report made for sending, sent or not, with its error; retry; save a copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from app.formatting import date_vi, datetime_vi
+from app.reports import outbox
+from app.reports.xlsx import write_atomically
+from ui.i18n import tr
+
+HEADERS = ("Số", "Ngày báo cáo", "Tệp", "Nơi nhận", "Trạng thái", "Lần thử", "Lần thử cuối", "Lỗi")
+COLOURS = {"sent": QColor("#1b6e20"), "failed": QColor("#b3261e"), "pending": QColor("#8a5a00")}
+
+
+class OutboxDialog(QDialog):
+    def __init__(self, desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.items: list[outbox.OutboxItem] = []
+        self.setWindowTitle(tr("Hộp thư đi — báo cáo"))
+        self.resize(1000, 420)
+        self.summary = QLabel()
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(len(HEADERS) - 1, QHeaderView.Stretch)
+        self.retry_button = QPushButton(tr("Gửi lại các báo cáo chưa gửi"))
+        self.save_button = QPushButton(tr("Lưu bản sao…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.retry_button)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        self.retry_button.clicked.connect(lambda _checked=False: self.retry())
+        self.save_button.clicked.connect(lambda _checked=False: self.save_copy())
+        self.reload()
+
+    def reload(self) -> None:
+        self.desk.read(lambda session, ctx: outbox.listing(session), self._show, parent=self)
+
+    def _show(self, items: list[outbox.OutboxItem]) -> None:
+        self.items = items
+        waiting = sum(1 for i in items if i.status != "sent")
+        self.summary.setText(tr("Hộp thư đi trống.") if not items else
+                             f"{len(items)} {tr('báo cáo')}; {waiting} {tr('chưa gửi được')}.")
+        self.retry_button.setEnabled(waiting > 0)
+        self.table.setRowCount(len(items))
+        for r, item in enumerate(items):
+            where = ", ".join(p for p in (item.folder, item.email_to) if p)
+            values = (str(item.id), date_vi(item.report_date), item.file_name, where, tr(item.status_label),
+                      str(item.attempts), datetime_vi(item.last_attempt_at), item.last_error)
+            for c, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                if c == 4:
+                    cell.setForeground(COLOURS[item.status])
+                if c in (0, 5):
+                    cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.table.setItem(r, c, cell)
+        self.table.resizeColumnsToContents()
+
+    def retry(self) -> None:
+        Session, clock = self.desk.Session, self.desk.clock
+        self.retry_button.setEnabled(False)
+        self.desk.run(lambda progress: outbox.retry_pending(Session, clock), lambda _items: self.reload(),
+                      parent=self, label=tr("Đang gửi lại báo cáo…"))
+
+    def save_copy(self, path: str | None = None) -> None:
+        row = self.table.currentRow()
+        if row < 0 or row >= len(self.items):
+            return
+        item = self.items[row]
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, tr("Lưu bản sao báo cáo"), item.file_name,
+                                                        tr("Bảng tính Excel (*.xlsx)"))
+            if not path:
+                return
+        with self.desk.Session() as session:
+            _name, content = outbox.content_of(session, item.id)
+        write_atomically(Path(path), content)

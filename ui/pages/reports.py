@@ -1,0 +1,389 @@
+"""Báo cáo: the plan rates against their targets, charts by unit and week by week,
+Biểu II.06a for a chosen period, the end-of-day workbook and the outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QLineSeries, QStackedBarSeries,
+                              QValueAxis)
+from PySide6.QtCore import QDate, QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from app.formatting import date_vi, datetime_vi, thousands
+from app.rates import Period, Rate, Rates, Summary, WeekPoint, percent_text, rates, summary, weekly
+from app.reports import outbox
+from app.reports.daily import daily_report
+from app.reports.period import period_report
+from app.reports.xlsx import write_atomically
+from ui.desk import Changes
+from ui.i18n import tr
+from ui.pages.base import Page
+
+WEEKS_SHOWN = 12  # the plans compare each week with the ones before
+GOOD, BAD, NEUTRAL = QColor("#1b6e20"), QColor("#b3261e"), QColor("#555555")
+
+
+@dataclass(frozen=True)
+class ReportView:
+    summary: Summary
+    rates: Rates
+    weeks: list[WeekPoint]
+
+
+def load_view(session, ctx, period: Period, grouping: str) -> ReportView:
+    now = ctx.now()
+    last_monday = period.end - dt.timedelta(days=period.end.weekday())
+    weeks_period = Period(last_monday - dt.timedelta(weeks=WEEKS_SHOWN - 1), period.end)
+    return ReportView(summary(session, period, now, grouping), rates(session, period, ctx.settings, now),
+                      weekly(session, weeks_period))
+
+
+class RateCard(QFrame):
+    """One rate: its name, the value in large type, the target and a mark that does not rely on colour."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.StyledPanel)
+        self.setMinimumWidth(210)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        self.name = QLabel()
+        self.name.setWordWrap(True)
+        self.name.setMinimumHeight(34)
+        self.value = QLabel()
+        font = QFont(self.value.font())
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.detail = QLabel()
+        for widget in (self.name, self.value, self.detail):
+            layout.addWidget(widget)
+
+    def show_rate(self, rate: Rate) -> None:
+        self.name.setText(tr(rate.label))
+        met = rate.meets_target
+        mark = {True: "✓ " + tr("Đạt"), False: "✗ " + tr("Chưa đạt"), None: ""}[met]
+        self.value.setText(rate.text)
+        colour = {True: GOOD, False: BAD, None: NEUTRAL}[met]
+        self.value.setStyleSheet(f"color: {colour.name()}")
+        self.detail.setText(f"{thousands(rate.part)}/{thousands(rate.whole)} · {tr('mục tiêu')} "
+                            f"{rate.target}% {mark}")
+        self.setToolTip(f"{tr(rate.label)}: {rate.text} ({thousands(rate.part)}/{thousands(rate.whole)})")
+
+
+def _chart(title: str) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignBottom)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.Antialiasing)
+    view.setMinimumHeight(280)
+    return chart, view
+
+
+PRESETS = ("Tháng này", "Tuần này", "Quý này", "Năm nay", "Tùy chọn")
+GROUPINGS = (("unit", "Theo đơn vị"), ("field", "Theo lĩnh vực"), ("officer", "Theo cán bộ"))
+II06A_HEADERS = ("Đơn vị", "Tiếp nhận", "Trực tuyến", "Trực tiếp, BC", "Kỳ trước", "Đã giải quyết", "Trước hạn",
+                 "Đúng hạn", "Quá hạn", "Đang giải quyết", "Trong hạn", "Quá hạn", "Đúng hạn (%)")
+
+
+def preset_period(name: str, today: dt.date) -> Period:
+    if name == "Tuần này":
+        return Period(today - dt.timedelta(days=today.weekday()), today)
+    if name == "Quý này":
+        return Period(dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), today)
+    if name == "Năm nay":
+        return Period(dt.date(today.year, 1, 1), today)
+    return Period.month_to_date(today)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class ReportsPage(Page):
+    key = "reports"
+    title = "Báo cáo"
+
+    def __init__(self, desk, parent=None):
+        super().__init__(desk, parent)
+        self.view: ReportView | None = None
+        today = desk.clock.now().date()
+
+        self.preset = QComboBox()
+        self.preset.addItems([tr(p) for p in PRESETS])
+        self.start = QDateEdit(_qdate(today.replace(day=1)))
+        self.end = QDateEdit(_qdate(today))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
+        self.grouping = QComboBox()
+        for key, label in GROUPINGS:
+            self.grouping.addItem(tr(label), key)
+        self.show_button = QPushButton(tr("Xem"))
+        self.daily_button = QPushButton(tr("Xuất báo cáo cuối ngày"))
+        self.daily_button.setToolTip(tr("Lập tệp Excel báo cáo cuối ngày, ghi vào thư mục nhận và gửi thư nếu đã "
+                                        "khai báo máy chủ thư"))
+        self.period_button = QPushButton(tr("Xuất Biểu II.06a…"))
+        self.outbox_button = QPushButton(tr("Hộp thư đi"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(tr("Kỳ báo cáo:")))
+        bar.addWidget(self.preset)
+        bar.addWidget(QLabel(tr("từ")))
+        bar.addWidget(self.start)
+        bar.addWidget(QLabel(tr("đến")))
+        bar.addWidget(self.end)
+        bar.addWidget(self.grouping)
+        bar.addWidget(self.show_button)
+        bar.addStretch(1)
+        actions = QHBoxLayout()
+        for button in (self.daily_button, self.period_button, self.outbox_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        self.cards = [RateCard() for _ in range(8)]
+        cards = QGridLayout()
+        for index, card in enumerate(self.cards):
+            cards.addWidget(card, index // 4, index % 4)
+
+        self.unit_chart, unit_view = _chart(tr("Hồ sơ tiếp nhận trong kỳ theo đơn vị"))
+        self.week_chart, week_view = _chart(tr("12 tuần gần nhất: tỷ lệ đúng hạn và trực tuyến (%)"))
+        charts = QHBoxLayout()
+        charts.addWidget(unit_view, 3)
+        charts.addWidget(week_view, 2)
+
+        self.table = QTableWidget(0, len(II06A_HEADERS))
+        self.table.setHorizontalHeaderLabels([tr(h) for h in II06A_HEADERS])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.setMinimumHeight(220)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(bar)
+        layout.addLayout(actions)
+        layout.addWidget(self.status)
+        layout.addLayout(cards)
+        layout.addLayout(charts)
+        layout.addWidget(QLabel(tr("Biểu II.06a — kết quả giải quyết TTHC")))
+        layout.addWidget(self.table)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.preset.currentTextChanged.connect(self._on_preset)
+        self.show_button.clicked.connect(self.refresh)
+        self.grouping.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.daily_button.clicked.connect(lambda _checked=False: self.export_daily())
+        self.period_button.clicked.connect(lambda _checked=False: self.export_period())
+        self.outbox_button.clicked.connect(self.open_outbox)
+
+    # --- period -------------------------------------------------------------------------------------
+    def period(self) -> Period:
+        return Period(self.start.date().toPython(), self.end.date().toPython())
+
+    def _on_preset(self, text: str) -> None:
+        if text == tr("Tùy chọn"):
+            return
+        name = PRESETS[self.preset.currentIndex()]
+        chosen = preset_period(name, self.desk.clock.now().date())
+        self.start.setDate(_qdate(chosen.start))
+        self.end.setDate(_qdate(chosen.end))
+        self.refresh()
+
+    def touches(self, changes: Changes) -> bool:
+        return changes.dossiers or changes.letters or changes.settings
+
+    # --- loading ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            period = self.period()
+        except Exception as error:  # noqa: BLE001 - ValidationError: the end before the start
+            self.status.setText(str(error))
+            return
+        grouping = self.grouping.currentData()
+        self.status.setText(tr("Đang tính…"))
+        self.desk.read(lambda session, ctx: load_view(session, ctx, period, grouping), self._show,
+                       parent=self, label=tr("Đang tính các chỉ tiêu…"))
+
+    def _show(self, view: ReportView) -> None:
+        self.view = view
+        s = view.summary
+        self.status.setText(f"{tr('Từ ngày')} {date_vi(s.period.start)} {tr('đến ngày')} {date_vi(s.period.end)} — "
+                            f"{tr('số liệu tính đến')} {datetime_vi(s.as_of)}. {tr('Tiếp nhận')} "
+                            f"{thousands(s.total.received)}, {tr('đã giải quyết')} {thousands(s.total.finished)} "
+                            f"({tr('đúng hạn')} {percent_text(s.total.on_time_rate)}), {tr('đang giải quyết')} "
+                            f"{thousands(s.total.in_progress)}.")
+        for card, rate in zip(self.cards, view.rates.rates):
+            card.show_rate(rate)
+        self._fill_table(s)
+        self._fill_unit_chart(s)
+        self._fill_week_chart(view.weeks)
+
+    def _fill_table(self, s: Summary) -> None:
+        rows = [(g.name, g.counts) for g in s.groups] + [(tr("Tổng cộng"), s.total)]
+        self.table.setRowCount(len(rows))
+        for r, (name, c) in enumerate(rows):
+            values = [name, c.received, c.received_online, c.received_offline, c.carried_over, c.finished, c.early,
+                      c.on_time, c.late, c.in_progress, c.open_within, c.open_late, percent_text(c.on_time_rate)]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(thousands(value) if isinstance(value, int) else str(value))
+                if col:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if r == len(rows) - 1:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(r, col, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+
+    def _fill_unit_chart(self, s: Summary) -> None:
+        chart = self.unit_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        online, offline, carried = QBarSet(tr("Trực tuyến")), QBarSet(tr("Trực tiếp, bưu chính")), \
+            QBarSet(tr("Kỳ trước chuyển sang"))
+        names = []
+        for g in s.groups:
+            online.append(g.counts.received_online)
+            offline.append(g.counts.received_offline)
+            carried.append(g.counts.carried_over)
+            # unit codes (TP, DD…) keep the axis readable; the table below has the full names
+            short = g.key if s.grouping == "unit" and g.key else g.name
+            names.append(short if len(short) <= 18 else short[:17] + "…")
+        series = QStackedBarSeries()
+        for bar_set in (online, offline, carried):
+            series.append(bar_set)
+        chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append(names)
+        x.setLabelsAngle(-35)
+        y = QValueAxis()
+        y.setLabelFormat("%d")
+        top = max([g.counts.received for g in s.groups] + [1])
+        y.setRange(0, top * 1.1)
+        chart.addAxis(x, Qt.AlignBottom)
+        chart.addAxis(y, Qt.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+
+    def _fill_week_chart(self, weeks: list[WeekPoint]) -> None:
+        chart = self.week_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        on_time, online = QLineSeries(), QLineSeries()
+        on_time.setName(tr("Đúng hạn (%)"))
+        online.setName(tr("Trực tuyến (%)"))
+        labels = []
+        for index, week in enumerate(weeks):
+            labels.append(week.monday.strftime("%d/%m"))
+            if week.on_time_rate is not None:
+                on_time.append(index, float(week.on_time_rate))
+            if week.online_rate is not None:
+                online.append(index, float(week.online_rate))
+        chart.addSeries(on_time)
+        chart.addSeries(online)
+        x = QBarCategoryAxis()
+        x.append(labels or ["—"])
+        x.setLabelsAngle(-90)  # twelve Mondays side by side: upright they would be elided to "…"
+        small = QFont(x.labelsFont())
+        small.setPointSizeF(max(6.5, small.pointSizeF() * 0.85))
+        x.setLabelsFont(small)
+        y = QValueAxis()
+        y.setRange(0, 100)
+        y.setLabelFormat("%d")
+        chart.addAxis(x, Qt.AlignBottom)
+        chart.addAxis(y, Qt.AlignLeft)
+        for series in (on_time, online):
+            series.attachAxis(x)
+            series.attachAxis(y)
+
+    # --- actions ------------------------------------------------------------------------------------
+    def export_daily(self, folder: str | None = None) -> None:
+        """Make today's workbook, keep it in the outbox, deliver it; all in the background."""
+        with self.desk.Session() as session:
+            settings = self.desk.context(session).settings
+        send = bool(settings.smtp_host and settings.smtp_recipient)
+        if folder is None and not settings.report_folder and not send:
+            folder = QFileDialog.getExistingDirectory(self, tr("Chọn thư mục lưu báo cáo cuối ngày"))
+            if not folder:
+                return
+        Session, clock, user_id = self.desk.Session, self.desk.clock, self.desk.user_id
+
+        def work(progress):
+            with Session.begin() as session:
+                ctx = self.desk.context(session)
+                target, email = outbox.destinations(ctx.settings, folder, send)
+                report = daily_report(session, ctx)
+                progress.check()
+                outbox_id = outbox.queue(session, kind="daily", report_date=report.day,
+                                         file_name=report.workbook.file_name, content=report.workbook.content,
+                                         now=clock.now(), folder=target, email_to=email, user_id=user_id)
+            return outbox.deliver(Session, clock, outbox_id)
+
+        self.daily_button.setEnabled(False)
+        self.desk.run(work, self._daily_done, parent=self, label=tr("Đang lập báo cáo cuối ngày…"),
+                      on_error=self._daily_failed)
+
+    def _daily_failed(self, error: BaseException) -> None:
+        from ui.errors import show_error
+
+        self.daily_button.setEnabled(True)
+        show_error(self, error)
+
+    def _daily_done(self, item: outbox.OutboxItem) -> None:
+        self.daily_button.setEnabled(True)
+        self.last_delivery = item
+        if item.status == "sent":
+            where = ", ".join(p for p in (item.delivered_path, item.email_to) if p)
+            self.status.setText(f"{tr('Đã gửi báo cáo cuối ngày')} {date_vi(item.report_date)}: {where}")
+        else:
+            self.status.setText(f"{tr('Báo cáo cuối ngày chưa gửi được, đã giữ trong hộp thư đi')}: {item.last_error}")
+            QMessageBox.warning(self, tr("Chưa gửi được báo cáo"),
+                                tr("Báo cáo đã được giữ trong hộp thư đi và có thể gửi lại.") + "\n\n" + item.last_error)
+
+    def export_period(self, path: str | None = None) -> None:
+        period, grouping = self.period(), self.grouping.currentData()
+        if path is None:
+            suggested = f"bieu-II.06a-{period.start:%Y-%m-%d}-den-{period.end:%Y-%m-%d}.xlsx"
+            path, _filter = QFileDialog.getSaveFileName(self, tr("Lưu Biểu II.06a"), suggested,
+                                                        tr("Bảng tính Excel (*.xlsx)"))
+            if not path:
+                return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        Session = self.desk.Session
+
+        def work(progress):
+            with Session() as session:
+                _s, _r, workbook = period_report(session, self.desk.context(session), period, grouping)
+            return str(write_atomically(Path(path), workbook.content))
+
+        self.desk.run(work, lambda written: self.status.setText(f"{tr('Đã ghi')} {written}"), parent=self,
+                      label=tr("Đang lập Biểu II.06a…"))
+
+    def open_outbox(self) -> None:
+        from ui.pages.outbox_dialog import OutboxDialog
+
+        self.outbox_dialog = OutboxDialog(self.desk, self)
+        self.outbox_dialog.show()
