@@ -11,6 +11,7 @@ import importlib
 from types import ModuleType
 
 MODULES: list[str] = [
+    "app.cli.admin_commands",
 ]
 
 
