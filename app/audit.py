@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.formatting import datetime_vi
+from app.formatting import datetime_vi, thousands
 from db import audit
 from db.models import AuditEvent, Dossier, User
 
@@ -48,15 +48,15 @@ class VerifyReport:
 def verify_chain(session: Session) -> VerifyReport:
     check = audit.verify(session)
     if check.intact:
-        return VerifyReport(True, check.events, None, f"Nguyên vẹn: {check.events:,} sự kiện, chuỗi băm khớp."
-                            .replace(",", "."))
+        return VerifyReport(True, check.events, None,
+                            f"Nguyên vẹn: {thousands(check.events)} sự kiện, chuỗi băm khớp từ đầu đến cuối.")
     event = session.get(AuditEvent, check.broken_id)
     where = ""
     if event is not None:
         where = f" ({TABLE_LABELS.get(event.table_name, event.table_name)} {event.row_key}, {datetime_vi(event.at)})"
     return VerifyReport(False, check.events, check.broken_id,
                         f"Bị phá vỡ tại sự kiện số {check.broken_id}{where}: {PROBLEMS[check.problem]}. "
-                        f"{check.events:,} sự kiện trước đó vẫn khớp.".replace(",", "."))
+                        f"{thousands(check.events)} sự kiện trước đó vẫn khớp.")
 
 
 def _short(value) -> str:
@@ -69,7 +69,7 @@ def describe_changes(text: str, action: str) -> str:
     for field, old, new in audit.iter_changes(text):
         if field == "sql":
             parts.append(_short(new))
-        elif action == "insert":
+        elif action in ("insert", "bulk-insert") or old is None:
             if new not in (None, "", False):
                 parts.append(f"{field}: {_short(new)}")
         elif action == "delete":

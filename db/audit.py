@@ -101,7 +101,8 @@ def _row(obj) -> tuple[str, str, int | None] | None:
     if table not in AUDITED_TABLES:
         return None
     state = inspect(obj)
-    key = ",".join(str(part) for part in (state.identity or ()))
+    # After the flush the primary key is known even for new rows (state.identity is set only later).
+    key = ",".join(str(part) for part in state.mapper.primary_key_from_instance(obj))
     if table == "dossiers":
         dossier_id = getattr(obj, "id", None)
     else:
@@ -154,7 +155,8 @@ def _on_orm_execute(state) -> None:
         sql = str(state.statement.compile(compile_kwargs={"literal_binds": True}))
     except Exception:  # noqa: BLE001 - some values cannot be rendered literally; the shape still helps
         sql = str(state.statement)
-    _append(state.session, [(table, "", "bulk-update" if state.is_update else "bulk-delete", None, {"sql": sql})])
+    _append(state.session, [(table, "", "bulk-update" if state.is_update else "bulk-delete", None,
+                             {"sql": [None, sql]})])
 
 
 def install(factory: sessionmaker) -> None:
@@ -172,7 +174,7 @@ def set_actor(session: Session, user_id: int | None, clock=None) -> None:
 def record(session: Session, table: str, action: str, changes: dict, row_key: str = "",
            dossier_id: int | None = None) -> None:
     """One event for work done around the ORM (bulk inserts of a demo or an import)."""
-    _append(session, [(table, row_key, action, dossier_id, {k: _plain(v) for k, v in changes.items()})])
+    _append(session, [(table, row_key, action, dossier_id, {k: [None, _plain(v)] for k, v in changes.items()})])
 
 
 @dataclass(frozen=True)
@@ -207,5 +209,6 @@ def verify(session: Session, batch: int = 5000) -> ChainCheck:
 
 
 def iter_changes(text: str) -> Iterable[tuple[str, object, object]]:
-    for field, (old, new) in sorted(json.loads(text or "{}").items()):
+    for field, value in sorted(json.loads(text or "{}").items()):
+        old, new = value if isinstance(value, list) and len(value) == 2 else (None, value)
         yield field, old, new

@@ -53,13 +53,16 @@ def integrity_problem(path: Path, quick: bool = False) -> str | None:
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            rows = connection.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
+            rows = connection.execute("PRAGMA quick_check(3)" if quick else "PRAGMA integrity_check(3)").fetchall()
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
         return str(error)
     messages = [row[0] for row in rows]
-    return None if messages == ["ok"] else "; ".join(messages[:3])
+    if messages == ["ok"]:
+        return None
+    text = " ".join(" ".join(messages).replace("*** in database main ***", "").split())
+    return text if len(text) <= 160 else text[:157] + "…"
 
 
 def copy_database(source: Path, target: Path) -> Path:
