@@ -202,3 +202,15 @@ def set_active(session: Session, ctx: Context, user_id: int, active: bool) -> Us
     user.active = bool(active)
     session.flush()
     return _view(user)
+
+
+DEMO_ADMIN, DEMO_PASSWORD = "quantri", "motcua-demo"
+
+
+def demo_administrator(session: Session, clock: Clock) -> int:
+    """The demo register's administrator (password DEMO_PASSWORD, shown in the window): ``--demo`` logs in
+    as this account without a dialog. Only ever called on the throw-away register of ``--demo``."""
+    user_id = session.scalar(select(User.id).where(User.username == DEMO_ADMIN))
+    if user_id is None or needs_first_admin(session):
+        return create_first_admin(session, clock, DEMO_ADMIN, "Quản trị viên (sổ mẫu)", DEMO_PASSWORD).id
+    return user_id

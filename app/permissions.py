@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.context import Context
 from app.errors import AppError
+from db import audit
 from db.models import User
 
 
@@ -79,6 +80,7 @@ def acting_user(session: Session, ctx: Context) -> User:
         raise PermissionDenied("Tài khoản đang dùng không còn trong sổ; hãy đăng nhập lại.")
     if not user.active:
         raise PermissionDenied(f"Tài khoản “{user.username}” đã bị khóa; không thể thao tác.")
+    audit.set_actor(session, user.id, ctx.clock)   # the audit events of this transaction are theirs
     return user
 
 

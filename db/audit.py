@@ -14,8 +14,12 @@ the chain at that point, and ``verify`` names the first broken event. Removing
 the newest events leaves a shorter valid chain: compare the event count with a
 backup to see that.
 
-Who and when come from ``session.info`` (set by ``app.context.load_context``);
-this layer never reads the wall clock unless nobody said what time it is.
+Events are collected at each flush and written just before the transaction
+commits, stamped with the acting user and time in ``session.info`` (set by
+``app.context.load_context`` and by ``app.permissions.acting_user``, which
+every dossier action and permission check calls); a rolled-back transaction
+leaves no event. This layer never reads the wall clock unless nobody said
+what time it is.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ SECRET_COLUMNS = frozenset({"password_hash"})
 SECRET_MARK = "***"
 USER_KEY = "audit_user_id"
 CLOCK_KEY = "audit_clock"
+PENDING_KEY = "audit_pending"
 
 
 def _plain(value):
@@ -141,7 +146,19 @@ def _after_flush(session: Session, _flush_context) -> None:
         if where:
             changes = {a.key: [_value(a.key, getattr(obj, a.key)), None] for a in _columns(obj)}
             rows.append((where[0], where[1], "delete", where[2], changes))
-    _append(session, rows)
+    session.info.setdefault(PENDING_KEY, []).extend(rows)
+
+
+def _before_commit(session: Session) -> None:
+    session.flush()   # what commit would flush next must be in the events too
+    rows = session.info.pop(PENDING_KEY, None)
+    if rows:
+        _append(session, rows)
+
+
+def _after_rollback(session: Session, _previous_transaction=None) -> None:
+    if not session.in_transaction():
+        session.info.pop(PENDING_KEY, None)
 
 
 def _on_orm_execute(state) -> None:
@@ -155,14 +172,16 @@ def _on_orm_execute(state) -> None:
         sql = str(state.statement.compile(compile_kwargs={"literal_binds": True}))
     except Exception:  # noqa: BLE001 - some values cannot be rendered literally; the shape still helps
         sql = str(state.statement)
-    _append(state.session, [(table, "", "bulk-update" if state.is_update else "bulk-delete", None,
-                             {"sql": [None, sql]})])
+    state.session.info.setdefault(PENDING_KEY, []).append(
+        (table, "", "bulk-update" if state.is_update else "bulk-delete", None, {"sql": [None, sql]}))
 
 
 def install(factory: sessionmaker) -> None:
     """Audit every session this factory makes."""
     event.listen(factory, "after_flush", _after_flush)
     event.listen(factory, "do_orm_execute", _on_orm_execute)
+    event.listen(factory, "before_commit", _before_commit)
+    event.listen(factory, "after_soft_rollback", _after_rollback)
 
 
 def set_actor(session: Session, user_id: int | None, clock=None) -> None:
@@ -174,7 +193,8 @@ def set_actor(session: Session, user_id: int | None, clock=None) -> None:
 def record(session: Session, table: str, action: str, changes: dict, row_key: str = "",
            dossier_id: int | None = None) -> None:
     """One event for work done around the ORM (bulk inserts of a demo or an import)."""
-    _append(session, [(table, row_key, action, dossier_id, {k: [None, _plain(v)] for k, v in changes.items()})])
+    session.info.setdefault(PENDING_KEY, []).append(
+        (table, row_key, action, dossier_id, {k: [None, _plain(v)] for k, v in changes.items()}))
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,73 @@
-"""Every string the officer sees passes through ``tr`` so that it can be translated."""
+"""Every string the officer sees passes through ``tr`` so that it can be translated.
+
+Conventions (pyside6-lupdate must be able to find the strings, see
+scripts/update_translations.sh):
+- call ``tr("Vietnamese literal")`` with the literal inside the call: no
+  f-strings or variables; put values in afterwards,
+  ``tr("Đã tạo {n} hồ sơ").format(n=...)``;
+- a string defined before it is shown (a page ``title``, a column header in a
+  tuple) is marked ``QT_TR_NOOP("…")`` where it is defined and passed
+  through ``tr(value)`` where it is shown.
+lupdate files both under an empty context; the update script moves them to
+the context "MotCua", which is what ``tr`` looks them up in.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 CONTEXT = "MotCua"
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+DEFAULT_LANGUAGE = "vi"
+SETTING = "ui/language"
+log = logging.getLogger(__name__)
+_installed: list[QTranslator] = []
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks a string for translation where it is defined; ``tr`` translates it where it is shown."""
+    return text
+
+
+def translations_dir() -> Path:
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))  # PyInstaller puts data there
+    return base / "resources" / "translations"
+
+
+def chosen_language() -> str:
+    value = QSettings().value(SETTING, DEFAULT_LANGUAGE)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def choose_language(language: str) -> None:
+    """Remembered per Windows/Linux user (QSettings); takes effect at the next start."""
+    QSettings().setValue(SETTING, language if language in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+def install_translators(app: QCoreApplication, language: str | None = None) -> str:
+    """Load our translation and Qt's own (button texts of standard dialogs) for the chosen language."""
+    language = language or chosen_language()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale(QLocale.Vietnamese if language == "vi" else QLocale.English))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    candidates = [(f"qtbase_{language}", qt_dir)]
+    if language != "vi":   # the sources are Vietnamese: no file needed for it
+        candidates.append((f"motcua_{language}", str(translations_dir())))
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        elif name.startswith("motcua"):
+            log.warning("Translation %s not found in %s (run scripts/setup.sh)", name, folder)
+    return language

@@ -7,10 +7,12 @@ feature adds its page here and touches nothing else of the main window.
 PAGES: list[str] = [
     "ui.pages.today:TodayPage",
     "ui.pages.register:RegisterPage",
+    "ui.pages.history:HistoryPage",
 ]
 
 # Functions "module:function" called as function(window, desk) once the main
 # window is built: a feature adds its menu actions (window.menus["file"],
 # ["tools"], ["help"]), timers or tray notices here.
 WINDOW_HOOKS: list[str] = [
+    "ui.admin_hooks:hook",
 ]
