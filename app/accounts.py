@@ -108,6 +108,7 @@ def create_first_admin(session: Session, clock: Clock, username: str, full_name:
     user.full_name = nfc(full_name.strip()) or user.full_name or username
     user.password_hash, user.password_changed_at = hash_password(password), clock.now()
     session.flush()
+    audit.set_actor(session, user.id, clock)   # the first administrator is the author of their own account
     return _view(user)
 
 
