@@ -213,5 +213,5 @@ def demo_administrator(session: Session, clock: Clock) -> int:
     as this account without a dialog. Only ever called on the throw-away register of ``--demo``."""
     user_id = session.scalar(select(User.id).where(User.username == DEMO_ADMIN))
     if user_id is None or needs_first_admin(session):
-        return create_first_admin(session, clock, DEMO_ADMIN, "Quản trị viên (sổ mẫu)", DEMO_PASSWORD).id
+        return create_first_admin(session, clock, DEMO_ADMIN, "Quản trị sổ mẫu", DEMO_PASSWORD).id
     return user_id

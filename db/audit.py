@@ -190,6 +190,10 @@ def set_actor(session: Session, user_id: int | None, clock=None) -> None:
         session.info[CLOCK_KEY] = clock
 
 
+def set_clock(session: Session, clock) -> None:
+    session.info[CLOCK_KEY] = clock
+
+
 def record(session: Session, table: str, action: str, changes: dict, row_key: str = "",
            dossier_id: int | None = None) -> None:
     """One event for work done around the ORM (bulk inserts of a demo or an import)."""

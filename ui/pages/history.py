@@ -54,6 +54,8 @@ class HistoryPage(Page):
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
         self.status = QLabel()
         self.status.setObjectName("audit_status")
@@ -108,6 +110,8 @@ class HistoryPage(Page):
                 item = QTableWidgetItem(text)
                 if column == 0:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if column == 5:
+                    item.setToolTip(text.replace("; ", "\n"))
                 self.table.setItem(index, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
