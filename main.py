@@ -89,4 +89,7 @@ def _run(args) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the frozen build's demo generator spawns a worker process
     sys.exit(main())

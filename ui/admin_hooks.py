@@ -76,6 +76,11 @@ def hook(window, desk) -> None:
             if name in window.admin_actions:
                 window.admin_actions[name].setVisible(allowed(me.role.value, permission))
 
+    import os
+
+    if os.environ.get("MOTCUA_SMOKE_SCREENSHOT"):
+        _smoke_test(window, os.environ["MOTCUA_SMOKE_SCREENSHOT"])
+
     if path is not None:   # the daily backup: soon after start, then checked every hour
         def daily():
             desk.run(lambda progress: backup.daily_backup_if_due(path, desk.clock.now()),
@@ -88,6 +93,17 @@ def hook(window, desk) -> None:
         timer.start()
         QTimer.singleShot(3000, daily)
         window.backup_timer = timer
+
+
+def _smoke_test(window, target: str) -> None:
+    """MOTCUA_SMOKE_SCREENSHOT=file.png: save the window once it has drawn, then quit (checks a frozen build)."""
+    from PySide6.QtWidgets import QApplication
+
+    def shoot():
+        window.grab().save(target)
+        QApplication.instance().quit()
+
+    QTimer.singleShot(2500, shoot)
 
 
 def _set_language(window, code: str) -> None:
