@@ -8,7 +8,6 @@ logged or put in an audit event in clear (db/audit.py masks the hash too).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import hmac
 import secrets

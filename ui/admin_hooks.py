@@ -149,17 +149,27 @@ def restore_from(window, desk, chosen: str | None = None, confirm: bool = True) 
         return False
     QThreadPool.globalInstance().waitForDone(30_000)   # no background query may hold the file
     engine.dispose()
-    try:
-        before = backup.restore(path, chosen, desk.clock.now())
-        migrate.upgrade(engine, desk.clock.now())
-    except backup.BackupError as error:
-        QMessageBox.warning(window, tr("Không khôi phục được"), str(error))
-        return False
     from ui.desk import Changes
 
-    desk.announce(Changes(dossiers=True, letters=True, settings=True, reason="restore"))
-    QMessageBox.information(window, tr("Đã khôi phục"), tr("Đã khôi phục sổ hồ sơ. Trạng thái trước đó được lưu "
-                                                          "tại:\n{file}").format(file=before.path if before else "—"))
+    def work(progress):
+        before = backup.restore(path, chosen, desk.clock.now())
+        migrate.upgrade(engine, desk.clock.now())
+        return before
+
+    def done(before):
+        desk.announce(Changes(dossiers=True, letters=True, settings=True, reason="restore"))
+        QMessageBox.information(window, tr("Đã khôi phục"), tr("Đã khôi phục sổ hồ sơ. Trạng thái trước đó được "
+                                                              "lưu tại:\n{file}").format(
+            file=before.path if before else "—"))
+        outcome.append(True)
+
+    def failed(error):
+        QMessageBox.warning(window, tr("Không khôi phục được"), str(error))
+        outcome.append(False)
+
+    outcome: list[bool] = []
+    # A big register takes a while (three checks and two copies): in the background, behind a modal progress.
+    desk.run(work, done, parent=window, label=tr("Đang khôi phục sổ hồ sơ…"), on_error=failed)
     return True
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
                                QWidget)
 
@@ -139,4 +138,3 @@ def login(Session, clock, username: str = "", office_name: str = "", parent: QWi
     return dialog.user_id
 
 
-__all__ = ["login", "LoginDialog", "FirstAdminDialog", "QIcon"]

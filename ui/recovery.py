@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -50,4 +49,3 @@ def offer_restore(damaged, clock, parent=None) -> bool:
     return True
 
 
-__all__ = ["offer_restore", "sys"]

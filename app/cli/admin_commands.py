@@ -20,7 +20,7 @@ from app.clock import Clock
 from app.context import load_context
 from app.errors import ValidationError
 from app.formatting import datetime_vi
-from app.permissions import Permission, Role, require
+from app.permissions import Role
 from app.cli.output import Output
 from app.cli.parser import day
 from db import backup
@@ -209,4 +209,4 @@ COMMANDS: dict[str, Callable] = {
     "restore": cmd_restore,
 }
 
-__all__ = ["COMMANDS", "add_parsers", "restore_before_open", "Permission", "require"]
+__all__ = ["COMMANDS", "add_parsers", "restore_before_open"]

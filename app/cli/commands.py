@@ -11,7 +11,6 @@ import sys
 import time
 from typing import Callable, TextIO
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import administration, dossiers, worklists

@@ -124,8 +124,11 @@ def test_restore_from_the_window_backs_up_first_and_brings_the_old_state_back(qt
     qtbot.addWidget(window)
     assert window.admin_actions["restore"].isVisible()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     assert admin_hooks.restore_from(window, desk, chosen=str(good.path))
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    assert "Đã khôi phục sổ hồ sơ" in told[0]
     with Session() as session:
         assert session.scalar(select(CalendarOverride)) is None
     kinds = {b.kind for b in backup.list_backups(path)}
