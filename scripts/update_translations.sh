@@ -22,3 +22,5 @@ fi
 for language in "${languages[@]}"; do
   "$bin/pyside6-lrelease" -silent "$folder/motcua_$language.ts" -qm "$folder/motcua_$language.qm"
 done
+# Qt's own dialogs in Vietnamese (Qt ships none): a small hand-kept file.
+"$bin/pyside6-lrelease" -silent "$folder/qtbase_vi.ts" -qm "$folder/qtbase_vi.qm"

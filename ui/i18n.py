@@ -60,15 +60,17 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     _installed.clear()
     QLocale.setDefault(QLocale(QLocale.Vietnamese if language == "vi" else QLocale.English))
     qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
-    candidates = [(f"qtbase_{language}", qt_dir)]
+    ours = str(translations_dir())
+    # Qt's own texts (standard buttons): Qt's file for English, ours for Vietnamese (Qt ships none).
+    candidates = [(f"qtbase_{language}", qt_dir if language != "vi" else ours)]
     if language != "vi":   # the sources are Vietnamese: no file needed for it
-        candidates.append((f"motcua_{language}", str(translations_dir())))
+        candidates.append((f"motcua_{language}", ours))
     for name, folder in candidates:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
             _installed.append(translator)
-        elif name.startswith("motcua"):
+        elif folder == ours:
             log.warning("Translation %s not found in %s (run scripts/setup.sh)", name, folder)
     return language
 
