@@ -146,19 +146,35 @@ def _after_flush(session: Session, _flush_context) -> None:
         if where:
             changes = {a.key: [_value(a.key, getattr(obj, a.key)), None] for a in _columns(obj)}
             rows.append((where[0], where[1], "delete", where[2], changes))
-    session.info.setdefault(PENDING_KEY, []).extend(rows)
+    _pending(session, rows)
+
+
+def _pending(session: Session, rows: list) -> None:
+    """Keep rows until commit, tagged with the (possibly nested) transaction that made them."""
+    transaction = session.get_nested_transaction() or session.get_transaction()
+    session.info.setdefault(PENDING_KEY, []).extend((transaction, row) for row in rows)
 
 
 def _before_commit(session: Session) -> None:
     session.flush()   # what commit would flush next must be in the events too
     rows = session.info.pop(PENDING_KEY, None)
     if rows:
-        _append(session, rows)
+        _append(session, [row for _, row in rows])
 
 
-def _after_rollback(session: Session, _previous_transaction=None) -> None:
-    if not session.in_transaction():
-        session.info.pop(PENDING_KEY, None)
+def _inside(transaction, ancestor) -> bool:
+    while transaction is not None:
+        if transaction is ancestor:
+            return True
+        transaction = transaction.parent
+    return False
+
+
+def _after_rollback(session: Session, previous_transaction) -> None:
+    """A rolled-back transaction or savepoint leaves no event for what it undid."""
+    rows = session.info.get(PENDING_KEY)
+    if rows:
+        session.info[PENDING_KEY] = [(t, row) for t, row in rows if not _inside(t, previous_transaction)]
 
 
 def _on_orm_execute(state) -> None:
@@ -172,8 +188,8 @@ def _on_orm_execute(state) -> None:
         sql = str(state.statement.compile(compile_kwargs={"literal_binds": True}))
     except Exception:  # noqa: BLE001 - some values cannot be rendered literally; the shape still helps
         sql = str(state.statement)
-    state.session.info.setdefault(PENDING_KEY, []).append(
-        (table, "", "bulk-update" if state.is_update else "bulk-delete", None, {"sql": [None, sql]}))
+    _pending(state.session, [(table, "", "bulk-update" if state.is_update else "bulk-delete", None,
+                              {"sql": [None, sql]})])
 
 
 def install(factory: sessionmaker) -> None:
@@ -197,8 +213,7 @@ def set_clock(session: Session, clock) -> None:
 def record(session: Session, table: str, action: str, changes: dict, row_key: str = "",
            dossier_id: int | None = None) -> None:
     """One event for work done around the ORM (bulk inserts of a demo or an import)."""
-    session.info.setdefault(PENDING_KEY, []).append(
-        (table, row_key, action, dossier_id, {k: [None, _plain(v)] for k, v in changes.items()}))
+    _pending(session, [(table, row_key, action, dossier_id, {k: [None, _plain(v)] for k, v in changes.items()})])
 
 
 @dataclass(frozen=True)

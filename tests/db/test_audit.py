@@ -107,3 +107,17 @@ def test_a_rolled_back_action_leaves_no_event(Session, make_ctx):
         pass
     with Session() as session:
         assert session.scalar(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1)) == before
+
+
+def test_a_rolled_back_savepoint_leaves_no_event_but_the_rest_of_the_transaction_does(Session, make_ctx):
+    ctx = make_ctx()
+    with Session.begin() as session:
+        kept = dossiers.receive(session, ctx, NewDossier("D10", "Ngô Văn Em", received_at=dt.datetime(2026, 11, 24, 9)))
+        savepoint = session.begin_nested()
+        dropped = dossiers.receive(session, ctx, NewDossier("D10", "Đỗ Thị Phương",
+                                                            received_at=dt.datetime(2026, 11, 24, 9)))
+        savepoint.rollback()
+    with Session() as session:
+        dossier_ids = set(session.scalars(select(AuditEvent.dossier_id).where(AuditEvent.table_name == "dossiers")))
+        assert audit_view.verify_chain(session).intact
+    assert kept.id in dossier_ids and dropped.id not in dossier_ids
