@@ -36,8 +36,9 @@ def test_the_frozen_app_builds_and_starts(tmp_path):
                               timeout=120)
     assert "Tết Nguyên Đán" in calendar.stdout    # the Vietnamese names come from holidays' .mo files
     shot = tmp_path / "window.png"
-    window = subprocess.run([str(folder / "MotCuaDesk"), "--demo"], env={**env, "MOTCUA_SMOKE_SCREENSHOT": str(shot)},
-                            capture_output=True, text=True, timeout=180)
+    window = subprocess.run([str(folder / "MotCuaDesk"), "--db", f"sqlite:///{tmp_path / 'w.sqlite3'}", "--demo"],
+                            env={**env, "MOTCUA_SMOKE_SCREENSHOT": str(shot)}, capture_output=True, text=True,
+                            timeout=180)
     assert window.returncode == 0, window.stderr[-2000:]
     assert shot.exists() and shot.stat().st_size > 5000
     shutil.rmtree(tmp_path / "build", ignore_errors=True)
