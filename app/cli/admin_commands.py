@@ -18,7 +18,7 @@ from sqlalchemy.orm import sessionmaker
 from app import accounts, audit as audit_view
 from app.clock import Clock
 from app.context import load_context
-from app.errors import ValidationError
+from app.errors import NotFoundError, ValidationError
 from app.formatting import datetime_vi
 from app.permissions import Role
 from app.cli.output import Output
@@ -35,7 +35,12 @@ def _login_name(args) -> str:
 
 
 def _context(session, clock: Clock, args):
-    user_id = accounts.user_id_by_name(session, _login_name(args))
+    name = _login_name(args)
+    try:
+        user_id = accounts.user_id_by_name(session, name)
+    except NotFoundError:
+        raise NotFoundError(f"Không có tài khoản “{name}”; chọn tài khoản thực hiện bằng "
+                            f"“python main.py --user TÊN …”.") from None
     return load_context(session, clock, user_id)
 
 

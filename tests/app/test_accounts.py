@@ -151,3 +151,17 @@ def test_no_password_or_hash_reaches_the_audit_trail(Session, clock, people):
     assert texts and all(PASSWORD not in t for t in texts)
     assert all(h[-20:] not in t for h in hashes if h for t in texts)
     assert any(json.loads(t).get("password_hash") == [None, "***"] for t in texts)
+
+
+def test_a_setting_changed_by_the_administrator_is_audited_with_old_and_new(Session, clock, people):
+    ctx = ctx_of(Session, clock, people["admin"])
+    with Session.begin() as session:
+        administration.change_setting(session, ctx, "cutoff", "16:00")
+    with Session.begin() as session:
+        administration.change_setting(session, ctx, "cutoff", "15:30")
+    with Session() as session:
+        events = session.scalars(select(AuditEvent).where(AuditEvent.table_name == "settings")
+                                 .order_by(AuditEvent.id)).all()
+    assert [e.action for e in events] == ["insert", "update"]
+    assert json.loads(events[1].changes)["value"] == ['"16:00"', '"15:30"']
+    assert {e.user_id for e in events} == {people["admin"]} and events[0].row_key == "cutoff"

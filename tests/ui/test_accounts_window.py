@@ -173,3 +173,25 @@ def test_the_status_bar_names_the_logged_in_officer(qtbot, Session, clock, peopl
     desk, window = build_window(Session, clock, user_id=people["officer"])
     qtbot.addWidget(window)
     assert window.findChild(QLabel, "logged_in_user").text() == "Đăng nhập: Trần Văn Bình (Cán bộ tiếp nhận)"
+
+
+def test_login_asks_for_the_administrator_first_then_for_a_login(qtbot, Session, clock, catalog, monkeypatch):
+    from ui import login as login_module
+
+    shown = []
+
+    def fake_exec(dialog):
+        shown.append(type(dialog).__name__)
+        if isinstance(dialog, login_module.FirstAdminDialog):
+            dialog.password.setText(PASSWORD)
+            dialog.repeat.setText(PASSWORD)
+        else:
+            dialog.password.setText(PASSWORD)
+        dialog._submit()
+        return dialog.result()
+
+    monkeypatch.setattr(QDialog, "exec", fake_exec)
+    first = login_module.login(Session, clock)
+    again = login_module.login(Session, clock, "quantri")
+    assert shown == ["FirstAdminDialog", "LoginDialog"]
+    assert first == again is not None
