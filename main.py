@@ -58,13 +58,27 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     from app.clock import FixedClock, SystemClock
-    from db.database import open_register
+    from db.database import RegisterDamaged, open_register
 
     clock = FixedClock(args.now) if args.now else SystemClock()
     url = args.db
     if args.demo and not url:
         url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='motcua-demo-')) / 'demo.sqlite3'}"
-    Session = open_register(url)
+    if args.command == "restore":  # before opening: the register may be the damaged thing
+        from app.cli.admin_commands import restore_before_open
+        from app.cli.output import Output
+
+        restore_before_open(args, clock, Output(sys.stdout, args.json))
+    try:
+        Session = open_register(url)
+    except RegisterDamaged as damaged:
+        if args.command:
+            raise
+        from ui.recovery import offer_restore  # the window offers the newest good backup
+
+        if not offer_restore(damaged, clock):
+            raise
+        Session = open_register(url)
     if args.command:
         from app.cli.commands import run
 
@@ -75,4 +89,7 @@ def _run(args) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the frozen build's demo generator spawns a worker process
     sys.exit(main())

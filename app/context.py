@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.clock import Clock
 from app.settings import Settings, load_settings
 from app.workcalendar import DayOverride, WorkCalendar
+from db import audit
 from db.models import CalendarOverride
 
 
@@ -59,4 +60,8 @@ def load_calendar(session: Session, settings: Settings | None = None) -> WorkCal
 
 def load_context(session: Session, clock: Clock, user_id: int | None = None) -> Context:
     settings = load_settings(session)
+    # When, and who if known, for the audit events of this session (db/audit.py).
+    audit.set_clock(session, clock)
+    if user_id is not None:
+        audit.set_actor(session, user_id, clock)
     return Context(clock=clock, calendar=load_calendar(session, settings), settings=settings, user_id=user_id)

@@ -33,6 +33,7 @@ from app.lifecycle import (
 )
 from app.text import digits, fold, nfc
 from app import validation
+from app.permissions import acting_user
 from db.models import ApologyLetter, Dossier, DossierEvent, Office, Procedure, SupplementPeriod
 
 # Fields an officer may edit directly, with the words the history shows.
@@ -155,6 +156,8 @@ def _view(session: Session, dossier: Dossier) -> DossierView:
 
 def _event(session: Session, ctx: Context, dossier_id: int, kind: str, *, field: str = "", old: str = "",
            new: str = "", note: str = "", at: dt.datetime | None = None) -> None:
+    # Every dossier action records an event: the one place to refuse a logged-out or locked account.
+    acting_user(session, ctx)
     session.add(DossierEvent(dossier_id=dossier_id, at=at or ctx.now(), user_id=ctx.user_id, kind=kind,
                              field=field, old_value=old, new_value=new, note=note))
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy.exc import ArgumentError, OperationalError
+from pathlib import Path
+
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
-from db import migrate
+from db import backup, migrate
 from db.engine import make_engine, make_sessionmaker, resolve_url
 
 
@@ -13,8 +15,34 @@ class RegisterUnavailable(Exception):
     """The register cannot be opened; the message is for the officer."""
 
 
+class RegisterDamaged(RegisterUnavailable):
+    """The SQLite file fails SQLite's own check; ``good_backup`` is the newest backup that passes."""
+
+    def __init__(self, message: str, path: Path, problem: str, good_backup: backup.BackupInfo | None):
+        super().__init__(message)
+        self.path, self.problem, self.good_backup = path, problem, good_backup
+
+
+def check_sqlite_file(url: str) -> None:
+    """Before anything touches it: a damaged file is reported with the backup that can replace it."""
+    if not url.startswith("sqlite:///"):
+        return
+    path = Path(url.removeprefix("sqlite:///"))
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    problem = backup.integrity_problem(path, quick=True)
+    if problem is None:
+        return
+    good = backup.newest_good_backup(path)
+    advice = (f" Bản sao lưu tốt gần nhất: {good.path} ({good.taken_at:%H:%M %d/%m/%Y}); khôi phục bằng "
+              f"“python main.py restore \"{good.path}\"” hoặc mở cửa sổ ứng dụng." if good else
+              " Không tìm thấy bản sao lưu tốt nào trong thư mục sao lưu.")
+    raise RegisterDamaged(f"Sổ hồ sơ “{path}” bị hỏng ({problem}).{advice}", path, problem, good)
+
+
 def open_register(url: str | None = None) -> sessionmaker:
     resolved = resolve_url(url)
+    check_sqlite_file(resolved)
     try:
         engine = make_engine(resolved)
     except (ArgumentError, ValueError) as error:
@@ -23,7 +51,7 @@ def open_register(url: str | None = None) -> sessionmaker:
         raise RegisterUnavailable(f"Thiếu thư viện kết nối CSDL ({error.name}) cho “{url}”.") from error
     try:
         migrate.upgrade(engine)
-    except OperationalError as error:
+    except (OperationalError, DatabaseError) as error:
         raise RegisterUnavailable(
             f"Không mở được sổ hồ sơ tại “{engine.url.render_as_string(hide_password=True)}”: {error.orig}"
         ) from error

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 
+from db import audit
 from db.paths import data_dir
 
 ENV_URL = "MOTCUA_DB"
@@ -53,7 +54,9 @@ def make_engine(url: str, **kwargs) -> Engine:
 def make_sessionmaker(engine: Engine) -> sessionmaker:
     # expire_on_commit=False: values read in a transaction stay readable after it,
     # so domain functions can turn them into plain dataclasses.
-    return sessionmaker(engine, expire_on_commit=False)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    audit.install(factory)  # every change to the audited tables joins the hash chain (db/audit.py)
+    return factory
 
 
 def sqlite_file(engine: Engine) -> Path | None:

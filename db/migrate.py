@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -18,6 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from db import backup
 from db.engine import sqlite_file
 
 log = logging.getLogger(__name__)
@@ -40,11 +40,8 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def backup_sqlite(source: Path, target: Path) -> Path:
-    """A consistent copy of a live SQLite file (readers and WAL included)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    return target
+    """A consistent copy of a live SQLite file (kept for callers; db/backup.py is the one mechanism)."""
+    return backup.copy_database(source, target)
 
 
 def upgrade(engine: Engine, now: dt.datetime | None = None) -> str | None:
@@ -57,8 +54,8 @@ def upgrade(engine: Engine, now: dt.datetime | None = None) -> str | None:
     path = sqlite_file(engine)
     has_tables = bool(inspect(engine).get_table_names())
     if path is not None and path.exists() and has_tables:
-        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-        copy = backup_sqlite(path, path.with_name(f"{path.stem}.truoc-nang-cap-{current or 'goc'}-{stamp}.sqlite3"))
+        # The same verified backup as the daily one, kept in the backup folder (db/backup.py).
+        copy = backup.make_backup(path, now or dt.datetime.now(), f"{backup.BEFORE_MIGRATION}-{current or 'goc'}").path
         log.info("Copied the register to %s before migrating %s → %s", copy, current, head)
     config = alembic_config()
     with engine.begin() as connection:

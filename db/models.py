@@ -93,7 +93,7 @@ class Procedure(Base):
 
 
 class User(Base):
-    """An officer. Minimal until accounts arrive (issue 8)."""
+    """An officer's account. Roles and password rules live in app.accounts / app.permissions."""
 
     __tablename__ = "users"
 
@@ -102,6 +102,10 @@ class User(Base):
     full_name: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(20), default="officer")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # "scrypt$n$r$p$salt_hex$hash_hex"; empty: the account cannot log in until a password is set.
+    password_hash: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    password_changed_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    last_login_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
 
 
 class Dossier(Base):
@@ -286,3 +290,28 @@ class ReportOutbox(Base):
     last_attempt_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
     last_error: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+
+
+class AuditEvent(Base):
+    """Append-only audit trail, chained by SHA-256 (db/audit.py writes and verifies it).
+
+    Deliberately without foreign keys: an event must outlive the row it describes.
+    """
+
+    __tablename__ = "audit_events"
+    __table_args__ = (
+        Index("ix_audit_events_dossier_id", "dossier_id", "id"),
+        Index("ix_audit_events_user_id", "user_id", "id"),
+        Index("ix_audit_events_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    user_id: Mapped[Optional[int]] = mapped_column(Integer)
+    table_name: Mapped[str] = mapped_column(String(60))
+    row_key: Mapped[str] = mapped_column(String(120), default="")
+    action: Mapped[str] = mapped_column(String(20))        # insert | update | delete | bulk
+    dossier_id: Mapped[Optional[int]] = mapped_column(Integer)
+    changes: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: [old, new]}
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

@@ -61,3 +61,10 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --disable-pip-version-check -q -r "$requirements"
   touch "$stamp"
 fi
+
+# The window's translations (.qm) are built from the .ts sources in the repository.
+qm_stamp=".venv/.translations-$(cat resources/translations/*.ts | sha256sum | cut -c1-16)"
+if [ ! -f "$qm_stamp" ] || ! ls resources/translations/*.qm >/dev/null 2>&1; then
+  bash scripts/update_translations.sh --release
+  rm -f .venv/.translations-* && touch "$qm_stamp"
+fi

@@ -23,14 +23,23 @@ def make_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName("MotCua")
     app.setApplicationName("MotCua Desk")
+    if not getattr(app, "_motcua_ready", False):   # once per process: the language and the icon
+        from ui.about import app_icon
+        from ui.i18n import install_translators
+
+        install_translators(app)
+        app.setWindowIcon(app_icon())
+        app._motcua_ready = True
     return app
 
 
-def build_window(Session, clock, user: str | None = None):
+def build_window(Session, clock, user: str | None = None, user_id: int | None = None):
+    """The window for an officer who has logged in (``user_id``); tests may name a ``user`` instead."""
     from ui.main_window import MainWindow
 
     with Session.begin() as session:
-        user_id = ensure_user(session, user or _login())
+        if user_id is None:
+            user_id = ensure_user(session, user or _login())
         office = get_office(session)
     desk = Desk(Session, clock, user_id)
     window = MainWindow(desk, office.name if office else "")
@@ -60,7 +69,23 @@ def run_window(Session, clock, demo: bool = False, user: str | None = None) -> i
         with Session.begin() as session:
             ctx = load_context(session, clock)
             generate(session, ctx.calendar, clock.now(), 2000)
-    desk, window = build_window(Session, clock, user)
+    from app.accounts import DEMO_ADMIN, DEMO_PASSWORD, demo_administrator
+    from ui.i18n import tr
+    from ui.login import login
+
+    if demo:   # a throw-away register: log in as its administrator, and say how to log in again
+        with Session.begin() as session:
+            user_id = demo_administrator(session, clock)
+    else:
+        with Session() as session:
+            office = get_office(session)
+        user_id = login(Session, clock, user or "", office.name)
+        if user_id is None:
+            return 0
+    desk, window = build_window(Session, clock, user_id=user_id)
+    if demo:
+        window.statusBar().showMessage(tr("Sổ mẫu: đã đăng nhập là quản trị viên “{name}”, mật khẩu “{password}”.")
+                                       .format(name=DEMO_ADMIN, password=DEMO_PASSWORD))
     window.show()
     window.show_page("today")
     window.alerts.start()

@@ -1,11 +1,86 @@
-"""Every string the officer sees passes through ``tr`` so that it can be translated."""
+"""Every string the officer sees passes through ``tr`` so that it can be translated.
+
+Conventions (pyside6-lupdate must be able to find the strings, see
+scripts/update_translations.sh):
+- call ``tr("Vietnamese literal")`` with the literal inside the call: no
+  f-strings or variables; put values in afterwards,
+  ``tr("Đã tạo {n} hồ sơ").format(n=...)``;
+- a string defined before it is shown (a page ``title``, a column header in a
+  tuple) is marked ``QT_TR_NOOP("…")`` where it is defined and passed
+  through ``tr(value)`` where it is shown.
+lupdate files both under an empty context; the update script moves them to
+the context "MotCua", which is what ``tr`` looks them up in.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 CONTEXT = "MotCua"
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+DEFAULT_LANGUAGE = "vi"
+SETTING = "ui/language"
+log = logging.getLogger(__name__)
+_installed: list[QTranslator] = []
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks a string for translation where it is defined; ``tr`` translates it where it is shown."""
+    return text
+
+
+def translations_dir() -> Path:
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))  # PyInstaller puts data there
+    return base / "resources" / "translations"
+
+
+def chosen_language() -> str:
+    value = QSettings().value(SETTING, DEFAULT_LANGUAGE)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def choose_language(language: str) -> None:
+    """Remembered per Windows/Linux user (QSettings); takes effect at the next start."""
+    QSettings().setValue(SETTING, language if language in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+def install_translators(app: QCoreApplication, language: str | None = None) -> str:
+    """Load our translation and Qt's own (button texts of standard dialogs) for the chosen language."""
+    language = language or chosen_language()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale(QLocale.Vietnamese if language == "vi" else QLocale.English))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    ours = str(translations_dir())
+    # Qt's own texts (standard buttons): Qt's file for English, ours for Vietnamese (Qt ships none).
+    candidates = [(f"qtbase_{language}", qt_dir if language != "vi" else ours)]
+    if language != "vi":   # the sources are Vietnamese: no file needed for it
+        candidates.append((f"motcua_{language}", ours))
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        elif folder == ours:
+            log.warning("Translation %s not found in %s (run scripts/setup.sh)", name, folder)
+    return language
+
+
+# Strings that reach tr() only through a variable, so lupdate cannot see them where they are used:
+# the titles of the core pages and the warning levels of app/deadlines.py. A page of ui/ marks its own
+# title with QT_TR_NOOP where it is defined; labels that come from app/ are listed here.
+_SHOWN_THROUGH_VARIABLES = (
+    QT_TR_NOOP("Hôm nay"), QT_TR_NOOP("Sổ hồ sơ"),
+    QT_TR_NOOP("Trong hạn"), QT_TR_NOOP("Chờ bổ sung"), QT_TR_NOOP("Sắp đến hạn"),
+    QT_TR_NOOP("Hạn gửi phiếu xin lỗi: ngày mai"), QT_TR_NOOP("Phải gửi phiếu xin lỗi hôm nay"),
+    QT_TR_NOOP("Đã lỡ hạn gửi phiếu xin lỗi"), QT_TR_NOOP("Quá hạn"),
+)

@@ -11,10 +11,9 @@ import sys
 import time
 from typing import Callable, TextIO
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import dossiers, worklists
+from app import administration, dossiers, worklists
 from app.catalog import ensure_user
 from app.clock import Clock
 from app.context import Context, load_context
@@ -27,15 +26,17 @@ from app.lifecycle import TimeUnit
 from app.workcalendar import weekday_vi
 from app.cli.output import Output
 from app.cli.registry import command_modules
-from db.models import CalendarOverride
+
+
+def _login_name(name: str | None) -> str:
+    try:
+        return name or getpass.getuser()
+    except (KeyError, OSError):
+        return "can-bo"
 
 
 def _acting_user(session: Session, name: str | None) -> int:
-    try:
-        login = name or getpass.getuser()
-    except (KeyError, OSError):
-        login = "can-bo"
-    return ensure_user(session, login)
+    return ensure_user(session, _login_name(name))
 
 
 def cmd_due(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
@@ -80,20 +81,15 @@ def cmd_calendar(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
 
 
 def _change_override(session: Session, args, clock: Clock) -> None:
+    """Through app.administration, so that only an administrator changes the office's calendar."""
+    from app.accounts import user_id_by_name
+
     day = args.add_off or args.add_work or args.remove
-    existing = session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
+    ctx = load_context(session, clock, user_id_by_name(session, _login_name(args.user)))
     if args.remove:
-        if existing is None:
-            raise ValidationError(f"Ngày {date_vi(day)} không có điều chỉnh nào của cơ quan để bỏ.")
-        session.execute(delete(CalendarOverride).where(CalendarOverride.day == day))
-        return
-    user = _acting_user(session, args.user)
-    working = bool(args.add_work)
-    if existing is None:
-        session.add(CalendarOverride(day=day, working=working, note=args.note.strip(), created_by=user,
-                                     created_at=clock.now()))
+        administration.remove_calendar_day(session, ctx, day)
     else:
-        existing.working, existing.note = working, args.note.strip()
+        administration.set_calendar_day(session, ctx, day, bool(args.add_work), args.note.strip())
 
 
 def cmd_warnings(args, Session: sessionmaker, clock: Clock, out: Output) -> int:

@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import re
 
+from app import __version__
 from app.errors import ValidationError
 
 _ARGPARSE_VI = {
@@ -119,6 +120,8 @@ def build_parser() -> VietnameseArgumentParser:
         description="MotCua Desk — sổ theo dõi hồ sơ thủ tục hành chính của Bộ phận Một cửa. "
                     "Không có lệnh: mở cửa sổ ứng dụng.",
     )
+    parser.add_argument("--version", action="version", version=f"MotCua Desk {__version__}",
+                        help="in số phiên bản rồi thoát")
     parser.add_argument("--db", metavar="URL",
                         help="CSDL dùng (URL SQLAlchemy); mặc định tệp SQLite trong thư mục dữ liệu người dùng, "
                              "hoặc biến môi trường MOTCUA_DB")

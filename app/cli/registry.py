@@ -15,6 +15,7 @@ MODULES: list[str] = [
     "app.cli.digitization_commands",
     "app.cli.import_commands",
     "app.cli.report_commands",
+    "app.cli.admin_commands",
 ]
 
 

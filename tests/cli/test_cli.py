@@ -1,5 +1,6 @@
 """The CLI as an officer (or a scheduled task) runs it: a real process, real output, real exit codes."""
 
+import functools
 import json
 import os
 import subprocess
@@ -16,9 +17,10 @@ NOW = "2026-11-25 09:00"
 def cli(tmp_path):
     env = {**os.environ, "MOTCUA_DATA_DIR": str(tmp_path / "data"), "MOTCUA_DB": f"sqlite:///{tmp_path / 'r.sqlite3'}"}
 
-    def run(*args, now=NOW):
+    def run(*args, now=NOW, input=None):
         command = [sys.executable, str(ROOT / "main.py"), "--now", now, *args]
-        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+                              input=input)
     return run
 
 
@@ -68,6 +70,10 @@ def test_calendar_lists_official_days_and_takes_office_overrides(cli):
     assert days["2026-02-17"]["note"] == "Tết Nguyên Đán" and not days["2026-02-17"]["working"]
     assert days["2026-08-22"]["working"] is True  # make-up Saturday
     assert "2026-11-24" in days
+    # Only an administrator changes the office's calendar.
+    assert_one_line_error(cli("--user", "lan.nt", "calendar", "--add-work", "2026-11-24"), "Không có tài khoản")
+    assert cli("user", "add", "quantri", "--role", "admin", "--password-stdin", input="mat-khau-dai\n").returncode == 0
+    cli = functools.partial(cli, "--user", "quantri")
     # The office decides 24/11 is a normal working day after all, then changes its mind.
     result = cli("calendar", "--add-work", "2026-11-24", "--note", "Chưa có văn bản cho nghỉ")
     assert result.returncode == 0, result.stderr

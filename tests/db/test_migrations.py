@@ -49,7 +49,7 @@ def test_foreign_keys_are_enforced(engine):
 
 def test_migrating_again_is_a_no_op_and_makes_no_copy(engine, tmp_path):
     assert migrate.upgrade(engine) is None
-    assert not list(tmp_path.glob("*truoc-nang-cap*"))
+    assert not list(tmp_path.rglob("*truoc-nang-cap*"))
 
 
 def test_an_existing_register_is_copied_before_it_is_migrated(tmp_path):

@@ -9,6 +9,7 @@ PAGES: list[str] = [
     "ui.pages.register:RegisterPage",
     "ui.pages.digitization:DigitizationPage",
     "ui.pages.reports:ReportsPage",
+    "ui.pages.history:HistoryPage",
 ]
 
 # Functions "module:function" called as function(window, desk) once the main
@@ -18,4 +19,5 @@ WINDOW_HOOKS: list[str] = [
     "ui.letters.menu:install",
     "ui.importing:hook",
     "ui.pages.report_reminder:install",
+    "ui.admin_hooks:hook",
 ]

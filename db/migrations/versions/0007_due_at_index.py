@@ -1,7 +1,7 @@
 """index dossiers by due time
 
 Revision ID: 0007
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-25
 
 The register sorts by due date; without an index the first page of a
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision = '0007'
-down_revision = '0002'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

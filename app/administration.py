@@ -1,0 +1,58 @@
+"""Changes that only an administrator may make: the office's calendar, its information, its settings.
+
+The plain functions in ``catalog`` and ``settings`` stay as they are (set-up
+code and tests seed with them); what an officer's action reaches goes
+through these, which check the permission first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.catalog import OfficeInfo, save_office
+from app.context import Context
+from app.errors import ValidationError
+from app.formatting import date_vi
+from app.permissions import Permission, require
+from app.settings import save_setting
+from app.text import nfc
+from db.models import CalendarOverride
+
+
+def set_calendar_day(session: Session, ctx: Context, day: dt.date, working: bool, note: str = "") -> None:
+    """Make ``day`` a day off (working=False) or a make-up working day for this office."""
+    user = require(session, ctx, Permission.MANAGE_CALENDAR)
+    note = nfc(note or "")
+    if len(note) > 300:
+        raise ValidationError("Ghi chú quá dài (tối đa 300 ký tự).")
+    existing = session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
+    if existing is None:
+        session.add(CalendarOverride(day=day, working=working, note=note, created_by=user.id, created_at=ctx.now()))
+    else:
+        existing.working, existing.note = working, note
+    session.flush()
+
+
+def remove_calendar_day(session: Session, ctx: Context, day: dt.date) -> None:
+    require(session, ctx, Permission.MANAGE_CALENDAR)
+    existing = session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
+    if existing is None:
+        raise ValidationError(f"Ngày {date_vi(day)} không có điều chỉnh nào của cơ quan để bỏ.")
+    session.delete(existing)  # through the ORM, so that the audit trail records the old values
+    session.flush()
+
+
+def change_office(session: Session, ctx: Context, **values: str) -> OfficeInfo:
+    require(session, ctx, Permission.MANAGE_SETTINGS)
+    return save_office(session, **values)
+
+
+def change_setting(session: Session, ctx: Context, key: str, value: Any) -> Any:
+    require(session, ctx, Permission.MANAGE_SETTINGS)
+    value = save_setting(session, key, value)
+    session.flush()
+    return value

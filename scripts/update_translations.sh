@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Re-extract the window's strings into resources/translations/*.ts (after new features are merged),
+# then build the .qm files. Translate the new entries with pyside6-linguist (or by hand in the XML).
+#   bash scripts/update_translations.sh          # update .ts and build .qm
+#   bash scripts/update_translations.sh --release # build .qm only (what scripts/setup.sh runs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=.venv/bin
+folder=resources/translations
+languages=(en)
+if [ "${1:-}" != "--release" ]; then
+  mapfile -t sources < <(find ui -name '*.py' | sort)
+  for language in "${languages[@]}"; do
+    ts="$folder/motcua_$language.ts"
+    # lupdate files a bare tr("…") under an empty context; ui.i18n.tr looks up "MotCua".
+    # Move the context out and back so that existing translations are matched again.
+    [ -f "$ts" ] && "$bin/python" scripts/ts_context.py "$ts" MotCua ""
+    "$bin/pyside6-lupdate" "${sources[@]}" -no-obsolete -source-language vi_VN -target-language "$language" -ts "$ts"
+    "$bin/python" scripts/ts_context.py "$ts" "" MotCua
+  done
+fi
+for language in "${languages[@]}"; do
+  "$bin/pyside6-lrelease" -silent "$folder/motcua_$language.ts" -qm "$folder/motcua_$language.qm"
+done
+# Qt's own dialogs in Vietnamese (Qt ships none): a small hand-kept file.
+"$bin/pyside6-lrelease" -silent "$folder/qtbase_vi.ts" -qm "$folder/qtbase_vi.qm"

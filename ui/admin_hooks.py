@@ -1,0 +1,217 @@
+"""Menu actions of issue 8: backups and restore, the audit check, accounts, language, About.
+
+Installed through WINDOW_HOOKS (ui/pages/__init__.py); the main window is not edited.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from app import accounts, audit as audit_view
+from app.permissions import Permission, require
+from db import backup, migrate
+from db.engine import sqlite_file
+from ui.about import AboutDialog, app_icon
+from ui.errors import show_error
+from ui.i18n import LANGUAGES, choose_language, chosen_language, tr
+
+log = logging.getLogger(__name__)
+DAILY_CHECK_MS = 60 * 60 * 1000   # once an hour, see whether today's backup exists
+
+
+def _register(desk):
+    engine = desk.Session.kw["bind"]
+    return engine, sqlite_file(engine)
+
+
+def hook(window, desk) -> None:
+    window.setWindowIcon(app_icon())
+    engine, path = _register(desk)
+    tools, help_ = window.menus["tools"], window.menus["help"]
+
+    def add(menu, text, slot, name):
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        window.admin_actions[name] = action
+        return action
+
+    window.admin_actions = {}
+    if path is not None:
+        add(tools, tr("Sao lưu ngay"), lambda: backup_now(window, desk), "backup_now")
+        add(tools, tr("Khôi phục từ bản sao lưu…"), lambda: restore_from(window, desk), "restore")
+    add(tools, tr("Kiểm tra nhật ký thay đổi"), lambda: verify_audit(window, desk), "verify_audit")
+    add(tools, tr("Tài khoản cán bộ…"), lambda: manage_users(window, desk), "users")
+    add(tools, tr("Đổi mật khẩu…"), lambda: change_own_password(window, desk), "password")
+    languages = tools.addMenu(tr("Ngôn ngữ"))
+    group = QActionGroup(window)
+    for code, name in LANGUAGES.items():
+        action = QAction(name, window, checkable=True)
+        action.setChecked(code == chosen_language())
+        action.triggered.connect(lambda _=False, c=code: _set_language(window, c))
+        group.addAction(action)
+        languages.addAction(action)
+    add(help_, tr("Giới thiệu MotCua Desk"), lambda: AboutDialog(str(path or engine.url.render_as_string(
+        hide_password=True)), window).exec(), "about")
+
+    # Who is working, in the status bar; actions the role may not use are hidden (app/ refuses them anyway).
+    from PySide6.QtWidgets import QLabel
+
+    from app.permissions import allowed
+
+    with desk.Session() as session:
+        me = accounts.get_user(session, desk.user_id) if desk.user_id is not None else None
+    if me is not None:
+        role = {"officer": tr("Cán bộ tiếp nhận"), "head": tr("Lãnh đạo đơn vị"),
+                "admin": tr("Quản trị viên")}[me.role.value]
+        who = QLabel(tr("Đăng nhập: {name} ({role})").format(name=me.display, role=role))
+        who.setObjectName("logged_in_user")
+        window.statusBar().addPermanentWidget(who)
+        for name, permission in (("restore", Permission.RESTORE_BACKUP), ("users", Permission.MANAGE_USERS)):
+            if name in window.admin_actions:
+                window.admin_actions[name].setVisible(allowed(me.role.value, permission))
+
+    import os
+
+    if os.environ.get("MOTCUA_SMOKE_SCREENSHOT"):
+        _smoke_test(window, os.environ["MOTCUA_SMOKE_SCREENSHOT"])
+
+    if path is not None:   # the daily backup: soon after start, then checked every hour
+        def daily():
+            desk.run(lambda progress: backup.daily_backup_if_due(path, desk.clock.now()),
+                     lambda info: log.info("Daily backup: %s", info.path if info else "already done today"),
+                     on_error=lambda error: window.statusBar().showMessage(
+                         tr("Sao lưu hằng ngày không thành công: {error}").format(error=error), 15000))
+        timer = QTimer(window)
+        timer.setInterval(DAILY_CHECK_MS)
+        timer.timeout.connect(daily)
+        timer.start()
+        QTimer.singleShot(3000, daily)
+        window.backup_timer = timer
+
+
+def _smoke_test(window, target: str) -> None:
+    """MOTCUA_SMOKE_SCREENSHOT=file.png: save the window once it has drawn, then quit (checks a frozen build)."""
+    from PySide6.QtWidgets import QApplication
+
+    def shoot():
+        window.grab().save(target)
+        QApplication.instance().quit()
+
+    QTimer.singleShot(2500, shoot)
+
+
+def _set_language(window, code: str) -> None:
+    choose_language(code)
+    QMessageBox.information(window, tr("Ngôn ngữ"), tr("Ngôn ngữ mới được dùng từ lần mở ứng dụng sau."))
+
+
+def backup_now(window, desk) -> None:
+    _, path = _register(desk)
+
+    def work(progress):
+        info = backup.make_backup(path, desk.clock.now(), backup.MANUAL)
+        backup.thin(path)
+        return info
+
+    def done(info):
+        QMessageBox.information(window, tr("Đã sao lưu"), tr("Đã sao lưu và kiểm tra toàn vẹn:\n{file}")
+                                .format(file=info.path))
+
+    desk.run(work, done, parent=window, label=tr("Đang sao lưu sổ hồ sơ…"),
+             on_error=lambda error: QMessageBox.warning(window, tr("Không sao lưu được"), str(error)))
+
+
+def restore_from(window, desk, chosen: str | None = None, confirm: bool = True) -> bool:
+    """Check the permission, pick a backup, confirm, keep the current state, put the backup in place."""
+    engine, path = _register(desk)
+    try:
+        with desk.Session() as session:
+            require(session, desk.context(session), Permission.RESTORE_BACKUP)
+    except Exception as error:  # noqa: BLE001 - PermissionDenied is shown like any AppError
+        show_error(window, error)
+        return False
+    if chosen is None:
+        chosen, _ = QFileDialog.getOpenFileName(window, tr("Chọn bản sao lưu"), str(backup.backup_folder(path)),
+                                                tr("Sổ hồ sơ SQLite (*.sqlite3)"))
+        if not chosen:
+            return False
+    if confirm and QMessageBox.question(
+            window, tr("Khôi phục sổ hồ sơ"),
+            tr("Thay toàn bộ sổ hồ sơ hiện tại bằng bản sao lưu\n{file}?\n\nTrạng thái hiện tại sẽ được sao lưu "
+               "trước; những gì nhập sau thời điểm sao lưu sẽ không còn trong sổ.").format(file=chosen)) \
+            != QMessageBox.Yes:
+        return False
+    QThreadPool.globalInstance().waitForDone(30_000)   # no background query may hold the file
+    engine.dispose()
+    from ui.desk import Changes
+
+    def work(progress):
+        before = backup.restore(path, chosen, desk.clock.now())
+        migrate.upgrade(engine, desk.clock.now())
+        return before
+
+    def done(before):
+        desk.announce(Changes(dossiers=True, letters=True, settings=True, reason="restore"))
+        QMessageBox.information(window, tr("Đã khôi phục"), tr("Đã khôi phục sổ hồ sơ. Trạng thái trước đó được "
+                                                              "lưu tại:\n{file}").format(
+            file=before.path if before else "—"))
+        outcome.append(True)
+
+    def failed(error):
+        QMessageBox.warning(window, tr("Không khôi phục được"), str(error))
+        outcome.append(False)
+
+    outcome: list[bool] = []
+    # A big register takes a while (three checks and two copies): in the background, behind a modal progress.
+    desk.run(work, done, parent=window, label=tr("Đang khôi phục sổ hồ sơ…"), on_error=failed)
+    return True
+
+
+def verify_audit(window, desk) -> None:
+    def query(session, ctx):
+        return audit_view.verify_chain(session)
+
+    def done(report):
+        if report.intact:
+            QMessageBox.information(window, tr("Nhật ký thay đổi"), report.message)
+        else:
+            QMessageBox.critical(window, tr("Nhật ký thay đổi"), report.message)
+
+    desk.read(query, done, parent=window, label=tr("Đang kiểm tra chuỗi băm của nhật ký…"))
+
+
+def change_own_password(window, desk) -> None:
+    old, ok = QInputDialog.getText(window, tr("Đổi mật khẩu"), tr("Mật khẩu hiện tại:"), echo=_password_echo())
+    if not ok:
+        return
+    new, ok = QInputDialog.getText(window, tr("Đổi mật khẩu"), tr("Mật khẩu mới (ít nhất 8 ký tự):"),
+                                   echo=_password_echo())
+    if not ok:
+        return
+    desk.write(lambda session, ctx: accounts.set_password(session, ctx, ctx.user_id, new, old_password=old),
+               lambda _: QMessageBox.information(window, tr("Đổi mật khẩu"), tr("Đã đổi mật khẩu.")),
+               parent=window, on_error=lambda error: show_error(window, error))
+
+
+def _password_echo():
+    from PySide6.QtWidgets import QLineEdit
+
+    return QLineEdit.Password
+
+
+def manage_users(window, desk) -> None:
+    from ui.users import UsersDialog
+
+    try:
+        with desk.Session() as session:
+            require(session, desk.context(session), Permission.MANAGE_USERS)
+    except Exception as error:  # noqa: BLE001
+        show_error(window, error)
+        return
+    UsersDialog(desk, window).exec()
