@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import worklists
+from app import digitization, worklists
 from app.context import Context
 from app.deadlines import WarningBounds, WarningLevel
 from app.worklists import WorklistRow
@@ -38,6 +38,7 @@ class TodaySummary:
     ids: dict[WarningLevel, frozenset[int]]  # for the alert levels only: who is there
     received_today: int
     returned_today: int
+    digitization_gaps: int = 0           # dossiers of the month so far short of digitization
 
 
 def _day_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
@@ -55,8 +56,9 @@ def summary(session: Session, ctx: Context) -> TodaySummary:
     returned = session.scalar(select(func.count()).select_from(Dossier)
                               .where(Dossier.returned_at >= start, Dossier.returned_at < end)) or 0
     ids = {level: frozenset(i for i, lv in levels.items() if lv is level) for level in ALERT_LEVELS}
+    gaps = digitization.gap_counts(session, ctx).dossiers
     return TodaySummary(now, ctx.calendar.is_working_day(now.date()), ctx.calendar.next_working_day(now.date()),
-                        Counter(levels.values()), ids, received, returned)
+                        Counter(levels.values()), ids, received, returned, gaps)
 
 
 def rows(session: Session, ctx: Context, which: WarningLevel | str, limit: int = 2000) -> list[WorklistRow]:

@@ -15,6 +15,7 @@ from ui.i18n import tr
 from ui.pages.base import Page
 from ui.warning_style import COLOURS, level_brush, level_icon, level_text
 
+DIGITIZATION_GAPS = "digitization_gaps"  # opens the Số hóa page, where gaps are listed and fixed
 APOLOGY_LISTS = (WarningLevel.APOLOGY_TODAY, WarningLevel.APOLOGY_TOMORROW, WarningLevel.APOLOGY_MISSED)
 
 CARDS = [
@@ -26,6 +27,7 @@ CARDS = [
     (WarningLevel.WAITING, "Chờ bổ sung"),
     (today.RECEIVED_TODAY, "Tiếp nhận hôm nay"),
     (today.RETURNED_TODAY, "Trả kết quả hôm nay"),
+    (DIGITIZATION_GAPS, "Thiếu số hóa (từ đầu tháng)"),
 ]
 
 
@@ -64,7 +66,7 @@ class TodayPage(Page):
             card.setAutoExclusive(True)
             card.setText(f"…\n{tr(label)}")
             card.clicked.connect(lambda _=False, w=which: self.show_list(w))
-            grid.addWidget(card, i // 4, i % 4)
+            grid.addWidget(card, i // 5, i % 5)
             self.cards[which] = card
         self.list_title = QLabel()
         self.list_title.setTextFormat(Qt.RichText)
@@ -126,7 +128,7 @@ class TodayPage(Page):
             if isinstance(which, WarningLevel):
                 n = summary.counts.get(which, 0)
             else:
-                n = summary.received_today if which == today.RECEIVED_TODAY else summary.returned_today
+                n = self._count_of(which)
             self.cards[which].setText(f"{thousands(n)}\n{tr(label)}")
 
     def show_news(self, text: str) -> None:
@@ -134,6 +136,10 @@ class TodayPage(Page):
         self.news.setVisible(bool(text))
 
     def show_list(self, which) -> None:
+        if which == DIGITIZATION_GAPS:
+            self.cards[which].setChecked(False)
+            self.desk.show_page.emit("digitization", None)
+            return
         self.current_list = which
         self.cards[which].setChecked(True)
         label = dict(CARDS)[which]
@@ -177,6 +183,8 @@ class TodayPage(Page):
             return None
         if isinstance(which, WarningLevel):
             return self.summary_data.counts.get(which, 0)
+        if which == DIGITIZATION_GAPS:
+            return self.summary_data.digitization_gaps
         return self.summary_data.received_today if which == today.RECEIVED_TODAY else self.summary_data.returned_today
 
     def _open_row(self, item: QTableWidgetItem) -> None:
