@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
+from app.digitization import WITH_RESULT_CODES
 from app.errors import ValidationError
 from app.lifecycle import Status
 from app.settings import Settings
@@ -339,9 +340,12 @@ def rates(session: Session, period: Period, settings: Settings, now: dt.datetime
     # finished in the period: on time, digitization
     dialect = session.get_bind().dialect.name
     finish_day, due_day = _day(Dossier.finished_at, dialect), _day(Dossier.due_at, dialect)
-    done, done_in_time, digitized = session.execute(
-        select(func.count(), total(or_(Dossier.due_at.is_(None), finish_day <= due_day)),
-               total(and_(Dossier.digitized_components.is_(True), Dossier.digitized_result.is_(True))))
+    # Digitization counts exactly as the Số hóa page does (app.digitization): dossiers that got a result
+    # in the period, with both components and result digitized — one rate, one definition.
+    with_result = Dossier.status.in_(WITH_RESULT_CODES)
+    done, done_in_time, handled, digitized = session.execute(
+        select(func.count(), total(or_(Dossier.due_at.is_(None), finish_day <= due_day)), total(with_result),
+               total(and_(with_result, Dossier.digitized_components.is_(True), Dossier.digitized_result.is_(True))))
         .where(finished, unit_filter)
     ).one()
 
@@ -367,7 +371,7 @@ def rates(session: Session, period: Period, settings: Settings, now: dt.datetime
         ("online_dossiers", online_received, all_received, s.target_online_dossiers),
         ("online_processing", capable_online, capable_received, s.target_online_processing),
         ("on_time", done_in_time, done, s.target_on_time),
-        ("digitization", digitized, done, s.digitization_target),
+        ("digitization", digitized, handled, s.digitization_target),
         ("online_payment", fee_online_paid, fee_online, s.target_online_payment),
         ("apology", in_time, needed, s.target_apology),
     )

@@ -10,7 +10,8 @@ from app.errors import ValidationError
 from app.rates import Counts, Period, percent, percent_text, rates, summary, weekly
 from app.settings import Settings
 from sqlalchemy import insert as insert_
-from db.models import ApologyLetter, Dossier
+from db.models import ApologyLetter, Dossier, Procedure
+from sqlalchemy import select
 
 NOW = dt.datetime(2026, 11, 25, 16, 0)
 _seq = iter(range(1, 10_000_000))
@@ -224,3 +225,29 @@ def test_week_by_week(Session, small_register):
 def test_a_period_that_ends_before_it_starts_is_refused():
     with pytest.raises(ValidationError, match="không được trước ngày đầu kỳ"):
         Period(dt.date(2026, 11, 30), dt.date(2026, 11, 1))
+
+
+def test_digitization_rate_is_the_same_on_the_reports_and_the_digitization_page(Session, make_ctx, catalog):
+    """One rate, one definition: dossiers that got a result in the period, with components and result
+    digitized. A refused dossier closes without a result and counts in neither side."""
+    from app import digitization
+    from app.digitization import Period as DigitizationPeriod
+
+    ctx = make_ctx()
+    with Session() as session:
+        p3 = session.scalar(select(Procedure.id).where(Procedure.code == "P3"))
+    unit = catalog["units"]["TP"]
+    day = dt.datetime(2026, 11, 10, 9)
+    finished = dt.datetime(2026, 11, 12, 10)
+    insert(Session, [
+        dossier(p3, unit, day, status=10, finished=finished, returned=finished, digitized=(True, True)),
+        dossier(p3, unit, day, status=10, finished=finished, returned=finished, digitized=(True, False)),
+        dossier(p3, unit, day, status=9, finished=finished, digitized=(True, True)),
+        dossier(p3, unit, day, status=3, finished=finished),  # refused at the counter: no result
+    ])
+    with Session() as session:
+        report = rates(session, Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30)), ctx.settings, NOW)
+        page = digitization.rates(session, ctx, DigitizationPeriod(dt.date(2026, 11, 1), dt.date(2026, 11, 30)))
+    assert (report["digitization"].part, report["digitization"].whole) == (2, 3)
+    assert (page.total.digitized, page.total.handled) == (2, 3)
+    assert report["digitization"].text == "66,7%"
