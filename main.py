@@ -70,7 +70,8 @@ def _run(args) -> int:
 
         restore_before_open(args, clock, Output(sys.stdout, args.json))
     try:
-        Session = open_register(url)
+        # The window opens at once on a light check and runs SQLite's full check in the background.
+        Session = open_register(url, thorough_check=bool(args.command))
     except RegisterDamaged as damaged:
         if args.command:
             raise

@@ -65,6 +65,20 @@ def integrity_problem(path: Path, quick: bool = False) -> str | None:
     return text if len(text) <= 160 else text[:157] + "…"
 
 
+def structure_problem(path: Path) -> str | None:
+    """The cheap part of a check: the file is an SQLite database and its schema reads. None when so."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            connection.execute("PRAGMA schema_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return None
+
+
 def copy_database(source: Path, target: Path) -> Path:
     """A consistent copy of a live SQLite file (readers and WAL included), through the backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)

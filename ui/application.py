@@ -89,6 +89,9 @@ def run_window(Session, clock, demo: bool = False, user: str | None = None) -> i
     window.show()
     window.show_page("today")
     window.alerts.start()
+    from ui.recovery import check_in_background
+
+    check_in_background(window, desk)
     if not demo:
         from ui.first_run import offer_setup
 

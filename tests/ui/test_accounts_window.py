@@ -194,3 +194,26 @@ def test_login_asks_for_the_administrator_first_then_for_a_login(qtbot, Session,
     again = login_module.login(Session, clock, "quantri")
     assert shown == ["FirstAdminDialog", "LoginDialog"]
     assert first == again is not None
+
+
+def test_damage_found_by_the_background_check_offers_the_good_backup(qtbot, Session, clock, people, engine):
+    """The window opens on a light check; the full check runs behind it and speaks up when it finds damage."""
+    from ui.application import build_window
+    from ui.recovery import check_in_background
+
+    path = sqlite_file(engine)
+    backup.make_backup(path, clock.now())
+    desk, window = build_window(Session, clock, user_id=people["admin"])
+    qtbot.addWidget(window)
+    original = backup.integrity_problem
+    try:
+        # SQLite finds a bad page in the live register only; the backup stays sound.
+        backup.integrity_problem = lambda p, quick=False: (
+            "Tree 4 page 7: btreeInitPage() returns error code 11" if str(p) == str(path) else original(p, quick))
+        check_in_background(window, desk)
+        qtbot.waitUntil(lambda: window.findChild(QMessageBox, "damagedBox") is not None, timeout=5000)
+    finally:
+        backup.integrity_problem = original
+    box = window.findChild(QMessageBox, "damagedBox")
+    assert "bị hỏng" in box.text() and "btreeInitPage" in box.text()
+    assert any(b.text().startswith("Khôi phục bản sao lưu") for b in box.buttons())
