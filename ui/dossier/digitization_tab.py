@@ -11,11 +11,11 @@ from app.dossiers import DossierView
 from app.formatting import datetime_vi
 from ui.desk import Changes
 from ui.dossier.tabs import DossierTab
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
 
 
 class DigitizationTab(DossierTab):
-    title = "Số hóa"
+    title = QT_TR_NOOP("Số hóa")
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)

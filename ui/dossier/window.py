@@ -21,7 +21,7 @@ from ui.dossier.action_dialog import ActionDialog, DueDialog
 from ui.dossier.receive import from_qt
 from ui.dossier.tabs import DossierTab
 from ui.errors import show_error
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, remaining_text, tr
 from ui.warning_style import level_brush, level_text
 
 TEXT_FIELDS = ("applicant_name", "applicant_id_number", "applicant_phone", "applicant_email", "applicant_address")
@@ -73,8 +73,9 @@ class DossierWindow(QDialog):
         tab = QWidget()
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
-        labels = {"applicant_name": "Người nộp (*)", "applicant_id_number": "Số CCCD / mã số",
-                  "applicant_phone": "Điện thoại", "applicant_email": "Thư điện tử", "applicant_address": "Địa chỉ"}
+        labels = {"applicant_name": QT_TR_NOOP("Người nộp (*)"), "applicant_id_number": QT_TR_NOOP("Số CCCD / mã số"),
+                  "applicant_phone": QT_TR_NOOP("Điện thoại"), "applicant_email": QT_TR_NOOP("Thư điện tử"),
+                  "applicant_address": QT_TR_NOOP("Địa chỉ")}
         self.facts = QLabel()
         self.facts.setObjectName("facts")
         self.facts.setTextFormat(Qt.RichText)
@@ -136,7 +137,7 @@ class DossierWindow(QDialog):
         parts = [f"<span style='font-size:15pt'><b>{v.code}</b></span> &nbsp; {v.applicant_name}",
                  f"{tr('Trạng thái')}: <b>{tr(v.status.label)}</b>"
                  + (f" &nbsp;·&nbsp; <b>{level}</b>" if page.level is not None else ""),
-                 f"{tr('Hẹn trả')}: <b>{due}</b>" + (f" &nbsp;({page.remaining})" if page.remaining else "")
+                 f"{tr('Hẹn trả')}: <b>{due}</b>" + (f" &nbsp;({remaining_text(page.remaining)})" if page.remaining else "")
                  + (f" &nbsp;·&nbsp; {tr('Hạn gửi phiếu xin lỗi')}: {page.apology_by}" if page.apology_by else "")
                  + (f" &nbsp;·&nbsp; {tr('Đã có phiếu xin lỗi số')} {v.letter_number}" if v.letter_number else "")]
         self.header.setText("<br>".join(parts))

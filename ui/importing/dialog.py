@@ -27,11 +27,11 @@ from app.importing.reading import read_table
 from app.importing.report import write_report
 from ui.desk import Changes, Desk
 from ui.errors import show_error
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
 from ui.importing.mapping import MappingDialog
 
 MAX_SHOWN_PROBLEMS = 5000
-FILE_FILTER = "Bảng tính (*.xlsx *.xlsm *.xls *.ods *.csv);;Tất cả các tệp (*)"
+FILE_FILTER = QT_TR_NOOP("Bảng tính (*.xlsx *.xlsm *.xls *.ods *.csv);;Tất cả các tệp (*)")
 
 
 class ImportDialog(QDialog):

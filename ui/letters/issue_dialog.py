@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QDialogB
 
 from app import letters
 from app.formatting import date_vi, datetime_vi
-from app.workcalendar import weekday_vi
 from ui.desk import Changes, Desk
-from ui.i18n import tr
+from ui.i18n import tr, weekday_name
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -95,8 +94,8 @@ class IssueLetterDialog(QDialog):
         p = self.proposal
         lines = [f"<b>{p.code}</b> — {p.applicant_name}", p.procedure_name]
         if p.due_at:
-            lines.append(tr("Hẹn trả hiện tại:") + f" <b>{datetime_vi(p.due_at)}</b> ({weekday_vi(p.due_at.date())}); "
-                         + tr("hạn gửi phiếu xin lỗi:") + f" <b>{weekday_vi(p.deadline)}, {date_vi(p.deadline)}</b>")
+            lines.append(tr("Hẹn trả hiện tại:") + f" <b>{datetime_vi(p.due_at)}</b> ({weekday_name(p.due_at.date())}); "
+                         + tr("hạn gửi phiếu xin lỗi:") + f" <b>{weekday_name(p.deadline)}, {date_vi(p.deadline)}</b>")
         self.summary.setText("<br>".join(lines))
         if p.refusal:
             self.error.setText(p.refusal)
@@ -116,7 +115,7 @@ class IssueLetterDialog(QDialog):
         new_date, issued_on = _date(self.new_date.date()), _date(self.issued_on.date())
         if self.calendar.is_working_day(new_date):
             days = self.calendar.working_days_between(p.due_at.date(), new_date)
-            self.added.setText(tr("Thêm") + f" {days} " + tr("ngày làm việc") + f" — {weekday_vi(new_date)}, "
+            self.added.setText(tr("Thêm") + f" {days} " + tr("ngày làm việc") + f" — {weekday_name(new_date)}, "
                                f"{date_vi(new_date)}, 17:00")
             self.added.setStyleSheet("")
         else:
@@ -128,7 +127,7 @@ class IssueLetterDialog(QDialog):
         self.confirm_late.setVisible(late)
         if late:
             self.late_warning.setText(
-                "⚠ " + tr("Phiếu này là muộn: hạn gửi phiếu xin lỗi là") + f" {weekday_vi(p.deadline)}, "
+                "⚠ " + tr("Phiếu này là muộn: hạn gửi phiếu xin lỗi là") + f" {weekday_name(p.deadline)}, "
                 f"{date_vi(p.deadline)} " + tr("(một ngày làm việc trước ngày hẹn trả). Ngày phát hành") +
                 f" {date_vi(issued_on)} " + tr("đã qua hạn đó; phiếu sẽ được ghi nhận là gửi muộn."))
         ready = (bool(self.reason.currentText().strip()) and self.calendar.is_working_day(new_date)

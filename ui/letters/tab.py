@@ -10,11 +10,11 @@ from app.dossiers import DossierView
 from app.formatting import date_vi, datetime_vi
 from app.letters import LETTER_STATUSES
 from ui.dossier.tabs import DossierTab
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
 
 
 class LetterTab(DossierTab):
-    title = "Phiếu xin lỗi"
+    title = QT_TR_NOOP("Phiếu xin lỗi")
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)

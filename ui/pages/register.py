@@ -13,7 +13,7 @@ from app.deadlines import WarningLevel
 from app.formatting import thousands
 from app.lifecycle import FINISHED, OPEN, Channel, Status
 from ui.desk import Changes
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
 from ui.pages.base import Page
 from ui.register_model import COLUMNS, RegisterModel
 from ui.warning_style import level_icon, level_text
@@ -22,9 +22,9 @@ NO_DATE = QDate(2000, 1, 1)
 SEARCH_DELAY_MS = 250
 
 STATUS_GROUPS = [
-    ("Mọi trạng thái", frozenset()),
-    ("Đang giải quyết", frozenset(OPEN)),
-    ("Đã kết thúc", frozenset(FINISHED)),
+    (QT_TR_NOOP("Mọi trạng thái"), frozenset()),
+    (QT_TR_NOOP("Đang giải quyết"), frozenset(OPEN)),
+    (QT_TR_NOOP("Đã kết thúc"), frozenset(FINISHED)),
 ] + [(s.label, frozenset({s})) for s in Status]
 
 
@@ -45,7 +45,7 @@ def _date_of(edit: QDateEdit) -> dt.date | None:
 
 class RegisterPage(Page):
     key = "register"
-    title = "Sổ hồ sơ"
+    title = QT_TR_NOOP("Sổ hồ sơ")
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)

@@ -22,7 +22,7 @@ from app.reports.daily import daily_report
 from app.reports.period import period_report
 from app.reports.xlsx import write_atomically
 from ui.desk import Changes
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
 from ui.pages.base import Page
 
 WEEKS_SHOWN = 12  # the plans compare each week with the ones before
@@ -90,10 +90,14 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
-PRESETS = ("Tháng này", "Tuần này", "Quý này", "Năm nay", "Tùy chọn")
-GROUPINGS = (("unit", "Theo đơn vị"), ("field", "Theo lĩnh vực"), ("officer", "Theo cán bộ"))
-II06A_HEADERS = ("Đơn vị", "Tiếp nhận", "Trực tuyến", "Trực tiếp, BC", "Kỳ trước", "Đã giải quyết", "Trước hạn",
-                 "Đúng hạn", "Quá hạn", "Đang giải quyết", "Trong hạn", "Quá hạn", "Đúng hạn (%)")
+PRESETS = (QT_TR_NOOP("Tháng này"), QT_TR_NOOP("Tuần này"), QT_TR_NOOP("Quý này"), QT_TR_NOOP("Năm nay"),
+           QT_TR_NOOP("Tùy chọn"))
+GROUPINGS = (("unit", QT_TR_NOOP("Theo đơn vị")), ("field", QT_TR_NOOP("Theo lĩnh vực")),
+             ("officer", QT_TR_NOOP("Theo cán bộ")))
+II06A_HEADERS = (QT_TR_NOOP("Đơn vị"), QT_TR_NOOP("Tiếp nhận"), QT_TR_NOOP("Trực tuyến"), QT_TR_NOOP("Trực tiếp, BC"),
+                 QT_TR_NOOP("Kỳ trước"), QT_TR_NOOP("Đã giải quyết"), QT_TR_NOOP("Trước hạn"), QT_TR_NOOP("Đúng hạn"),
+                 QT_TR_NOOP("Quá hạn"), QT_TR_NOOP("Đang giải quyết"), QT_TR_NOOP("Trong hạn"), QT_TR_NOOP("Quá hạn"),
+                 QT_TR_NOOP("Đúng hạn (%)"))
 
 
 def preset_period(name: str, today: dt.date) -> Period:
@@ -112,7 +116,7 @@ def _qdate(day: dt.date) -> QDate:
 
 class ReportsPage(Page):
     key = "reports"
-    title = "Báo cáo"
+    title = QT_TR_NOOP("Báo cáo")
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)
