@@ -116,7 +116,7 @@ class ReceiveDialog(QDialog):
         form.addRow(self.print_receipt)
 
         self.buttons = QDialogButtonBox()
-        self.ok = self.buttons.addButton(tr("Tiếp nhận"), QDialogButtonBox.AcceptRole)
+        self.ok = self.buttons.addButton(tr("Tiếp nhận hồ sơ"), QDialogButtonBox.AcceptRole)
         self.ok.setObjectName("receiveButton")
         self.ok.setToolTip(tr("Ctrl+Enter"))
         self.buttons.addButton(tr("Hủy"), QDialogButtonBox.RejectRole)
