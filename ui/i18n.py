@@ -96,3 +96,24 @@ def remaining_text(text: str) -> str:
     parts = re.findall(r"(\d+) (ngày|giờ|phút)", match.group(2))
     time = " ".join(tr(_TIME_UNITS[unit]).format(n=n) for n, unit in parts)
     return tr(_REMAINING[match.group(1)]).format(time=time)
+
+
+def processing_text(processing) -> str:
+    """A processing time in the window's language: a ProcessingTime, or the text of its describe()
+    ("3 ngày làm việc", "0,5 ngày làm việc", "4 giờ làm việc", "trong ngày")."""
+    from app.deadlines import TimeUnit
+
+    if isinstance(processing, str):
+        match = re.fullmatch(r"([\d,]+) (ngày|giờ) làm việc", processing)
+        if processing == "trong ngày":
+            return tr("trong ngày")
+        if match is None:
+            return processing
+        n, day = match.group(1), match.group(2) == "ngày"
+    else:
+        if processing.unit is TimeUnit.DAY and processing.value == 0:
+            return tr("trong ngày")
+        value = float(processing.value)
+        n = str(int(value)) if value.is_integer() else str(value).replace(".", ",")
+        day = processing.unit is TimeUnit.DAY
+    return (tr("{n} ngày làm việc") if day else tr("{n} giờ làm việc")).format(n=n)

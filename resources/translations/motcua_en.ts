@@ -448,9 +448,29 @@ The details were written to the log. You can go on working.</translation>
         <translation>Computing digitization rates…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/digitization.py" line="285" />
+        <source>đạt</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="286" />
+        <source>chưa đạt</source>
+        <translation>not met</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/digitization.py" line="287" />
         <source>Từ ngày {start} đến ngày {end}</source>
         <translation>From {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="289" />
+        <source>{period}: tỷ lệ số hóa {rate} ({part}/{whole} hồ sơ có kết quả), chỉ tiêu {target}%</source>
+        <translation>{period}: digitization rate {rate} ({part}/{whole} dossiers with a result), target {target}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="292" />
+        <source>xác thực định danh {identity} · tái sử dụng dữ liệu {reuse} ({received} hồ sơ tiếp nhận)</source>
+        <translation>identity checked {identity} · data reused {reuse} ({received} dossiers received)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/digitization.py" line="297" />
@@ -459,6 +479,7 @@ The details were written to the log. You can go on working.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/digitization.py" line="308" />
+        <location filename="../../ui/pages/today.py" line="156" />
         <source>{n} hồ sơ</source>
         <translation>{n} dossiers</translation>
     </message>
@@ -507,6 +528,7 @@ The details were written to the log. You can go on working.</translation>
     </message>
     <message>
         <location filename="../../ui/dossier/window.py" line="51" />
+        <location filename="../../ui/dossier/window.py" line="155" />
         <location filename="../../ui/i18n_catalog.py" line="103" />
         <location filename="../../ui/pages/history.py" line="45" />
         <location filename="../../ui/pages/history.py" line="52" />
@@ -529,17 +551,47 @@ The details were written to the log. You can go on working.</translation>
         <translation>Change the due date…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/window.py" line="178" />
+        <location filename="../../ui/dossier/window.py" line="134" />
+        <source>Hồ sơ {code} — {name}</source>
+        <translation>Dossier {code} — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="142" />
+        <source>Hạn gửi phiếu xin lỗi</source>
+        <translation>Apology deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="143" />
+        <source>Đã có phiếu xin lỗi số</source>
+        <translation>Apology letter no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="173" />
+        <source>Trạng thái hiện tại</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="175" />
+        <source>Có kết quả lúc</source>
+        <translation>Result ready at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="177" />
+        <source>Trả kết quả lúc</source>
+        <translation>Result returned at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="181" />
         <source>Hồ sơ đã kết thúc, không còn thao tác xử lý.</source>
         <translation>The dossier is closed; no further processing steps.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/window.py" line="255" />
+        <location filename="../../ui/dossier/window.py" line="258" />
         <source>Chưa lưu</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/window.py" line="255" />
+        <location filename="../../ui/dossier/window.py" line="258" />
         <source>Các thay đổi chưa được lưu. Bỏ các thay đổi này?</source>
         <translation>The changes have not been saved. Discard them?</translation>
     </message>
@@ -656,7 +708,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/dossier/action_dialog.py" line="34" />
-        <location filename="../../ui/dossier/receive.py" line="115" />
+        <location filename="../../ui/dossier/receive.py" line="116" />
         <location filename="../../ui/dossier/window.py" line="51" />
         <location filename="../../ui/dossier/window.py" line="102" />
         <location filename="../../ui/i18n_catalog.py" line="132" />
@@ -676,7 +728,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     <message>
         <location filename="../../ui/dossier/action_dialog.py" line="42" />
         <location filename="../../ui/dossier/action_dialog.py" line="71" />
-        <location filename="../../ui/dossier/receive.py" line="122" />
+        <location filename="../../ui/dossier/receive.py" line="123" />
         <location filename="../../ui/importing/mapping.py" line="53" />
         <location filename="../../ui/tasks.py" line="102" />
         <source>Hủy</source>
@@ -740,6 +792,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Officer accounts</translation>
     </message>
     <message>
+        <location filename="../../ui/dossier/window.py" line="138" />
         <location filename="../../ui/i18n_catalog.py" line="128" />
         <location filename="../../ui/pages/digitization.py" line="32" />
         <location filename="../../ui/pages/outbox_dialog.py" line="18" />
@@ -800,6 +853,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/pages/today.py" line="33" />
+        <location filename="../../ui/pages/today.py" line="118" />
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
@@ -1078,6 +1132,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Request letter not attached</translation>
     </message>
     <message>
+        <location filename="../../ui/dossier/window.py" line="152" />
         <location filename="../../ui/i18n_catalog.py" line="101" />
         <location filename="../../ui/pages/digitization.py" line="32" />
         <location filename="../../ui/pages/reports.py" line="97" />
@@ -1086,6 +1141,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Unit</translation>
     </message>
     <message>
+        <location filename="../../ui/dossier/window.py" line="152" />
         <location filename="../../ui/i18n_catalog.py" line="102" />
         <source>Lĩnh vực</source>
         <translation>Field</translation>
@@ -1247,6 +1303,11 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Digitization</translation>
     </message>
     <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="39" />
+        <source>Có thay đổi chưa lưu.</source>
+        <translation>There are unsaved changes.</translation>
+    </message>
+    <message>
         <location filename="../../ui/dossier/digitization_tab.py" line="41" />
         <source>Lưu danh mục số hóa</source>
         <translation>Save digitization checklist</translation>
@@ -1277,7 +1338,22 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>unticked</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/digitization_tab.py" line="131" />
+        <location filename="../../ui/dossier/digitization_tab.py" line="93" />
+        <source>không rõ</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="115" />
+        <source>Hồ sơ đáp ứng đủ yêu cầu số hóa.</source>
+        <translation>The dossier meets every digitization requirement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="118" />
+        <source>Còn thiếu:</source>
+        <translation>Missing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="132" />
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
@@ -1287,127 +1363,134 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Type a procedure code or name (diacritics optional), then choose</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="44" />
-        <location filename="../../ui/dossier/receive.py" line="119" />
+        <location filename="../../ui/dossier/receive.py" line="45" />
+        <location filename="../../ui/dossier/receive.py" line="120" />
         <source>Tiếp nhận hồ sơ</source>
         <translation>Receive dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="68" />
-        <location filename="../../ui/dossier/receive.py" line="148" />
+        <location filename="../../ui/dossier/receive.py" line="69" />
+        <location filename="../../ui/dossier/receive.py" line="149" />
         <source>Chọn thủ tục để tính ngày hẹn trả.</source>
         <translation>Choose a procedure to compute the due date.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="74" />
+        <location filename="../../ui/dossier/receive.py" line="75" />
         <source>Hẹn ngày khác (phải ghi lý do)</source>
         <translation>Set another due date (reason required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="77" />
+        <location filename="../../ui/dossier/receive.py" line="78" />
         <source>Lý do hẹn ngày khác thời hạn của thủ tục</source>
         <translation>Reason for a due date other than the procedure's time</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="82" />
+        <location filename="../../ui/dossier/receive.py" line="83" />
         <location filename="../../ui/dossier/window.py" line="94" />
         <source>Đã nộp phí, lệ phí</source>
         <translation>Fees and charges paid</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="83" />
+        <location filename="../../ui/dossier/receive.py" line="84" />
         <location filename="../../ui/dossier/window.py" line="94" />
         <source>Thanh toán trực tuyến</source>
         <translation>Paid online</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="86" />
+        <location filename="../../ui/dossier/receive.py" line="87" />
         <source>In giấy tiếp nhận và hẹn trả kết quả sau khi tiếp nhận</source>
         <translation>Print the receipt slip after receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="91" />
+        <location filename="../../ui/dossier/receive.py" line="92" />
         <source>Thủ tục (*)</source>
         <translation>Procedure (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="92" />
+        <location filename="../../ui/dossier/receive.py" line="93" />
         <location filename="../../ui/dossier/window.py" line="76" />
         <source>Người nộp (*)</source>
         <translation>Applicant (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="93" />
+        <location filename="../../ui/dossier/receive.py" line="94" />
         <location filename="../../ui/dossier/window.py" line="92" />
         <source>Là</source>
         <translation>Applicant type</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="94" />
+        <location filename="../../ui/dossier/receive.py" line="95" />
         <location filename="../../ui/dossier/window.py" line="76" />
         <source>Số CCCD / mã số</source>
         <translation>ID card no. / code</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="95" />
+        <location filename="../../ui/dossier/receive.py" line="96" />
         <location filename="../../ui/dossier/window.py" line="77" />
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="96" />
+        <location filename="../../ui/dossier/receive.py" line="97" />
         <location filename="../../ui/dossier/window.py" line="77" />
         <location filename="../../ui/i18n_catalog.py" line="126" />
         <source>Thư điện tử</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="97" />
+        <location filename="../../ui/dossier/receive.py" line="98" />
         <location filename="../../ui/dossier/window.py" line="78" />
         <location filename="../../ui/i18n_catalog.py" line="125" />
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="98" />
+        <location filename="../../ui/dossier/receive.py" line="99" />
+        <location filename="../../ui/dossier/window.py" line="153" />
         <location filename="../../ui/i18n_catalog.py" line="127" />
         <location filename="../../ui/register_model.py" line="41" />
         <source>Hình thức nộp</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="99" />
+        <location filename="../../ui/dossier/receive.py" line="100" />
         <source>Thời điểm tiếp nhận</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="100" />
+        <location filename="../../ui/dossier/receive.py" line="101" />
         <source>Ngày hẹn trả kết quả</source>
         <translation>Due date</translation>
     </message>
     <message>
+        <location filename="../../ui/dossier/window.py" line="154" />
         <location filename="../../ui/pages/digitization.py" line="33" />
         <location filename="../../ui/pages/reports.py" line="97" />
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="121" />
+        <location filename="../../ui/dossier/receive.py" line="122" />
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="141" />
+        <location filename="../../ui/dossier/receive.py" line="142" />
         <source>Danh mục thủ tục còn trống: hãy nhập danh mục thủ tục trước (Tệp → Nhập danh mục thủ tục).</source>
         <translation>The procedure catalog is empty: import it first (File → Import procedure catalog).</translation>
     </message>
     <message>
         <location filename="../../ui/dossier/receive.py" line="159" />
+        <source>{weekday}, {date} lúc {time} ({processing}; tính từ {start})</source>
+        <translation>{weekday}, {date} at {time} ({processing}; counted from {start})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="164" />
         <source>Nếu không kịp, phải gửi phiếu xin lỗi chậm nhất ngày {day}.</source>
         <translation>If it cannot be met, an apology letter must be sent by {day} at the latest.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/receive.py" line="167" />
+        <location filename="../../ui/dossier/receive.py" line="172" />
         <source>Chưa chọn thủ tục: gõ mã hoặc tên thủ tục rồi chọn trong danh sách.</source>
         <translation>No procedure chosen: type a procedure code or name, then choose it in the list.</translation>
     </message>
@@ -1651,6 +1734,21 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>&lt;b&gt;{n} procedures are not in the catalog&lt;/b&gt; (no match by code or name):</translation>
     </message>
     <message>
+        <location filename="../../ui/importing/dialog.py" line="252" />
+        <source>{code} — {name} ({rows} dòng)</source>
+        <translation>{code} — {name} ({rows} rows)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="253" />
+        <source>(không mã)</source>
+        <translation>(no code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="253" />
+        <source>(không tên)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
         <location filename="../../ui/importing/dialog.py" line="254" />
         <source>Tạo {n} thủ tục mới này khi nhập (thời hạn giải quyết để trống, cần bổ sung sau)</source>
         <translation>Create these {n} new procedures while importing (processing time left empty, to be completed later)</translation>
@@ -1742,6 +1840,11 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Imported</translation>
     </message>
     <message>
+        <location filename="../../ui/importing/dialog.py" line="360" />
+        <source>Không thực hiện được.</source>
+        <translation>Could not be done.</translation>
+    </message>
+    <message>
         <location filename="../../ui/importing/mapping.py" line="15" />
         <source>Ghép cột của tệp với sổ hồ sơ</source>
         <translation>Map the file's columns to the register</translation>
@@ -1795,6 +1898,11 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <location filename="../../ui/letters/actions.py" line="27" />
         <source>hẹn trả mới</source>
         <translation>new due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="28" />
+        <source>ghi nhận gửi muộn</source>
+        <translation>recorded as sent late</translation>
     </message>
     <message>
         <location filename="../../ui/letters/actions.py" line="29" />
@@ -2043,6 +2151,11 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>A letter can only be issued for a dossier in progress (not waiting for documents, not closed).</translation>
     </message>
     <message>
+        <location filename="../../ui/letters/tab.py" line="58" />
+        <source>gửi muộn</source>
+        <translation>sent late</translation>
+    </message>
+    <message>
         <location filename="../../ui/letters/tab.py" line="60" />
         <source>Số phiếu</source>
         <translation>Letter no.</translation>
@@ -2053,6 +2166,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Issue date</translation>
     </message>
     <message>
+        <location filename="../../ui/dossier/window.py" line="179" />
         <location filename="../../ui/letters/tab.py" line="62" />
         <source>Lý do</source>
         <translation>Reason</translation>
@@ -2206,6 +2320,11 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>The outbox is empty.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="60" />
+        <source>{n} báo cáo; {waiting} chưa gửi được.</source>
+        <translation>{n} reports; {waiting} not sent yet.</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/outbox_dialog.py" line="81" />
         <source>Đang gửi lại báo cáo…</source>
         <translation>Resending reports…</translation>
@@ -2217,7 +2336,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/pages/outbox_dialog.py" line="90" />
-        <location filename="../../ui/pages/reports.py" line="374" />
+        <location filename="../../ui/pages/reports.py" line="376" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -2293,6 +2412,11 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>End-of-day report not sent</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/report_reminder.py" line="44" />
+        <source>Chưa gửi báo cáo cuối ngày {day} (nhắc lúc {at}).</source>
+        <translation>End-of-day report not sent for {day} (reminder at {at}).</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/report_reminder.py" line="49" />
         <source>Nhắc gửi báo cáo cuối ngày</source>
         <translation>End-of-day report reminder</translation>
@@ -2316,6 +2440,11 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <location filename="../../ui/pages/reports.py" line="72" />
         <source>Đạt</source>
         <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="76" />
+        <source>{part}/{whole} · mục tiêu {target}%</source>
+        <translation>{part}/{whole} · target {target}%</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="93" />
@@ -2439,65 +2568,85 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="245" />
+        <location filename="../../ui/pages/reports.py" line="246" />
         <source>Tổng cộng</source>
         <translation>Total</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="64" />
         <location filename="../../ui/pages/reports.py" line="97" />
-        <location filename="../../ui/pages/reports.py" line="267" />
+        <location filename="../../ui/pages/reports.py" line="268" />
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="267" />
+        <location filename="../../ui/pages/reports.py" line="268" />
         <source>Trực tiếp, bưu chính</source>
         <translation>In person, postal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="268" />
+        <location filename="../../ui/pages/reports.py" line="269" />
         <source>Kỳ trước chuyển sang</source>
         <translation>Carried over from the previous period</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="100" />
-        <location filename="../../ui/pages/reports.py" line="299" />
+        <location filename="../../ui/pages/reports.py" line="300" />
         <source>Đúng hạn (%)</source>
         <translation>On time (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="300" />
+        <location filename="../../ui/pages/reports.py" line="234" />
+        <source>Từ ngày {start} đến ngày {end} — số liệu tính đến {as_of}. Tiếp nhận {received}, đã giải quyết {finished} (đúng hạn {on_time}), đang giải quyết {in_progress}.</source>
+        <translation>From {start} to {end} — figures as of {as_of}. Received {received}, settled {finished} (on time {on_time}), in progress {in_progress}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="301" />
         <source>Trực tuyến (%)</source>
         <translation>Online (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="332" />
+        <location filename="../../ui/pages/reports.py" line="333" />
         <source>Chọn thư mục lưu báo cáo cuối ngày</source>
         <translation>Choose the folder for the end-of-day report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="349" />
+        <location filename="../../ui/pages/reports.py" line="350" />
         <source>Đang lập báo cáo cuối ngày…</source>
         <translation>Preparing the end-of-day report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="366" />
+        <location filename="../../ui/pages/reports.py" line="364" />
+        <source>Đã gửi báo cáo cuối ngày {day}: {where}</source>
+        <translation>End-of-day report for {day} sent: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="367" />
+        <source>Báo cáo cuối ngày chưa gửi được, đã giữ trong hộp thư đi</source>
+        <translation>The end-of-day report could not be sent; it is kept in the outbox</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="368" />
         <source>Chưa gửi được báo cáo</source>
         <translation>The report could not be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="367" />
+        <location filename="../../ui/pages/reports.py" line="369" />
         <source>Báo cáo đã được giữ trong hộp thư đi và có thể gửi lại.</source>
         <translation>The report is kept in the outbox and can be sent again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="373" />
+        <location filename="../../ui/pages/reports.py" line="375" />
         <source>Lưu Biểu II.06a</source>
         <translation>Save Form II.06a</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="387" />
+        <location filename="../../ui/pages/reports.py" line="388" />
+        <source>Đã ghi {file}</source>
+        <translation>Saved {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="389" />
         <source>Đang lập Biểu II.06a…</source>
         <translation>Preparing Form II.06a…</translation>
     </message>
@@ -2530,6 +2679,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Missing</translation>
     </message>
     <message>
+        <location filename="../../ui/dossier/window.py" line="151" />
         <location filename="../../ui/pages/digitization.py" line="32" />
         <location filename="../../ui/pages/today.py" line="84" />
         <location filename="../../ui/register_model.py" line="39" />
@@ -2547,6 +2697,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Returned today</translation>
     </message>
     <message>
+        <location filename="../../ui/dossier/window.py" line="140" />
         <location filename="../../ui/pages/today.py" line="85" />
         <location filename="../../ui/register_model.py" line="44" />
         <source>Hẹn trả</source>
@@ -2562,6 +2713,11 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <location filename="../../ui/pages/today.py" line="120" />
         <source>Hôm nay là ngày nghỉ; ngày làm việc tiếp theo: {day}.</source>
         <translation>Today is a day off; next working day: {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="139" />
+        <source>đang tải…</source>
+        <translation>loading…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/today.py" line="153" />
@@ -2632,6 +2788,22 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <location filename="../../ui/i18n.py" line="83" />
         <source>Quá {time}</source>
         <translation>{time} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="115" />
+        <source>trong ngày</source>
+        <translation>within the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="119" />
+        <source>{n} ngày làm việc</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="119" />
+        <source>{n} giờ làm việc</source>
+        <translation>{n} working hours</translation>
     </message>
     <message>
         <location filename="../../ui/register_model.py" line="43" />

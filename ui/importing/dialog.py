@@ -249,8 +249,8 @@ class ImportDialog(QDialog):
             self.procedures_label.setText(tr("<b>{n} thủ tục chưa có trong danh mục</b> (khớp theo mã hoặc tên "
                                              "không được):").format(n=len(unknown)))
             for item in unknown:
-                self.procedures.addItem(f"{item.code or tr('(không mã)')} — {item.name or tr('(không tên)')} "
-                                        f"({item.rows} {tr('dòng')})")
+                self.procedures.addItem(tr("{code} — {name} ({rows} dòng)").format(
+                    code=item.code or tr("(không mã)"), name=item.name or tr("(không tên)"), rows=item.rows))
             self.create_procedures.setText(tr("Tạo {n} thủ tục mới này khi nhập (thời hạn giải quyết để trống, "
                                               "cần bổ sung sau)").format(n=len(unknown)))
             self.create_procedures.setChecked(False)
@@ -357,7 +357,7 @@ class ImportDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         """An officer's error stays in the dialog, in red, next to what caused it; a bug gets the crash dialog."""
         if isinstance(error, AppError):
-            self.summary.setText(f"<span style='color:#a40000'><b>{tr('Không thực hiện được.')}</b> "
+            self.summary.setText("<span style='color:#a40000'><b>" + tr("Không thực hiện được.") + "</b> "
                                  f"{_escape(str(error))}</span>")
         else:
             show_error(self, error)

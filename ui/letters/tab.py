@@ -55,7 +55,7 @@ class LetterTab(DossierTab):
             self.issue_button.setVisible(True)
             self.issue_button.setEnabled(can)
             return
-        late = f" <b style='color:#a40000'>({tr('gửi muộn')})</b>" if letter.late else ""
+        late = " <b style='color:#a40000'>(" + tr("gửi muộn") + ")</b>" if letter.late else ""
         rows = [
             (tr("Số phiếu"), f"<b>{letter.number_text}</b>{late}"),
             (tr("Ngày phát hành"), date_vi(letter.issued_on)),

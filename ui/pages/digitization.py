@@ -282,17 +282,17 @@ class DigitizationPage(Page):
         report, total = snapshot.report, snapshot.report.total
         meets = report.meets_target(total)
         verdict = "" if meets is None else (
-            f" — <span style='color:#2e7d32'><b>{tr('đạt')}</b></span>" if meets
-            else f" — <span style='color:#c62828'><b>{tr('chưa đạt')}</b></span>")
+            " — <span style='color:#2e7d32'><b>" + tr("đạt") + "</b></span>" if meets
+            else " — <span style='color:#c62828'><b>" + tr("chưa đạt") + "</b></span>")
         period = tr("Từ ngày {start} đến ngày {end}").format(start=date_vi(snapshot.period.start),
                                                           end=date_vi(snapshot.period.end))
-        self.summary.setText(
-            f"<b>{period}</b>: {tr('tỷ lệ số hóa')} "
-            f"<b>{percent_vi(total.digitization_rate)}</b> ({thousands(total.digitized)}/"
-            f"{thousands(total.handled)} {tr('hồ sơ có kết quả')}), {tr('chỉ tiêu')} {report.target}%{verdict}"
-            f" · {tr('xác thực định danh')} {percent_vi(total.identity_rate)}"
-            f" · {tr('tái sử dụng dữ liệu')} {percent_vi(total.reuse_rate)}"
-            f" ({thousands(total.received)} {tr('hồ sơ tiếp nhận')})")
+        rate = tr("{period}: tỷ lệ số hóa {rate} ({part}/{whole} hồ sơ có kết quả), chỉ tiêu {target}%").format(
+            period=f"<b>{period}</b>", rate=f"<b>{percent_vi(total.digitization_rate)}</b>",
+            part=thousands(total.digitized), whole=thousands(total.handled), target=report.target)
+        others = tr("xác thực định danh {identity} · tái sử dụng dữ liệu {reuse} ({received} hồ sơ tiếp nhận)").format(
+            identity=percent_vi(total.identity_rate), reuse=percent_vi(total.reuse_rate),
+            received=thousands(total.received))
+        self.summary.setText(f"{rate}{verdict} · {others}")
         self.rate_chart.show_report(report)
         self.rate_chart.chart().setTitle(tr("Tỷ lệ số hóa theo") + " " + tr(GROUPINGS[report.by]).lower())
         self.trend_chart.show_trend(snapshot.weeks, report.target)

@@ -57,7 +57,7 @@ class OutboxDialog(QDialog):
         self.items = items
         waiting = sum(1 for i in items if i.status != "sent")
         self.summary.setText(tr("Hộp thư đi trống.") if not items else
-                             f"{len(items)} {tr('báo cáo')}; {waiting} {tr('chưa gửi được')}.")
+                             tr("{n} báo cáo; {waiting} chưa gửi được.").format(n=len(items), waiting=waiting))
         self.retry_button.setEnabled(waiting > 0)
         self.table.setRowCount(len(items))
         for r, item in enumerate(items):

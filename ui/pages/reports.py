@@ -73,8 +73,8 @@ class RateCard(QFrame):
         self.value.setText(rate.text)
         colour = {True: GOOD, False: BAD, None: NEUTRAL}[met]
         self.value.setStyleSheet(f"color: {colour.name()}")
-        self.detail.setText(f"{thousands(rate.part)}/{thousands(rate.whole)} · {tr('mục tiêu')} "
-                            f"{rate.target}% {mark}")
+        self.detail.setText(tr("{part}/{whole} · mục tiêu {target}%").format(
+            part=thousands(rate.part), whole=thousands(rate.whole), target=rate.target) + f" {mark}")
         self.setToolTip(f"{tr(rate.label)}: {rate.text} ({thousands(rate.part)}/{thousands(rate.whole)})")
 
 
@@ -230,11 +230,12 @@ class ReportsPage(Page):
     def _show(self, view: ReportView) -> None:
         self.view = view
         s = view.summary
-        self.status.setText(f"{tr('Từ ngày')} {date_vi(s.period.start)} {tr('đến ngày')} {date_vi(s.period.end)} — "
-                            f"{tr('số liệu tính đến')} {datetime_vi(s.as_of)}. {tr('Tiếp nhận')} "
-                            f"{thousands(s.total.received)}, {tr('đã giải quyết')} {thousands(s.total.finished)} "
-                            f"({tr('đúng hạn')} {percent_text(s.total.on_time_rate)}), {tr('đang giải quyết')} "
-                            f"{thousands(s.total.in_progress)}.")
+        self.status.setText(
+            tr("Từ ngày {start} đến ngày {end} — số liệu tính đến {as_of}. Tiếp nhận {received}, đã giải quyết "
+               "{finished} (đúng hạn {on_time}), đang giải quyết {in_progress}.").format(
+                start=date_vi(s.period.start), end=date_vi(s.period.end), as_of=datetime_vi(s.as_of),
+                received=thousands(s.total.received), finished=thousands(s.total.finished),
+                on_time=percent_text(s.total.on_time_rate), in_progress=thousands(s.total.in_progress)))
         for card, rate in zip(self.cards, view.rates.rates):
             card.show_rate(rate)
         self._fill_table(s)
@@ -360,9 +361,10 @@ class ReportsPage(Page):
         self.last_delivery = item
         if item.status == "sent":
             where = ", ".join(p for p in (item.delivered_path, item.email_to) if p)
-            self.status.setText(f"{tr('Đã gửi báo cáo cuối ngày')} {date_vi(item.report_date)}: {where}")
+            self.status.setText(tr("Đã gửi báo cáo cuối ngày {day}: {where}").format(day=date_vi(item.report_date),
+                                                                                  where=where))
         else:
-            self.status.setText(f"{tr('Báo cáo cuối ngày chưa gửi được, đã giữ trong hộp thư đi')}: {item.last_error}")
+            self.status.setText(tr("Báo cáo cuối ngày chưa gửi được, đã giữ trong hộp thư đi") + f": {item.last_error}")
             QMessageBox.warning(self, tr("Chưa gửi được báo cáo"),
                                 tr("Báo cáo đã được giữ trong hộp thư đi và có thể gửi lại.") + "\n\n" + item.last_error)
 
@@ -383,7 +385,7 @@ class ReportsPage(Page):
                 _s, _r, workbook = period_report(session, self.desk.context(session), period, grouping)
             return str(write_atomically(Path(path), workbook.content))
 
-        self.desk.run(work, lambda written: self.status.setText(f"{tr('Đã ghi')} {written}"), parent=self,
+        self.desk.run(work, lambda written: self.status.setText(tr("Đã ghi {file}").format(file=written)), parent=self,
                       label=tr("Đang lập Biểu II.06a…"))
 
     def open_outbox(self) -> None:

@@ -115,7 +115,7 @@ class TodayPage(Page):
     def show_summary(self, summary: today.TodaySummary) -> None:
         self.summary_data = summary
         day = summary.now.date()
-        heading = f"<h2>{tr('Hôm nay')}: {weekday_name(day)}, {date_vi(day)}</h2>"
+        heading = "<h2>" + tr("Hôm nay") + f": {weekday_name(day)}, {date_vi(day)}</h2>"
         if not summary.is_working_day:
             heading += ("<p>" + tr("Hôm nay là ngày nghỉ; ngày làm việc tiếp theo: {day}.")
                         .format(day=f"{weekday_name(summary.next_working_day)}, {date_vi(summary.next_working_day)}")
@@ -136,7 +136,7 @@ class TodayPage(Page):
         self.current_list = which
         self.cards[which].setChecked(True)
         label = dict(CARDS)[which]
-        self.list_title.setText(f"<b>{tr(label)}</b> — {tr('đang tải…')}")
+        self.list_title.setText(f"<b>{tr(label)}</b> — " + tr("đang tải…"))
         self.open_in_register.setVisible(isinstance(which, WarningLevel))
         apology = which in APOLOGY_LISTS
         self.issue_button.setVisible(apology)
@@ -153,7 +153,7 @@ class TodayPage(Page):
             shown = tr("{shown} hồ sơ khẩn nhất trong {total}; xem tất cả trong Sổ hồ sơ").format(
                 shown=thousands(len(rows)), total=thousands(total))
         else:
-            shown = f"{thousands(len(rows))} {tr('hồ sơ')}"
+            shown = tr("{n} hồ sơ").format(n=thousands(len(rows)))
         self.list_title.setText(f"<b>{tr(label)}</b> — {shown}")
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
