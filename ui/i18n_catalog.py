@@ -12,8 +12,9 @@ from ui.i18n import QT_TR_NOOP
 
 
 def app_labels() -> list[str]:
-    """Every label of app/ that the window passes through tr(): enums, actions, rules, rates, columns."""
+    """Every label of app/ that the window passes through tr(): enums, actions, rules, rates, columns, audit."""
     from app import today
+    from app.audit import ACTION_LABELS as AUDIT_ACTIONS, TABLE_LABELS
     from app.deadlines import LEVEL_LABELS, Timing
     from app.digitization import GROUPINGS
     from app.digitization_rules import FLAGS, RULES
@@ -38,6 +39,8 @@ def app_labels() -> list[str]:
     labels += [spec.title for spec in FORMS.values()]
     labels += [column.label for columns in (DOSSIER_COLUMNS, CATALOG_COLUMNS) for column in columns.values()]
     labels += today.CHANGE_PHRASES.values()
+    labels += AUDIT_ACTIONS.values()
+    labels += TABLE_LABELS.values()
     return list(dict.fromkeys(labels))
 
 
@@ -138,4 +141,18 @@ CATALOG = (
     QT_TR_NOOP("{n} hồ sơ đã chuyển sang quá hạn"),
     QT_TR_NOOP("{n} hồ sơ đã lỡ hạn gửi phiếu xin lỗi"),
     QT_TR_NOOP("{n} hồ sơ phải gửi phiếu xin lỗi hôm nay"),
+    QT_TR_NOOP("Thêm"),
+    QT_TR_NOOP("Sửa"),
+    QT_TR_NOOP("Xóa"),
+    QT_TR_NOOP("Sửa hàng loạt"),
+    QT_TR_NOOP("Xóa hàng loạt"),
+    QT_TR_NOOP("Thêm hàng loạt"),
+    QT_TR_NOOP("Hồ sơ"),
+    QT_TR_NOOP("Phiếu xin lỗi"),
+    QT_TR_NOOP("Bổ sung hồ sơ"),
+    QT_TR_NOOP("Thiết lập"),
+    QT_TR_NOOP("Lịch nghỉ/làm bù"),
+    QT_TR_NOOP("Tài khoản"),
+    QT_TR_NOOP("Thông tin cơ quan"),
+    QT_TR_NOOP("Thủ tục"),
 )

@@ -171,13 +171,13 @@ The current state is backed up first; whatever was entered after the backup was 
     <message>
         <location filename="../../ui/admin_hooks.py" line="182" />
         <location filename="../../ui/admin_hooks.py" line="184" />
-        <location filename="../../ui/pages/history.py" line="26" />
+        <location filename="../../ui/pages/history.py" line="35" />
         <source>Nhật ký thay đổi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
         <location filename="../../ui/admin_hooks.py" line="186" />
-        <location filename="../../ui/pages/history.py" line="123" />
+        <location filename="../../ui/pages/history.py" line="132" />
         <source>Đang kiểm tra chuỗi băm của nhật ký…</source>
         <translation>Checking the hash chain of the audit trail…</translation>
     </message>
@@ -366,16 +366,16 @@ The details were written to the log. You can go on working.</translation>
         <translation>Find a dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="117" />
+        <location filename="../../ui/i18n_catalog.py" line="120" />
         <location filename="../../ui/pages/digitization.py" line="31" />
-        <location filename="../../ui/pages/history.py" line="31" />
+        <location filename="../../ui/pages/history.py" line="40" />
         <location filename="../../ui/pages/today.py" line="84" />
         <location filename="../../ui/register_model.py" line="37" />
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="34" />
+        <location filename="../../ui/pages/history.py" line="43" />
         <source>Mọi cán bộ</source>
         <translation>All officers</translation>
     </message>
@@ -418,7 +418,7 @@ The details were written to the log. You can go on working.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/digitization.py" line="168" />
-        <location filename="../../ui/pages/history.py" line="35" />
+        <location filename="../../ui/pages/history.py" line="44" />
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
@@ -494,18 +494,19 @@ The details were written to the log. You can go on working.</translation>
         <translation>double-click to open a dossier, or tick the boxes in the columns on the right.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="41" />
+        <location filename="../../ui/pages/history.py" line="50" />
         <source>Lọc</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="43" />
+        <location filename="../../ui/pages/history.py" line="52" />
         <source>Kiểm tra chuỗi băm</source>
         <translation>Verify hash chain</translation>
     </message>
     <message>
         <location filename="../../ui/dossier/window.py" line="39" />
-        <location filename="../../ui/pages/history.py" line="45" />
+        <location filename="../../ui/i18n_catalog.py" line="150" />
+        <location filename="../../ui/pages/history.py" line="54" />
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
@@ -529,9 +530,9 @@ The details were written to the log. You can go on working.</translation>
     <message>
         <location filename="../../ui/dossier/window.py" line="51" />
         <location filename="../../ui/dossier/window.py" line="155" />
-        <location filename="../../ui/i18n_catalog.py" line="103" />
-        <location filename="../../ui/pages/history.py" line="45" />
-        <location filename="../../ui/pages/history.py" line="52" />
+        <location filename="../../ui/i18n_catalog.py" line="106" />
+        <location filename="../../ui/pages/history.py" line="54" />
+        <location filename="../../ui/pages/history.py" line="61" />
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
@@ -596,15 +597,15 @@ The details were written to the log. You can go on working.</translation>
         <translation>The changes have not been saved. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="46" />
-        <location filename="../../ui/pages/register.py" line="105" />
-        <location filename="../../ui/pages/register.py" line="106" />
+        <location filename="../../ui/pages/history.py" line="55" />
+        <location filename="../../ui/pages/register.py" line="108" />
+        <location filename="../../ui/pages/register.py" line="109" />
         <location filename="../../ui/pages/reports.py" line="150" />
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="52" />
+        <location filename="../../ui/pages/history.py" line="61" />
         <location filename="../../ui/pages/outbox_dialog.py" line="17" />
         <source>Số</source>
         <translation>No.</translation>
@@ -612,33 +613,33 @@ The details were written to the log. You can go on working.</translation>
     <message>
         <location filename="../../ui/dossier/action_dialog.py" line="24" />
         <location filename="../../ui/dossier/window.py" line="51" />
-        <location filename="../../ui/pages/history.py" line="52" />
+        <location filename="../../ui/pages/history.py" line="61" />
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="52" />
+        <location filename="../../ui/pages/history.py" line="61" />
         <source>Việc</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="52" />
+        <location filename="../../ui/pages/history.py" line="61" />
         <source>Đối tượng</source>
         <translation>Record</translation>
     </message>
     <message>
         <location filename="../../ui/dossier/window.py" line="51" />
-        <location filename="../../ui/pages/history.py" line="53" />
+        <location filename="../../ui/pages/history.py" line="62" />
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="118" />
+        <location filename="../../ui/pages/history.py" line="127" />
         <source> (chỉ hiện {n} sự kiện mới nhất)</source>
         <translation> (only the newest {n} events shown)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="119" />
+        <location filename="../../ui/pages/history.py" line="128" />
         <source>{n} sự kiện</source>
         <translation>{n} events</translation>
     </message>
@@ -711,7 +712,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <location filename="../../ui/dossier/receive.py" line="116" />
         <location filename="../../ui/dossier/window.py" line="51" />
         <location filename="../../ui/dossier/window.py" line="102" />
-        <location filename="../../ui/i18n_catalog.py" line="132" />
+        <location filename="../../ui/i18n_catalog.py" line="135" />
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -765,10 +766,10 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>If the office is late, send an apology letter (the “Apology letter” tab) instead of changing the due date here.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="56" />
+        <location filename="../../ui/i18n_catalog.py" line="59" />
         <location filename="../../ui/tasks.py" line="103" />
         <source>Đang xử lý</source>
-        <translation>Working</translation>
+        <translation>Processing</translation>
     </message>
     <message>
         <location filename="../../ui/tasks.py" line="170" />
@@ -793,7 +794,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/dossier/window.py" line="138" />
-        <location filename="../../ui/i18n_catalog.py" line="128" />
+        <location filename="../../ui/i18n_catalog.py" line="131" />
         <location filename="../../ui/pages/digitization.py" line="32" />
         <location filename="../../ui/pages/outbox_dialog.py" line="18" />
         <location filename="../../ui/register_model.py" line="42" />
@@ -858,46 +859,46 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="46" />
+        <location filename="../../ui/i18n_catalog.py" line="49" />
         <location filename="../../ui/pages/reports.py" line="99" />
         <location filename="../../ui/warning_style.py" line="41" />
         <source>Trong hạn</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="47" />
+        <location filename="../../ui/i18n_catalog.py" line="50" />
         <location filename="../../ui/pages/today.py" line="25" />
         <location filename="../../ui/warning_style.py" line="40" />
         <source>Chờ bổ sung</source>
         <translation>Awaiting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="48" />
+        <location filename="../../ui/i18n_catalog.py" line="51" />
         <location filename="../../ui/pages/today.py" line="24" />
         <location filename="../../ui/warning_style.py" line="39" />
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="49" />
+        <location filename="../../ui/i18n_catalog.py" line="52" />
         <location filename="../../ui/pages/today.py" line="21" />
         <source>Hạn gửi phiếu xin lỗi: ngày mai</source>
         <translation>Apology letter due tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="50" />
+        <location filename="../../ui/i18n_catalog.py" line="53" />
         <location filename="../../ui/pages/today.py" line="20" />
         <source>Phải gửi phiếu xin lỗi hôm nay</source>
         <translation>Apology letter due today</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="51" />
+        <location filename="../../ui/i18n_catalog.py" line="54" />
         <location filename="../../ui/pages/today.py" line="22" />
         <source>Đã lỡ hạn gửi phiếu xin lỗi</source>
         <translation>Apology deadline missed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="52" />
+        <location filename="../../ui/i18n_catalog.py" line="55" />
         <location filename="../../ui/pages/reports.py" line="99" />
         <location filename="../../ui/pages/today.py" line="23" />
         <location filename="../../ui/warning_style.py" line="35" />
@@ -905,235 +906,285 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="53" />
+        <location filename="../../ui/i18n_catalog.py" line="56" />
         <source>Mới đăng ký</source>
         <translation>Registered online</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="54" />
+        <location filename="../../ui/i18n_catalog.py" line="57" />
         <source>Được tiếp nhận</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="55" />
+        <location filename="../../ui/i18n_catalog.py" line="58" />
         <source>Không được tiếp nhận</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="57" />
+        <location filename="../../ui/i18n_catalog.py" line="60" />
         <source>Yêu cầu bổ sung giấy tờ</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="58" />
+        <location filename="../../ui/i18n_catalog.py" line="61" />
         <source>Yêu cầu thực hiện nghĩa vụ tài chính</source>
         <translation>Awaiting fees and charges</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="59" />
+        <location filename="../../ui/i18n_catalog.py" line="62" />
         <source>Công dân yêu cầu rút hồ sơ</source>
         <translation>Withdrawn by the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="60" />
+        <location filename="../../ui/i18n_catalog.py" line="63" />
         <source>Dừng xử lý</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="61" />
+        <location filename="../../ui/i18n_catalog.py" line="64" />
         <source>Đã xử lý xong</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="62" />
+        <location filename="../../ui/i18n_catalog.py" line="65" />
         <source>Đã trả kết quả</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="63" />
+        <location filename="../../ui/i18n_catalog.py" line="66" />
         <source>Trực tiếp</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="65" />
+        <location filename="../../ui/i18n_catalog.py" line="68" />
         <source>Bưu chính công ích</source>
         <translation>Public postal service</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="66" />
+        <location filename="../../ui/i18n_catalog.py" line="69" />
         <source>Cá nhân</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="67" />
+        <location filename="../../ui/i18n_catalog.py" line="70" />
         <source>Tổ chức</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="68" />
+        <location filename="../../ui/i18n_catalog.py" line="71" />
         <source>Tại Bộ phận Một cửa</source>
         <translation>At the one-stop desk</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="69" />
+        <location filename="../../ui/i18n_catalog.py" line="72" />
         <source>Qua bưu chính công ích</source>
         <translation>By public postal service</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="70" />
+        <location filename="../../ui/i18n_catalog.py" line="73" />
         <source>Toàn trình</source>
         <translation>Fully online</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="71" />
+        <location filename="../../ui/i18n_catalog.py" line="74" />
         <source>Một phần</source>
         <translation>Partly online</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="72" />
+        <location filename="../../ui/i18n_catalog.py" line="75" />
         <source>Không trực tuyến</source>
         <translation>Not online</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="74" />
+        <location filename="../../ui/i18n_catalog.py" line="77" />
         <source>giờ làm việc</source>
         <translation>working hours</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="75" />
+        <location filename="../../ui/i18n_catalog.py" line="78" />
         <location filename="../../ui/pages/reports.py" line="98" />
         <source>Trước hạn</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="76" />
+        <location filename="../../ui/i18n_catalog.py" line="79" />
         <location filename="../../ui/pages/reports.py" line="98" />
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="77" />
+        <location filename="../../ui/i18n_catalog.py" line="80" />
         <source>Tiếp nhận hồ sơ trực tuyến</source>
         <translation>Accept online dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="78" />
+        <location filename="../../ui/i18n_catalog.py" line="81" />
         <source>Chuyển xử lý</source>
         <translation>Send for processing</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="79" />
+        <location filename="../../ui/i18n_catalog.py" line="82" />
         <source>Yêu cầu bổ sung</source>
         <translation>Request documents</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="80" />
+        <location filename="../../ui/i18n_catalog.py" line="83" />
         <source>Chờ nghĩa vụ tài chính</source>
         <translation>Await fees and charges</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="81" />
+        <location filename="../../ui/i18n_catalog.py" line="84" />
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="82" />
+        <location filename="../../ui/i18n_catalog.py" line="85" />
         <source>Trả kết quả</source>
         <translation>Return result</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="83" />
+        <location filename="../../ui/i18n_catalog.py" line="86" />
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="84" />
+        <location filename="../../ui/i18n_catalog.py" line="87" />
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="85" />
+        <location filename="../../ui/i18n_catalog.py" line="88" />
         <source>Đã nhận hồ sơ bổ sung</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="86" />
+        <location filename="../../ui/i18n_catalog.py" line="89" />
         <source>Đã hoàn thành nghĩa vụ tài chính</source>
         <translation>Fees and charges paid</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="87" />
+        <location filename="../../ui/i18n_catalog.py" line="90" />
         <source>Đã số hóa thành phần hồ sơ</source>
         <translation>Dossier components digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="88" />
+        <location filename="../../ui/i18n_catalog.py" line="91" />
         <source>Đã số hóa kết quả</source>
         <translation>Result digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="89" />
+        <location filename="../../ui/i18n_catalog.py" line="92" />
         <source>Đã xác thực định danh điện tử (VNeID)</source>
         <translation>Electronic identity checked (VNeID)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="90" />
+        <location filename="../../ui/i18n_catalog.py" line="93" />
         <source>Tái sử dụng giấy tờ từ kho dữ liệu</source>
         <translation>Documents reused from the data store</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="91" />
+        <location filename="../../ui/i18n_catalog.py" line="94" />
         <source>Lấy giấy tờ từ kho dữ liệu quốc gia</source>
         <translation>Documents taken from the national data store</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="92" />
+        <location filename="../../ui/i18n_catalog.py" line="95" />
         <source>Đã đính kèm văn bản đề nghị (từ chối, rút, dừng)</source>
         <translation>Request letter attached (refusal, withdrawal, stop)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="93" />
+        <location filename="../../ui/i18n_catalog.py" line="96" />
         <source>Hồ sơ nộp trực tiếp hoặc qua bưu chính chưa số hóa thành phần hồ sơ</source>
         <translation>In-person or postal dossier whose components are not digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="94" />
+        <location filename="../../ui/i18n_catalog.py" line="97" />
         <source>Chưa số hóa thành phần</source>
         <translation>Components not digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="95" />
+        <location filename="../../ui/i18n_catalog.py" line="98" />
         <source>Hồ sơ đã có kết quả nhưng chưa số hóa kết quả giải quyết</source>
         <translation>Dossier with a result that is not digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="96" />
+        <location filename="../../ui/i18n_catalog.py" line="99" />
         <source>Chưa số hóa kết quả</source>
         <translation>Result not digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="97" />
+        <location filename="../../ui/i18n_catalog.py" line="100" />
         <source>Chưa xác thực định danh điện tử (VNeID) của người nộp khi tiếp nhận</source>
         <translation>Applicant's electronic identity (VNeID) not checked at reception</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="98" />
+        <location filename="../../ui/i18n_catalog.py" line="101" />
         <source>Chưa xác thực định danh</source>
         <translation>Identity not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="99" />
+        <location filename="../../ui/i18n_catalog.py" line="102" />
         <source>Hồ sơ bị từ chối, rút hoặc dừng xử lý chưa đính kèm văn bản đề nghị</source>
         <translation>Refused, withdrawn or stopped dossier without the request letter attached</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="100" />
+        <location filename="../../ui/i18n_catalog.py" line="103" />
         <source>Chưa đính kèm văn bản đề nghị</source>
         <translation>Request letter not attached</translation>
     </message>
     <message>
+        <location filename="../../ui/i18n_catalog.py" line="145" />
+        <source>Sửa</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="146" />
+        <source>Xóa</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="147" />
+        <source>Sửa hàng loạt</source>
+        <translation>Bulk change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="148" />
+        <source>Xóa hàng loạt</source>
+        <translation>Bulk delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="149" />
+        <source>Thêm hàng loạt</source>
+        <translation>Bulk add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="152" />
+        <source>Bổ sung hồ sơ</source>
+        <translation>Supplement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="153" />
+        <source>Thiết lập</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="154" />
+        <source>Lịch nghỉ/làm bù</source>
+        <translation>Day off / make-up day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="155" />
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="156" />
+        <source>Thông tin cơ quan</source>
+        <translation>Office information</translation>
+    </message>
+    <message>
         <location filename="../../ui/dossier/window.py" line="152" />
-        <location filename="../../ui/i18n_catalog.py" line="101" />
+        <location filename="../../ui/i18n_catalog.py" line="104" />
         <location filename="../../ui/pages/digitization.py" line="32" />
         <location filename="../../ui/pages/reports.py" line="97" />
         <location filename="../../ui/register_model.py" line="40" />
@@ -1142,157 +1193,157 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/dossier/window.py" line="152" />
-        <location filename="../../ui/i18n_catalog.py" line="102" />
+        <location filename="../../ui/i18n_catalog.py" line="105" />
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="104" />
+        <location filename="../../ui/i18n_catalog.py" line="107" />
         <source>TTHC đủ điều kiện được cung cấp DVCTT toàn trình</source>
         <translation>Procedures eligible for full online service</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="105" />
+        <location filename="../../ui/i18n_catalog.py" line="108" />
         <source>TTHC có phát sinh hồ sơ trực tuyến (trong số TTHC trực tuyến có hồ sơ)</source>
         <translation>Online procedures with online dossiers (among online procedures with dossiers)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="106" />
+        <location filename="../../ui/i18n_catalog.py" line="109" />
         <source>Hồ sơ nộp trực tuyến</source>
         <translation>Dossiers submitted online</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="107" />
+        <location filename="../../ui/i18n_catalog.py" line="110" />
         <source>Hồ sơ xử lý trực tuyến (trong số hồ sơ của TTHC có DVCTT)</source>
         <translation>Dossiers processed online (among dossiers of procedures with online service)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="108" />
+        <location filename="../../ui/i18n_catalog.py" line="111" />
         <source>Hồ sơ giải quyết trước và đúng hạn</source>
         <translation>Dossiers settled early or on time</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="109" />
+        <location filename="../../ui/i18n_catalog.py" line="112" />
         <source>Hồ sơ số hóa thành phần và kết quả</source>
         <translation>Dossiers with components and result digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="110" />
+        <location filename="../../ui/i18n_catalog.py" line="113" />
         <source>Thanh toán trực tuyến (hồ sơ trực tuyến có phí, lệ phí)</source>
         <translation>Online payment (fee-bearing online dossiers)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="111" />
+        <location filename="../../ui/i18n_catalog.py" line="114" />
         <source>Hồ sơ trễ hạn có phiếu xin lỗi đúng hạn</source>
         <translation>Late dossiers with an apology letter in time</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="112" />
+        <location filename="../../ui/i18n_catalog.py" line="115" />
         <source>Chờ gửi</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="113" />
+        <location filename="../../ui/i18n_catalog.py" line="116" />
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="114" />
+        <location filename="../../ui/i18n_catalog.py" line="117" />
         <source>Gửi lỗi</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="115" />
+        <location filename="../../ui/i18n_catalog.py" line="118" />
         <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả</source>
         <translation>Apology letter and new return date</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="118" />
+        <location filename="../../ui/i18n_catalog.py" line="121" />
         <source>Ngày tiếp nhận</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="119" />
+        <location filename="../../ui/i18n_catalog.py" line="122" />
         <source>Hạn xử lý (ngày hẹn trả)</source>
         <translation>Due date (return date)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="120" />
+        <location filename="../../ui/i18n_catalog.py" line="123" />
         <source>Mã thủ tục</source>
         <translation>Procedure code</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="121" />
+        <location filename="../../ui/i18n_catalog.py" line="124" />
         <source>Tên thủ tục</source>
         <translation>Procedure name</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="122" />
+        <location filename="../../ui/i18n_catalog.py" line="125" />
         <source>Người nộp (chủ hồ sơ)</source>
         <translation>Applicant (dossier holder)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="123" />
+        <location filename="../../ui/i18n_catalog.py" line="126" />
         <source>Số giấy tờ tùy thân</source>
         <translation>Identity document number</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="124" />
+        <location filename="../../ui/i18n_catalog.py" line="127" />
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="129" />
+        <location filename="../../ui/i18n_catalog.py" line="132" />
         <source>Ngày có kết quả</source>
         <translation>Result date</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="130" />
+        <location filename="../../ui/i18n_catalog.py" line="133" />
         <source>Ngày trả kết quả</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="131" />
+        <location filename="../../ui/i18n_catalog.py" line="134" />
         <source>Lý do (từ chối, rút, dừng)</source>
         <translation>Reason (refusal, withdrawal, stop)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="133" />
+        <location filename="../../ui/i18n_catalog.py" line="136" />
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="134" />
+        <location filename="../../ui/i18n_catalog.py" line="137" />
         <source>Đơn vị thời hạn (ngày/giờ)</source>
         <translation>Time unit (days/hours)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="135" />
+        <location filename="../../ui/i18n_catalog.py" line="138" />
         <source>Mức độ trực tuyến</source>
         <translation>Online level</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="136" />
+        <location filename="../../ui/i18n_catalog.py" line="139" />
         <source>Có phí, lệ phí</source>
         <translation>Fees and charges</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="137" />
+        <location filename="../../ui/i18n_catalog.py" line="140" />
         <source>Kết quả bản giấy</source>
         <translation>Paper result</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="138" />
+        <location filename="../../ui/i18n_catalog.py" line="141" />
         <source>{n} hồ sơ đã chuyển sang quá hạn</source>
         <translation>{n} dossier(s) became overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="139" />
+        <location filename="../../ui/i18n_catalog.py" line="142" />
         <source>{n} hồ sơ đã lỡ hạn gửi phiếu xin lỗi</source>
         <translation>{n} dossier(s) missed the apology deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="140" />
+        <location filename="../../ui/i18n_catalog.py" line="143" />
         <source>{n} hồ sơ phải gửi phiếu xin lỗi hôm nay</source>
         <translation>{n} dossier(s) need an apology letter today</translation>
     </message>
@@ -1433,21 +1484,21 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     <message>
         <location filename="../../ui/dossier/receive.py" line="97" />
         <location filename="../../ui/dossier/window.py" line="77" />
-        <location filename="../../ui/i18n_catalog.py" line="126" />
+        <location filename="../../ui/i18n_catalog.py" line="129" />
         <source>Thư điện tử</source>
         <translation>Email</translation>
     </message>
     <message>
         <location filename="../../ui/dossier/receive.py" line="98" />
         <location filename="../../ui/dossier/window.py" line="78" />
-        <location filename="../../ui/i18n_catalog.py" line="125" />
+        <location filename="../../ui/i18n_catalog.py" line="128" />
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../ui/dossier/receive.py" line="99" />
         <location filename="../../ui/dossier/window.py" line="153" />
-        <location filename="../../ui/i18n_catalog.py" line="127" />
+        <location filename="../../ui/i18n_catalog.py" line="130" />
         <location filename="../../ui/register_model.py" line="41" />
         <source>Hình thức nộp</source>
         <translation>Channel</translation>
@@ -1810,7 +1861,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/importing/dialog.py" line="335" />
-        <location filename="../../ui/pages/register.py" line="203" />
+        <location filename="../../ui/pages/register.py" line="206" />
         <source>hồ sơ</source>
         <translation>dossiers</translation>
     </message>
@@ -1905,6 +1956,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>recorded as sent late</translation>
     </message>
     <message>
+        <location filename="../../ui/i18n_catalog.py" line="151" />
         <location filename="../../ui/letters/actions.py" line="29" />
         <location filename="../../ui/letters/actions.py" line="44" />
         <location filename="../../ui/letters/tab.py" line="17" />
@@ -1957,7 +2009,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Building the apology letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="116" />
+        <location filename="../../ui/i18n_catalog.py" line="119" />
         <location filename="../../ui/letters/actions.py" line="98" />
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Receipt and appointment slip</translation>
@@ -2030,42 +2082,31 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/letters/issue_dialog.py" line="118" />
-        <source>Thêm</source>
-        <translation>Adds</translation>
+        <source>Thêm {n} ngày làm việc — {weekday}, {date}, 17:00</source>
+        <translation>Adds {n} working days — {weekday}, {date}, 17:00</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="73" />
-        <location filename="../../ui/letters/issue_dialog.py" line="118" />
+        <location filename="../../ui/letters/issue_dialog.py" line="122" />
+        <source>{date} là ngày nghỉ ({note}); hãy chọn ngày làm việc.</source>
+        <translation>{date} is a day off ({note}); choose a working day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="130" />
+        <source>Phiếu này là muộn: hạn gửi phiếu xin lỗi là {weekday}, {deadline} (một ngày làm việc trước ngày hẹn trả). Ngày phát hành {issued} đã qua hạn đó; phiếu sẽ được ghi nhận là gửi muộn.</source>
+        <translation>This letter is late: the apology deadline was {weekday}, {deadline} (one working day before the due date). The issue date {issued} is past it; the letter will be recorded as sent late.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="144" />
+        <source>Thêm</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="76" />
         <source>ngày làm việc</source>
         <translation>working days</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/issue_dialog.py" line="122" />
-        <source>là ngày nghỉ</source>
-        <translation>is a day off</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/issue_dialog.py" line="123" />
-        <source>hãy chọn ngày làm việc.</source>
-        <translation>choose a working day.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/issue_dialog.py" line="130" />
-        <source>Phiếu này là muộn: hạn gửi phiếu xin lỗi là</source>
-        <translation>This letter is late: the apology deadline was</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/issue_dialog.py" line="131" />
-        <source>(một ngày làm việc trước ngày hẹn trả). Ngày phát hành</source>
-        <translation>(one working day before the due date). The issue date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/issue_dialog.py" line="132" />
-        <source>đã qua hạn đó; phiếu sẽ được ghi nhận là gửi muộn.</source>
-        <translation>is past that deadline; the letter will be recorded as sent late.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/issue_dialog.py" line="149" />
+        <location filename="../../ui/letters/issue_dialog.py" line="150" />
         <source>Đang phát hành phiếu…</source>
         <translation>Issuing the letter…</translation>
     </message>
@@ -2382,27 +2423,27 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="105" />
+        <location filename="../../ui/pages/register.py" line="108" />
         <source>Nhận từ</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="106" />
+        <location filename="../../ui/pages/register.py" line="109" />
         <source>Hẹn trả từ</source>
         <translation>Due from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="138" />
+        <location filename="../../ui/pages/register.py" line="141" />
         <source>Chú giải:</source>
         <translation>Legend:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="161" />
+        <location filename="../../ui/pages/register.py" line="164" />
         <source>Đang tìm…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="203" />
+        <location filename="../../ui/pages/register.py" line="206" />
         <source>hồ sơ khớp bộ lọc</source>
         <translation>dossiers match the filters</translation>
     </message>
@@ -2573,7 +2614,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="64" />
+        <location filename="../../ui/i18n_catalog.py" line="67" />
         <location filename="../../ui/pages/reports.py" line="97" />
         <location filename="../../ui/pages/reports.py" line="268" />
         <source>Trực tuyến</source>
@@ -2680,6 +2721,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/dossier/window.py" line="151" />
+        <location filename="../../ui/i18n_catalog.py" line="157" />
         <location filename="../../ui/pages/digitization.py" line="32" />
         <location filename="../../ui/pages/today.py" line="84" />
         <location filename="../../ui/register_model.py" line="39" />

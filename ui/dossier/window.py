@@ -190,11 +190,13 @@ class DossierWindow(QDialog):
     def _fill_history(self, page: DossierPage) -> None:
         self.history.setRowCount(len(page.events))
         for row, event in enumerate(page.events):
+            old, new = event.old_value, event.new_value
+            if event.field in (None, "", "status"):   # status changes are recorded with the labels of app.lifecycle
+                old, new = tr(old) if old else old, tr(new) if new else new
             if event.field:
-                change = f"{event.field}: {event.old_value} → {event.new_value}" if event.old_value \
-                    else f"{event.field}: {event.new_value}"
+                change = f"{event.field}: {old} → {new}" if old else f"{event.field}: {new}"
             else:
-                change = f"{event.old_value} → {event.new_value}" if event.old_value else event.new_value
+                change = f"{old} → {new}" if old else new
             for col, value in enumerate((datetime_vi(event.at), event.user, change, event.note)):
                 self.history.setItem(row, col, QTableWidgetItem(value))
         self.history.resizeColumnToContents(0)

@@ -115,21 +115,22 @@ class IssueLetterDialog(QDialog):
         new_date, issued_on = _date(self.new_date.date()), _date(self.issued_on.date())
         if self.calendar.is_working_day(new_date):
             days = self.calendar.working_days_between(p.due_at.date(), new_date)
-            self.added.setText(tr("Thêm") + f" {days} " + tr("ngày làm việc") + f" — {weekday_name(new_date)}, "
-                               f"{date_vi(new_date)}, 17:00")
+            self.added.setText(tr("Thêm {n} ngày làm việc — {weekday}, {date}, 17:00").format(
+                n=days, weekday=weekday_name(new_date), date=date_vi(new_date)))
             self.added.setStyleSheet("")
         else:
-            self.added.setText(f"⚠ {date_vi(new_date)} " + tr("là ngày nghỉ") + f" ({self.calendar.day_note(new_date)}); "
-                               + tr("hãy chọn ngày làm việc."))
+            self.added.setText("⚠ " + tr("{date} là ngày nghỉ ({note}); hãy chọn ngày làm việc.").format(
+                date=date_vi(new_date), note=self.calendar.day_note(new_date)))
             self.added.setStyleSheet("color: #a40000;")
         late = issued_on > p.deadline
         self.late_warning.setVisible(late)
         self.confirm_late.setVisible(late)
         if late:
             self.late_warning.setText(
-                "⚠ " + tr("Phiếu này là muộn: hạn gửi phiếu xin lỗi là") + f" {weekday_name(p.deadline)}, "
-                f"{date_vi(p.deadline)} " + tr("(một ngày làm việc trước ngày hẹn trả). Ngày phát hành") +
-                f" {date_vi(issued_on)} " + tr("đã qua hạn đó; phiếu sẽ được ghi nhận là gửi muộn."))
+                "⚠ " + tr("Phiếu này là muộn: hạn gửi phiếu xin lỗi là {weekday}, {deadline} (một ngày làm việc "
+                          "trước ngày hẹn trả). Ngày phát hành {issued} đã qua hạn đó; phiếu sẽ được ghi nhận là "
+                          "gửi muộn.").format(weekday=weekday_name(p.deadline), deadline=date_vi(p.deadline),
+                                              issued=date_vi(issued_on)))
         ready = (bool(self.reason.currentText().strip()) and self.calendar.is_working_day(new_date)
                  and (not late or self.confirm_late.isChecked()))
         self.issue_button.setEnabled(ready)

@@ -89,8 +89,11 @@ class RegisterPage(Page):
                                                        Qt.DescendingOrder)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
-        for i, width in enumerate([140, 235, 180, 260, 170, 95, 120, 125, 125, 140]):
+        for i, width in enumerate([140, 235, 180, 260, 170, 95, 150, 125, 125, 140]):
             self.table.setColumnWidth(i, width)
+        metrics = self.table.fontMetrics()   # English labels run longer: the warning column fits the longest
+        self.table.setColumnWidth(0, max(140, max(metrics.horizontalAdvance(level_text(level, short=True))
+                                                  for level in WarningLevel) + 40))
         self.count_label = QLabel()
         self.count_label.setObjectName("registerCount")
 
