@@ -90,6 +90,27 @@ def _without_data(texts):
     return out
 
 
+def test_every_string_of_the_window_is_in_the_translation_file(tmp_path):
+    """A new tr("…") that nobody extracted and translated fails here (run scripts/update_translations.sh)."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    if not lupdate.exists():
+        lupdate = shutil.which("pyside6-lupdate")
+    assert lupdate, "pyside6-lupdate not found"
+    sources = sorted(str(p) for p in (root / "ui").rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), *sources, "-source-language", "vi_VN", "-target-language", "en", "-ts", str(fresh)],
+                   check=True, capture_output=True)
+    extracted = {m.findtext("source") for m in ET.parse(fresh).getroot().iter("message")}
+    assert len(extracted) > 400
+    assert sorted(extracted - set(_ts_messages())) == []
+
+
 def _vietnamese(texts):
     return [text for text in texts if VIETNAMESE.search(text or "")]
 
