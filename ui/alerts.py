@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSystemTrayIcon
 
 from app import today
 from app.deadlines import WarningLevel
-from app.formatting import thousands
 from ui.desk import Changes, Desk
-from ui.i18n import tr
+from ui.i18n import thousands, tr
 from ui.warning_style import level_icon
 
 REFRESH_MS = 5 * 60 * 1000

@@ -117,3 +117,13 @@ def processing_text(processing) -> str:
         n = str(int(value)) if value.is_integer() else str(value).replace(".", ",")
         day = processing.unit is TimeUnit.DAY
     return (tr("{n} ngày làm việc") if day else tr("{n} giờ làm việc")).format(n=n)
+
+
+def thousands(number: int) -> str:
+    """Digit grouping of the window's language: 1.000.000 in Vietnamese, 1,000,000 in English."""
+    return QLocale().toString(int(number))
+
+
+def percent(value) -> str:
+    """A rate with one decimal in the window's language ("42,9%" / "42.9%"); "—" when nothing was counted."""
+    return "—" if value is None else QLocale().toString(float(value), "f", 1) + "%"

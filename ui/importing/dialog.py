@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QFormLayout, QHB
                                QLineEdit, QListWidget, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from app.errors import AppError
-from app.formatting import thousands
 from app.importing import service
 from app.importing.catalog_import import apply_catalog, parse_catalog_table, plan_catalog
 from app.importing.columns import (CATALOG_COLUMNS, DOSSIER_COLUMNS, load_mapping, match_headers, save_mapping,
@@ -27,7 +26,7 @@ from app.importing.reading import read_table
 from app.importing.report import write_report
 from ui.desk import Changes, Desk
 from ui.errors import show_error
-from ui.i18n import QT_TR_NOOP, tr
+from ui.i18n import QT_TR_NOOP, thousands, tr
 from ui.importing.mapping import MappingDialog
 
 MAX_SHOWN_PROBLEMS = 5000

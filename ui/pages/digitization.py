@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, Q
 from sqlalchemy import select
 
 from app import digitization
-from app.digitization import GROUPINGS, GapCounts, GapList, GapRow, Period, RateReport, WeekPoint, percent_vi
+from app.digitization import GROUPINGS, GapCounts, GapList, GapRow, Period, RateReport, WeekPoint
 from app.digitization_rules import FLAGS, RULES, required_flags
-from app.formatting import date_vi, thousands
+from app.formatting import date_vi
 from db.models import Unit
 from ui.desk import Changes
-from ui.i18n import QT_TR_NOOP, tr
+from ui.i18n import QT_TR_NOOP, percent, thousands, tr
 from ui.pages.base import Page
 from ui.pages.digitization_charts import RateChart, TrendChart
 
@@ -287,10 +287,10 @@ class DigitizationPage(Page):
         period = tr("Từ ngày {start} đến ngày {end}").format(start=date_vi(snapshot.period.start),
                                                           end=date_vi(snapshot.period.end))
         rate = tr("{period}: tỷ lệ số hóa {rate} ({part}/{whole} hồ sơ có kết quả), chỉ tiêu {target}%").format(
-            period=f"<b>{period}</b>", rate=f"<b>{percent_vi(total.digitization_rate)}</b>",
+            period=f"<b>{period}</b>", rate=f"<b>{percent(total.digitization_rate)}</b>",
             part=thousands(total.digitized), whole=thousands(total.handled), target=report.target)
         others = tr("xác thực định danh {identity} · tái sử dụng dữ liệu {reuse} ({received} hồ sơ tiếp nhận)").format(
-            identity=percent_vi(total.identity_rate), reuse=percent_vi(total.reuse_rate),
+            identity=percent(total.identity_rate), reuse=percent(total.reuse_rate),
             received=thousands(total.received))
         self.summary.setText(f"{rate}{verdict} · {others}")
         self.rate_chart.show_report(report)

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLay
 
 from app import register_query as rq
 from app.deadlines import WarningLevel
-from app.formatting import thousands
 from app.lifecycle import FINISHED, OPEN, Channel, Status
 from ui.desk import Changes
-from ui.i18n import QT_TR_NOOP, tr
+from ui.i18n import QT_TR_NOOP, thousands, tr
 from ui.pages.base import Page
 from ui.register_model import COLUMNS, RegisterModel
 from ui.warning_style import level_icon, level_text

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFrame, QGridL
                                QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.formatting import date_vi, datetime_vi, thousands
-from app.rates import Period, Rate, Rates, Summary, WeekPoint, percent_text, rates, summary, weekly
+from app.formatting import date_vi, datetime_vi
+from app.rates import Period, Rate, Rates, Summary, WeekPoint, rates, summary, weekly
 from app.reports import outbox
 from app.reports.daily import daily_report
 from app.reports.period import period_report
 from app.reports.xlsx import write_atomically
 from ui.desk import Changes
-from ui.i18n import QT_TR_NOOP, tr
+from ui.i18n import QT_TR_NOOP, percent, thousands, tr
 from ui.pages.base import Page
 
 WEEKS_SHOWN = 12  # the plans compare each week with the ones before
@@ -70,12 +70,12 @@ class RateCard(QFrame):
         self.name.setText(tr(rate.label))
         met = rate.meets_target
         mark = {True: "✓ " + tr("Đạt"), False: "✗ " + tr("Chưa đạt"), None: ""}[met]
-        self.value.setText(rate.text)
+        self.value.setText(percent(rate.value))
         colour = {True: GOOD, False: BAD, None: NEUTRAL}[met]
         self.value.setStyleSheet(f"color: {colour.name()}")
         self.detail.setText(tr("{part}/{whole} · mục tiêu {target}%").format(
             part=thousands(rate.part), whole=thousands(rate.whole), target=rate.target) + f" {mark}")
-        self.setToolTip(f"{tr(rate.label)}: {rate.text} ({thousands(rate.part)}/{thousands(rate.whole)})")
+        self.setToolTip(f"{tr(rate.label)}: {percent(rate.value)} ({thousands(rate.part)}/{thousands(rate.whole)})")
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
@@ -235,7 +235,7 @@ class ReportsPage(Page):
                "{finished} (đúng hạn {on_time}), đang giải quyết {in_progress}.").format(
                 start=date_vi(s.period.start), end=date_vi(s.period.end), as_of=datetime_vi(s.as_of),
                 received=thousands(s.total.received), finished=thousands(s.total.finished),
-                on_time=percent_text(s.total.on_time_rate), in_progress=thousands(s.total.in_progress)))
+                on_time=percent(s.total.on_time_rate), in_progress=thousands(s.total.in_progress)))
         for card, rate in zip(self.cards, view.rates.rates):
             card.show_rate(rate)
         self._fill_table(s)
@@ -247,7 +247,7 @@ class ReportsPage(Page):
         self.table.setRowCount(len(rows))
         for r, (name, c) in enumerate(rows):
             values = [name, c.received, c.received_online, c.received_offline, c.carried_over, c.finished, c.early,
-                      c.on_time, c.late, c.in_progress, c.open_within, c.open_late, percent_text(c.on_time_rate)]
+                      c.on_time, c.late, c.in_progress, c.open_within, c.open_late, percent(c.on_time_rate)]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(thousands(value) if isinstance(value, int) else str(value))
                 if col:

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHea
 
 from app import today
 from app.deadlines import WarningLevel
-from app.formatting import date_vi, datetime_vi, thousands
+from app.formatting import date_vi, datetime_vi
 from ui.desk import Changes
-from ui.i18n import QT_TR_NOOP, remaining_text, tr, weekday_name
+from ui.i18n import QT_TR_NOOP, remaining_text, thousands, tr, weekday_name
 from ui.pages.base import Page
 from ui.warning_style import COLOURS, level_brush, level_icon, level_text
 
