@@ -20,13 +20,13 @@
     </message>
     <message>
         <location filename="../../ui/about.py" line="40" />
-        <location filename="../../ui/pages/register.py" line="48" />
+        <location filename="../../ui/pages/register.py" line="47" />
         <source>Sổ hồ sơ</source>
         <translation>Register</translation>
     </message>
     <message>
         <location filename="../../ui/about.py" line="52" />
-        <location filename="../../ui/importing/dialog.py" line="126" />
+        <location filename="../../ui/importing/dialog.py" line="125" />
         <location filename="../../ui/users.py" line="60" />
         <source>Đóng</source>
         <translation>Close</translation>
@@ -310,28 +310,28 @@ The details were written to the log. You can go on working.</translation>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/alerts.py" line="69" />
+        <location filename="../../ui/alerts.py" line="68" />
         <location filename="../../ui/main_window.py" line="29" />
         <source>MotCua Desk</source>
         <translation>MotCua Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/alerts.py" line="104" />
+        <location filename="../../ui/alerts.py" line="103" />
         <source>Từ lần mở trước: {changes}.</source>
         <translation>Since you last opened the desk: {changes}.</translation>
     </message>
     <message>
-        <location filename="../../ui/alerts.py" line="127" />
+        <location filename="../../ui/alerts.py" line="126" />
         <source>Cảnh báo hạn xử lý</source>
         <translation>Deadline alert</translation>
     </message>
     <message>
-        <location filename="../../ui/alerts.py" line="137" />
+        <location filename="../../ui/alerts.py" line="136" />
         <source>Đang tính cảnh báo…</source>
         <translation>Computing alerts…</translation>
     </message>
     <message>
-        <location filename="../../ui/alerts.py" line="145" />
+        <location filename="../../ui/alerts.py" line="144" />
         <source>Không có hồ sơ cần cảnh báo.</source>
         <translation>No dossiers need attention.</translation>
     </message>
@@ -407,7 +407,7 @@ The details were written to the log. You can go on working.</translation>
     <message>
         <location filename="../../ui/pages/digitization.py" line="148" />
         <location filename="../../ui/pages/digitization.py" line="241" />
-        <location filename="../../ui/pages/register.py" line="65" />
+        <location filename="../../ui/pages/register.py" line="64" />
         <source>Mọi đơn vị</source>
         <translation>All units</translation>
     </message>
@@ -587,19 +587,19 @@ The details were written to the log. You can go on working.</translation>
         <translation>The dossier is closed; no further processing steps.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/window.py" line="258" />
+        <location filename="../../ui/dossier/window.py" line="260" />
         <source>Chưa lưu</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/window.py" line="258" />
+        <location filename="../../ui/dossier/window.py" line="260" />
         <source>Các thay đổi chưa được lưu. Bỏ các thay đổi này?</source>
         <translation>The changes have not been saved. Discard them?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/history.py" line="55" />
+        <location filename="../../ui/pages/register.py" line="107" />
         <location filename="../../ui/pages/register.py" line="108" />
-        <location filename="../../ui/pages/register.py" line="109" />
         <location filename="../../ui/pages/reports.py" line="150" />
         <source>đến</source>
         <translation>to</translation>
@@ -1633,265 +1633,265 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Import procedure catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="34" />
+        <location filename="../../ui/importing/dialog.py" line="33" />
         <source>Bảng tính (*.xlsx *.xlsm *.xls *.ods *.csv);;Tất cả các tệp (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="49" />
+        <location filename="../../ui/importing/dialog.py" line="48" />
         <source>Nhập hồ sơ từ tệp</source>
         <translation>Import dossiers from a file</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="49" />
+        <location filename="../../ui/importing/dialog.py" line="48" />
         <source>Nhập danh mục thủ tục</source>
         <translation>Import procedure catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="53" />
+        <location filename="../../ui/importing/dialog.py" line="52" />
         <source>Chọn tệp Excel hoặc CSV xuất từ hệ thống một cửa của tỉnh. Ứng dụng nhận cột theo tiêu đề, cho xem trước, rồi ghi tất cả hoặc không ghi gì.</source>
         <translation>Choose an Excel or CSV file exported from the provincial one-stop system. Columns are recognised by their headers; you see a preview, then everything is written or nothing.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="55" />
+        <location filename="../../ui/importing/dialog.py" line="54" />
         <source>Chọn tệp danh mục thủ tục hành chính (mã, tên, lĩnh vực, thời hạn giải quyết, mức độ trực tuyến, phí, kết quả bản giấy).</source>
         <translation>Choose a file with the catalog of administrative procedures (code, name, field, processing time, online level, fees, paper result).</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="63" />
+        <location filename="../../ui/importing/dialog.py" line="62" />
         <source>Chưa chọn tệp</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="64" />
+        <location filename="../../ui/importing/dialog.py" line="63" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="68" />
+        <location filename="../../ui/importing/dialog.py" line="67" />
         <source>Tệp:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="71" />
+        <location filename="../../ui/importing/dialog.py" line="70" />
         <source>Cách ghép cột được ghi nhớ theo nguồn; mặc định lấy từ tên tệp.</source>
         <translation>The column mapping is remembered per source; by default the source comes from the file name.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="72" />
+        <location filename="../../ui/importing/dialog.py" line="71" />
         <source>Ghép cột…</source>
         <translation>Map columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="77" />
+        <location filename="../../ui/importing/dialog.py" line="76" />
         <source>Nguồn:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="80" />
+        <location filename="../../ui/importing/dialog.py" line="79" />
         <source>Chọn một tệp để xem trước.</source>
         <translation>Choose a file to preview.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="99" />
+        <location filename="../../ui/importing/dialog.py" line="98" />
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="99" />
+        <location filename="../../ui/importing/dialog.py" line="98" />
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="99" />
+        <location filename="../../ui/importing/dialog.py" line="98" />
         <source>Lý do không nhập được</source>
         <translation>Reason not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="111" />
+        <location filename="../../ui/importing/dialog.py" line="110" />
         <source>Bỏ qua các dòng lỗi và nhập các dòng hợp lệ</source>
         <translation>Skip the rows with errors and import the valid ones</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="120" />
+        <location filename="../../ui/importing/dialog.py" line="119" />
         <source>Mở báo cáo</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="123" />
+        <location filename="../../ui/importing/dialog.py" line="122" />
         <source>Nhập vào sổ</source>
         <translation>Import into register</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="140" />
+        <location filename="../../ui/importing/dialog.py" line="139" />
         <source>Chọn tệp để nhập</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="163" />
-        <location filename="../../ui/importing/dialog.py" line="174" />
+        <location filename="../../ui/importing/dialog.py" line="162" />
+        <location filename="../../ui/importing/dialog.py" line="173" />
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="183" />
+        <location filename="../../ui/importing/dialog.py" line="182" />
         <source>&lt;b&gt;Tệp có cột chưa nhận ra.&lt;/b&gt; Hãy ghép cột: </source>
         <translation>&lt;b&gt;The file has columns that were not recognised.&lt;/b&gt; Map the columns: </translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="212" />
-        <location filename="../../ui/importing/dialog.py" line="222" />
+        <location filename="../../ui/importing/dialog.py" line="211" />
+        <location filename="../../ui/importing/dialog.py" line="221" />
         <source>Đang xem trước…</source>
         <translation>Previewing…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="228" />
+        <location filename="../../ui/importing/dialog.py" line="227" />
         <source>&lt;b&gt;Xem trước&lt;/b&gt; — chưa ghi gì vào sổ.</source>
         <translation>&lt;b&gt;Preview&lt;/b&gt; — nothing has been written to the register yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="229" />
+        <location filename="../../ui/importing/dialog.py" line="228" />
         <source>&lt;b&gt;Xem trước&lt;/b&gt; — chưa ghi gì vào danh mục.</source>
         <translation>&lt;b&gt;Preview&lt;/b&gt; — nothing has been written to the catalog yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="230" />
+        <location filename="../../ui/importing/dialog.py" line="229" />
         <source>Thêm mới: &lt;b&gt;{a}&lt;/b&gt; · Cập nhật: &lt;b&gt;{u}&lt;/b&gt; · Không đổi: &lt;b&gt;{n}&lt;/b&gt; · Không nhập được: &lt;b&gt;{r}&lt;/b&gt;</source>
         <translation>New: &lt;b&gt;{a}&lt;/b&gt; · Updated: &lt;b&gt;{u}&lt;/b&gt; · Unchanged: &lt;b&gt;{n}&lt;/b&gt; · Not imported: &lt;b&gt;{r}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="234" />
+        <location filename="../../ui/importing/dialog.py" line="233" />
         <source>Tệp “{name}”: {rows} dòng dữ liệu, tiêu đề ở dòng {header}</source>
         <translation>File “{name}”: {rows} data rows, header on row {header}</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="237" />
+        <location filename="../../ui/importing/dialog.py" line="236" />
         <source>, mã hóa {enc}</source>
         <translation>, encoding {enc}</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="240" />
+        <location filename="../../ui/importing/dialog.py" line="239" />
         <source>Cột bỏ qua (không nhận ra): </source>
         <translation>Ignored columns (not recognised): </translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="242" />
+        <location filename="../../ui/importing/dialog.py" line="241" />
         <source> — bấm “Ghép cột…” nếu cần lấy.</source>
         <translation> — click “Map columns…” if you need them.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="249" />
+        <location filename="../../ui/importing/dialog.py" line="248" />
         <source>&lt;b&gt;{n} thủ tục chưa có trong danh mục&lt;/b&gt; (khớp theo mã hoặc tên không được):</source>
         <translation>&lt;b&gt;{n} procedures are not in the catalog&lt;/b&gt; (no match by code or name):</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="252" />
+        <location filename="../../ui/importing/dialog.py" line="251" />
         <source>{code} — {name} ({rows} dòng)</source>
         <translation>{code} — {name} ({rows} rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="253" />
+        <location filename="../../ui/importing/dialog.py" line="252" />
         <source>(không mã)</source>
         <translation>(no code)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="253" />
+        <location filename="../../ui/importing/dialog.py" line="252" />
         <source>(không tên)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="254" />
+        <location filename="../../ui/importing/dialog.py" line="253" />
         <source>Tạo {n} thủ tục mới này khi nhập (thời hạn giải quyết để trống, cần bổ sung sau)</source>
         <translation>Create these {n} new procedures while importing (processing time left empty, to be completed later)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="272" />
+        <location filename="../../ui/importing/dialog.py" line="271" />
         <source>Không có dòng lỗi.</source>
         <translation>No rows with errors.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="274" />
+        <location filename="../../ui/importing/dialog.py" line="273" />
         <source>Dòng không nhập được: {n} (hiện {m} dòng đầu; đủ cả trong báo cáo)</source>
         <translation>Rows that cannot be imported: {n} (first {m} shown; all are in the report)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="277" />
+        <location filename="../../ui/importing/dialog.py" line="276" />
         <source>Dòng không nhập được: {n}</source>
         <translation>Rows that cannot be imported: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="290" />
+        <location filename="../../ui/importing/dialog.py" line="289" />
         <source>Tệp không có gì mới để nhập.</source>
         <translation>The file has nothing new to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="292" />
+        <location filename="../../ui/importing/dialog.py" line="291" />
         <source>Tệp có dòng lỗi: sửa tệp rồi chọn lại, hoặc đánh dấu “Bỏ qua các dòng lỗi” để nhập các dòng hợp lệ.</source>
         <translation>The file has rows with errors: correct the file and choose it again, or tick “Skip the rows with errors” to import the valid rows.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="295" />
+        <location filename="../../ui/importing/dialog.py" line="294" />
         <source>Hãy xác nhận tạo các thủ tục chưa có trong danh mục, hoặc nhập danh mục thủ tục trước.</source>
         <translation>Confirm creating the procedures that are not in the catalog, or import the procedure catalog first.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="299" />
+        <location filename="../../ui/importing/dialog.py" line="298" />
         <source>Nhập {n} hồ sơ vào sổ</source>
         <translation>Import {n} dossiers into the register</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="301" />
+        <location filename="../../ui/importing/dialog.py" line="300" />
         <source>Nhập {n} thủ tục</source>
         <translation>Import {n} procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="309" />
+        <location filename="../../ui/importing/dialog.py" line="308" />
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="328" />
+        <location filename="../../ui/importing/dialog.py" line="327" />
         <source>Đang nhập hồ sơ vào sổ…</source>
         <translation>Importing dossiers into the register…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="328" />
+        <location filename="../../ui/importing/dialog.py" line="327" />
         <source>Đang nhập danh mục…</source>
         <translation>Importing the catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="335" />
-        <location filename="../../ui/pages/register.py" line="206" />
+        <location filename="../../ui/importing/dialog.py" line="334" />
+        <location filename="../../ui/pages/register.py" line="205" />
         <source>hồ sơ</source>
         <translation>dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="335" />
+        <location filename="../../ui/importing/dialog.py" line="334" />
         <source>thủ tục</source>
         <translation>procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="338" />
+        <location filename="../../ui/importing/dialog.py" line="337" />
         <source>&lt;b&gt;Đã nhập xong.&lt;/b&gt; Thêm mới {a} {w}, cập nhật {u}, không đổi {n}, bỏ qua {r} dòng lỗi.</source>
         <translation>&lt;b&gt;Import finished.&lt;/b&gt; New {a} {w}, updated {u}, unchanged {n}, skipped {r} rows with errors.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="341" />
+        <location filename="../../ui/importing/dialog.py" line="340" />
         <source>&lt;br&gt;Đã tạo {c} thủ tục mới.</source>
         <translation>&lt;br&gt;{c} new procedures created.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="342" />
+        <location filename="../../ui/importing/dialog.py" line="341" />
         <source>&lt;br&gt;Báo cáo đã lưu: {path}</source>
         <translation>&lt;br&gt;Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="345" />
+        <location filename="../../ui/importing/dialog.py" line="344" />
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="360" />
+        <location filename="../../ui/importing/dialog.py" line="359" />
         <source>Không thực hiện được.</source>
         <translation>Could not be done.</translation>
     </message>
@@ -2382,68 +2382,68 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="25" />
+        <location filename="../../ui/pages/register.py" line="24" />
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="26" />
+        <location filename="../../ui/pages/register.py" line="25" />
         <location filename="../../ui/pages/reports.py" line="99" />
         <source>Đang giải quyết</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="27" />
+        <location filename="../../ui/pages/register.py" line="26" />
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="55" />
+        <location filename="../../ui/pages/register.py" line="54" />
         <source>Tìm theo tên, mã hồ sơ, số điện thoại, CCCD (gõ có dấu hay không dấu đều được)</source>
         <translation>Search by name, dossier code, phone number, ID card number (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="61" />
+        <location filename="../../ui/pages/register.py" line="60" />
         <source>Mọi mức cảnh báo</source>
         <translation>All warning levels</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="67" />
+        <location filename="../../ui/pages/register.py" line="66" />
         <source>Mọi lĩnh vực</source>
         <translation>All fields</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="69" />
+        <location filename="../../ui/pages/register.py" line="68" />
         <source>Mọi hình thức nộp</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="74" />
+        <location filename="../../ui/pages/register.py" line="73" />
         <source>Bỏ lọc</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="108" />
+        <location filename="../../ui/pages/register.py" line="107" />
         <source>Nhận từ</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="109" />
+        <location filename="../../ui/pages/register.py" line="108" />
         <source>Hẹn trả từ</source>
         <translation>Due from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="141" />
+        <location filename="../../ui/pages/register.py" line="140" />
         <source>Chú giải:</source>
         <translation>Legend:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="164" />
+        <location filename="../../ui/pages/register.py" line="163" />
         <source>Đang tìm…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="206" />
+        <location filename="../../ui/pages/register.py" line="205" />
         <source>hồ sơ khớp bộ lọc</source>
         <translation>dossiers match the filters</translation>
     </message>
