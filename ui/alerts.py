@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSystemTrayIcon
 
 from app import today
 from app.deadlines import WarningLevel
-from app.formatting import thousands
 from ui.desk import Changes, Desk
-from ui.i18n import tr
+from ui.i18n import thousands, tr
 from ui.warning_style import level_icon
 
 REFRESH_MS = 5 * 60 * 1000
@@ -98,7 +97,8 @@ class AlertMonitor(QObject):
             self.first = False
             previous = _load_ids(settings, self.key + "/seen")
             if settings.value(self.key + "/seen/at"):
-                text = today.describe_changes(today.changes_since(previous, summary.ids))
+                text = "; ".join(tr(today.CHANGE_PHRASES[level]).format(n=thousands(n))
+                                 for level, n in today.changes_since(previous, summary.ids))
                 if text:
                     self.news.emit(tr("Từ lần mở trước: {changes}.").format(changes=text))
         _save_ids(settings, self.key + "/seen", summary.ids)
@@ -116,7 +116,7 @@ class AlertMonitor(QObject):
         for level in NOTIFY_LEVELS:
             new = summary.ids.get(level, frozenset()) - done.get(level, frozenset())
             if new:
-                lines.append(today.CHANGE_PHRASES[level].format(n=thousands(len(new))))
+                lines.append(tr(today.CHANGE_PHRASES[level]).format(n=thousands(len(new))))
             # Remember only dossiers still at the level, so the memory stays small.
             done[level] = summary.ids.get(level, frozenset())
         _save_ids(settings, self.key + "/notified", {lv: done.get(lv, frozenset()) for lv in today.ALERT_LEVELS})

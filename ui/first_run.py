@@ -10,7 +10,7 @@ from app.demo import generate
 from db.models import Dossier
 from ui.desk import Changes, Desk
 from ui.errors import show_error
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
 
 DEMO_COUNT = 2000
 
@@ -20,12 +20,12 @@ def needs_setup(session) -> bool:
 
 
 class FirstRunDialog(QDialog):
-    FIELDS = [("name", "Tên cơ quan (*)", "Bộ phận Một cửa UBND phường …"),
-              ("parent_agency", "Cơ quan chủ quản", "UBND phường …"),
-              ("place_name", "Địa danh (ghi trên văn bản)", "Trần Biên"),
-              ("agency_code", "Mã định danh cơ quan", "000.00.16.H19"),
-              ("head_name", "Người đứng đầu", "Nguyễn Thị Thu Hương"),
-              ("head_title", "Chức vụ", "Giám đốc")]
+    FIELDS = [("name", QT_TR_NOOP("Tên cơ quan (*)"), "Bộ phận Một cửa UBND phường …"),
+              ("parent_agency", QT_TR_NOOP("Cơ quan chủ quản"), "UBND phường …"),
+              ("place_name", QT_TR_NOOP("Địa danh (ghi trên văn bản)"), "Trần Biên"),
+              ("agency_code", QT_TR_NOOP("Mã định danh cơ quan"), "000.00.16.H19"),
+              ("head_name", QT_TR_NOOP("Người đứng đầu"), "Nguyễn Thị Thu Hương"),
+              ("head_title", QT_TR_NOOP("Chức vụ"), "Giám đốc")]
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)

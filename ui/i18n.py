@@ -15,6 +15,7 @@ the context "MotCua", which is what ``tr`` looks them up in.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -75,12 +76,54 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     return language
 
 
-# Strings that reach tr() only through a variable, so lupdate cannot see them where they are used:
-# the titles of the core pages and the warning levels of app/deadlines.py. A page of ui/ marks its own
-# title with QT_TR_NOOP where it is defined; labels that come from app/ are listed here.
-_SHOWN_THROUGH_VARIABLES = (
-    QT_TR_NOOP("Hôm nay"), QT_TR_NOOP("Sổ hồ sơ"),
-    QT_TR_NOOP("Trong hạn"), QT_TR_NOOP("Chờ bổ sung"), QT_TR_NOOP("Sắp đến hạn"),
-    QT_TR_NOOP("Hạn gửi phiếu xin lỗi: ngày mai"), QT_TR_NOOP("Phải gửi phiếu xin lỗi hôm nay"),
-    QT_TR_NOOP("Đã lỡ hạn gửi phiếu xin lỗi"), QT_TR_NOOP("Quá hạn"),
-)
+# Weekday names and the "time left" words of app/ (Vietnamese there), translated where they are shown.
+WEEKDAYS = (QT_TR_NOOP("Thứ Hai"), QT_TR_NOOP("Thứ Ba"), QT_TR_NOOP("Thứ Tư"), QT_TR_NOOP("Thứ Năm"),
+            QT_TR_NOOP("Thứ Sáu"), QT_TR_NOOP("Thứ Bảy"), QT_TR_NOOP("Chủ Nhật"))
+_TIME_UNITS = {"ngày": QT_TR_NOOP("{n} ngày"), "giờ": QT_TR_NOOP("{n} giờ"), "phút": QT_TR_NOOP("{n} phút")}
+_REMAINING = {"Còn": QT_TR_NOOP("Còn {time}"), "Quá": QT_TR_NOOP("Quá {time}")}
+
+
+def weekday_name(day) -> str:
+    """"Thứ Tư" / "Wednesday" for a date."""
+    return tr(WEEKDAYS[day.weekday()])
+
+
+def remaining_text(text: str) -> str:
+    """app.deadlines.describe_remaining's "Còn 2 ngày 3 giờ" / "Quá 1 ngày" in the window's language."""
+    match = re.fullmatch(r"(Còn|Quá) ((?:\d+ (?:ngày|giờ|phút) ?)+)", text or "")
+    if match is None:
+        return text
+    parts = re.findall(r"(\d+) (ngày|giờ|phút)", match.group(2))
+    time = " ".join(tr(_TIME_UNITS[unit]).format(n=n) for n, unit in parts)
+    return tr(_REMAINING[match.group(1)]).format(time=time)
+
+
+def processing_text(processing) -> str:
+    """A processing time in the window's language: a ProcessingTime, or the text of its describe()
+    ("3 ngày làm việc", "0,5 ngày làm việc", "4 giờ làm việc", "trong ngày")."""
+    from app.deadlines import TimeUnit
+
+    if isinstance(processing, str):
+        match = re.fullmatch(r"([\d,]+) (ngày|giờ) làm việc", processing)
+        if processing == "trong ngày":
+            return tr("trong ngày")
+        if match is None:
+            return processing
+        n, day = match.group(1), match.group(2) == "ngày"
+    else:
+        if processing.unit is TimeUnit.DAY and processing.value == 0:
+            return tr("trong ngày")
+        value = float(processing.value)
+        n = str(int(value)) if value.is_integer() else str(value).replace(".", ",")
+        day = processing.unit is TimeUnit.DAY
+    return (tr("{n} ngày làm việc") if day else tr("{n} giờ làm việc")).format(n=n)
+
+
+def thousands(number: int) -> str:
+    """Digit grouping of the window's language: 1.000.000 in Vietnamese, 1,000,000 in English."""
+    return QLocale().toString(int(number))
+
+
+def percent(value) -> str:
+    """A rate with one decimal in the window's language ("42,9%" / "42.9%"); "—" when nothing was counted."""
+    return "—" if value is None else QLocale().toString(float(value), "f", 1) + "%"

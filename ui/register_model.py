@@ -18,7 +18,7 @@ from app import register_query as rq
 from app.deadlines import WarningBounds, WarningLevel
 from app.formatting import datetime_vi
 from ui.desk import Desk
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, remaining_text, tr
 from ui.warning_style import level_brush, level_icon, level_text
 
 PAGE_SIZE = 200
@@ -33,16 +33,16 @@ class Column:
 
 
 COLUMNS = [
-    Column("level", "Cảnh báo", None),
-    Column("code", "Mã hồ sơ", "code"),
-    Column("applicant_name", "Người nộp", "applicant_name"),
-    Column("procedure", "Thủ tục", "procedure"),
-    Column("unit", "Đơn vị", "unit"),
-    Column("channel", "Hình thức nộp", "channel"),
-    Column("status", "Trạng thái", "status"),
-    Column("received_at", "Ngày nhận", "received_at"),
-    Column("due_at", "Hẹn trả", "due_at"),
-    Column("remaining", "Thời gian còn lại", "due_at"),
+    Column("level", QT_TR_NOOP("Cảnh báo"), None),
+    Column("code", QT_TR_NOOP("Mã hồ sơ"), "code"),
+    Column("applicant_name", QT_TR_NOOP("Người nộp"), "applicant_name"),
+    Column("procedure", QT_TR_NOOP("Thủ tục"), "procedure"),
+    Column("unit", QT_TR_NOOP("Đơn vị"), "unit"),
+    Column("channel", QT_TR_NOOP("Hình thức nộp"), "channel"),
+    Column("status", QT_TR_NOOP("Trạng thái"), "status"),
+    Column("received_at", QT_TR_NOOP("Ngày nhận"), "received_at"),
+    Column("due_at", QT_TR_NOOP("Hẹn trả"), "due_at"),
+    Column("remaining", QT_TR_NOOP("Thời gian còn lại"), "due_at"),
 ]
 
 
@@ -216,7 +216,7 @@ class RegisterModel(QAbstractTableModel):
         if key == "due_at":
             return datetime_vi(row.due_at) if row.due_at else ""
         if key == "remaining":
-            return row.remaining
+            return remaining_text(row.remaining)
         return ""
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:

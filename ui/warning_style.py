@@ -6,7 +6,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtCore import Qt
 
 from app.deadlines import WarningLevel
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
 
 # Pale backgrounds readable with black text; the strong colour is for icons and badges.
 COLOURS = {
@@ -32,13 +32,13 @@ def level_colour(level: WarningLevel) -> QColor:
 
 
 SHORT_LABELS = {
-    WarningLevel.OVERDUE: "Quá hạn",
-    WarningLevel.APOLOGY_MISSED: "Lỡ hạn xin lỗi",
-    WarningLevel.APOLOGY_TODAY: "Xin lỗi hôm nay",
-    WarningLevel.APOLOGY_TOMORROW: "Xin lỗi ngày mai",
-    WarningLevel.DUE_SOON: "Sắp đến hạn",
-    WarningLevel.WAITING: "Chờ bổ sung",
-    WarningLevel.ON_TRACK: "Trong hạn",
+    WarningLevel.OVERDUE: QT_TR_NOOP("Quá hạn"),
+    WarningLevel.APOLOGY_MISSED: QT_TR_NOOP("Lỡ hạn xin lỗi"),
+    WarningLevel.APOLOGY_TODAY: QT_TR_NOOP("Xin lỗi hôm nay"),
+    WarningLevel.APOLOGY_TOMORROW: QT_TR_NOOP("Xin lỗi ngày mai"),
+    WarningLevel.DUE_SOON: QT_TR_NOOP("Sắp đến hạn"),
+    WarningLevel.WAITING: QT_TR_NOOP("Chờ bổ sung"),
+    WarningLevel.ON_TRACK: QT_TR_NOOP("Trong hạn"),
 }
 
 

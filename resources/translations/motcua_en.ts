@@ -20,12 +20,13 @@
     </message>
     <message>
         <location filename="../../ui/about.py" line="40" />
-        <location filename="../../ui/i18n.py" line="80" />
+        <location filename="../../ui/pages/register.py" line="47" />
         <source>Sổ hồ sơ</source>
         <translation>Register</translation>
     </message>
     <message>
         <location filename="../../ui/about.py" line="52" />
+        <location filename="../../ui/importing/dialog.py" line="125" />
         <location filename="../../ui/users.py" line="60" />
         <source>Đóng</source>
         <translation>Close</translation>
@@ -57,8 +58,8 @@
     </message>
     <message>
         <location filename="../../ui/admin_hooks.py" line="51" />
-        <location filename="../../ui/admin_hooks.py" line="95" />
-        <location filename="../../ui/login.py" line="108" />
+        <location filename="../../ui/admin_hooks.py" line="111" />
+        <location filename="../../ui/login.py" line="107" />
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
@@ -86,54 +87,54 @@
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="84" />
+        <location filename="../../ui/admin_hooks.py" line="89" />
         <source>Sao lưu hằng ngày không thành công: {error}</source>
         <translation>The daily backup failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="95" />
+        <location filename="../../ui/admin_hooks.py" line="111" />
         <source>Ngôn ngữ mới được dùng từ lần mở ứng dụng sau.</source>
         <translation>The new language is used from the next start of the application.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="107" />
+        <location filename="../../ui/admin_hooks.py" line="123" />
         <source>Đã sao lưu</source>
         <translation>Backed up</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="107" />
+        <location filename="../../ui/admin_hooks.py" line="123" />
         <source>Đã sao lưu và kiểm tra toàn vẹn:
 {file}</source>
         <translation>Backed up and checked for integrity:
 {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="110" />
+        <location filename="../../ui/admin_hooks.py" line="126" />
         <source>Đang sao lưu sổ hồ sơ…</source>
         <translation>Backing up the register…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="111" />
+        <location filename="../../ui/admin_hooks.py" line="127" />
         <source>Không sao lưu được</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="124" />
+        <location filename="../../ui/admin_hooks.py" line="140" />
         <source>Chọn bản sao lưu</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="125" />
+        <location filename="../../ui/admin_hooks.py" line="141" />
         <source>Sổ hồ sơ SQLite (*.sqlite3)</source>
         <translation>SQLite register (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="129" />
+        <location filename="../../ui/admin_hooks.py" line="145" />
         <source>Khôi phục sổ hồ sơ</source>
         <translation>Restore the register</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="130" />
+        <location filename="../../ui/admin_hooks.py" line="146" />
         <source>Thay toàn bộ sổ hồ sơ hiện tại bằng bản sao lưu
 {file}?
 
@@ -144,56 +145,61 @@ Trạng thái hiện tại sẽ được sao lưu trước; những gì nhập s
 The current state is backed up first; whatever was entered after the backup was taken will no longer be in the register.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="140" />
+        <location filename="../../ui/admin_hooks.py" line="167" />
         <location filename="../../ui/recovery.py" line="45" />
         <source>Không khôi phục được</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="145" />
+        <location filename="../../ui/admin_hooks.py" line="161" />
         <location filename="../../ui/recovery.py" line="47" />
         <source>Đã khôi phục</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="145" />
+        <location filename="../../ui/admin_hooks.py" line="161" />
         <source>Đã khôi phục sổ hồ sơ. Trạng thái trước đó được lưu tại:
 {file}</source>
         <translation>The register has been restored. The previous state was saved to:
 {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="156" />
-        <location filename="../../ui/admin_hooks.py" line="158" />
-        <location filename="../../ui/pages/history.py" line="26" />
+        <location filename="../../ui/admin_hooks.py" line="172" />
+        <source>Đang khôi phục sổ hồ sơ…</source>
+        <translation>Restoring the register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_hooks.py" line="182" />
+        <location filename="../../ui/admin_hooks.py" line="184" />
+        <location filename="../../ui/pages/history.py" line="35" />
         <source>Nhật ký thay đổi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="160" />
-        <location filename="../../ui/pages/history.py" line="119" />
+        <location filename="../../ui/admin_hooks.py" line="186" />
+        <location filename="../../ui/pages/history.py" line="132" />
         <source>Đang kiểm tra chuỗi băm của nhật ký…</source>
         <translation>Checking the hash chain of the audit trail…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="164" />
-        <location filename="../../ui/admin_hooks.py" line="167" />
-        <location filename="../../ui/admin_hooks.py" line="172" />
+        <location filename="../../ui/admin_hooks.py" line="190" />
+        <location filename="../../ui/admin_hooks.py" line="193" />
+        <location filename="../../ui/admin_hooks.py" line="198" />
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="164" />
+        <location filename="../../ui/admin_hooks.py" line="190" />
         <source>Mật khẩu hiện tại:</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="167" />
+        <location filename="../../ui/admin_hooks.py" line="193" />
         <source>Mật khẩu mới (ít nhất 8 ký tự):</source>
         <translation>New password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_hooks.py" line="172" />
+        <location filename="../../ui/admin_hooks.py" line="198" />
         <source>Đã đổi mật khẩu.</source>
         <translation>Password changed.</translation>
     </message>
@@ -203,209 +209,443 @@ The current state is backed up first; whatever was entered after the backup was 
         <translation>Demo register: logged in as administrator “{name}”, password “{password}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="24" />
+        <location filename="../../ui/errors.py" line="34" />
         <source>Hồ sơ đã được người khác sửa</source>
         <translation>The dossier was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="26" />
+        <location filename="../../ui/errors.py" line="34" />
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="35" />
+        <location filename="../../ui/errors.py" line="46" />
         <source>Lỗi không mong đợi</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="36" />
+        <location filename="../../ui/errors.py" line="47" />
         <source>Đã xảy ra lỗi không mong đợi; thao tác vừa rồi chưa hoàn tất và sổ hồ sơ không bị thay đổi.
 Chi tiết đã được ghi vào nhật ký. Anh/chị có thể tiếp tục làm việc.</source>
         <translation>An unexpected error occurred; the last action was not completed and the register was not changed.
 The details were written to the log. You can go on working.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="65" />
+        <location filename="../../ui/login.py" line="64" />
         <source>Tạo tài khoản quản trị</source>
         <translation>Create the administrator account</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="66" />
+        <location filename="../../ui/login.py" line="65" />
         <source>Sổ hồ sơ này chưa có quản trị viên. Hãy tạo tài khoản quản trị: tài khoản này tạo tài khoản cho các cán bộ, sửa lịch ngày nghỉ và thông tin cơ quan.</source>
         <translation>This register has no administrator yet. Create the administrator account: it creates the officers' accounts and changes the calendar of days off and the office information.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="74" />
-        <location filename="../../ui/login.py" line="106" />
+        <location filename="../../ui/login.py" line="73" />
+        <location filename="../../ui/login.py" line="105" />
         <location filename="../../ui/users.py" line="32" />
         <location filename="../../ui/users.py" line="49" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="75" />
+        <location filename="../../ui/login.py" line="74" />
         <location filename="../../ui/users.py" line="33" />
         <location filename="../../ui/users.py" line="49" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="76" />
+        <location filename="../../ui/login.py" line="75" />
         <location filename="../../ui/users.py" line="35" />
         <source>Mật khẩu (ít nhất 8 ký tự)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="77" />
+        <location filename="../../ui/login.py" line="76" />
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="78" />
+        <location filename="../../ui/login.py" line="77" />
         <source>Tạo tài khoản</source>
         <translation>Create account</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="79" />
-        <location filename="../../ui/login.py" line="110" />
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/login.py" line="78" />
+        <location filename="../../ui/login.py" line="109" />
+        <location filename="../../ui/main_window.py" line="83" />
         <location filename="../../ui/recovery.py" line="37" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="84" />
+        <location filename="../../ui/login.py" line="83" />
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="93" />
+        <location filename="../../ui/login.py" line="92" />
         <source>Đăng nhập để làm việc với sổ hồ sơ.</source>
         <translation>Log in to work with the register.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="96" />
+        <location filename="../../ui/login.py" line="95" />
         <source>Đăng nhập — MotCua Desk</source>
         <translation>Log in — MotCua Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="105" />
+        <location filename="../../ui/login.py" line="104" />
         <source>Ngôn ngữ giao diện; áp dụng từ lần mở sau.</source>
         <translation>Language of the interface; applies from the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="107" />
+        <location filename="../../ui/login.py" line="106" />
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="109" />
+        <location filename="../../ui/login.py" line="108" />
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
+        <location filename="../../ui/alerts.py" line="68" />
         <location filename="../../ui/main_window.py" line="29" />
         <source>MotCua Desk</source>
         <translation>MotCua Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/alerts.py" line="103" />
+        <source>Từ lần mở trước: {changes}.</source>
+        <translation>Since you last opened the desk: {changes}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alerts.py" line="126" />
+        <source>Cảnh báo hạn xử lý</source>
+        <translation>Deadline alert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alerts.py" line="136" />
+        <source>Đang tính cảnh báo…</source>
+        <translation>Computing alerts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alerts.py" line="144" />
+        <source>Không có hồ sơ cần cảnh báo.</source>
+        <translation>No dossiers need attention.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="68" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>&amp;Công cụ</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="31" />
+        <location filename="../../ui/main_window.py" line="73" />
+        <source>Tiếp nhận hồ sơ mới…</source>
+        <translation>Receive a new dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="78" />
+        <source>Tìm hồ sơ</source>
+        <translation>Find a dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="120" />
+        <location filename="../../ui/pages/digitization.py" line="31" />
+        <location filename="../../ui/pages/history.py" line="40" />
+        <location filename="../../ui/pages/today.py" line="86" />
+        <location filename="../../ui/register_model.py" line="37" />
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="34" />
+        <location filename="../../ui/pages/history.py" line="43" />
         <source>Mọi cán bộ</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="35" />
+        <location filename="../../ui/pages/digitization.py" line="32" />
+        <source>Hình thức</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="36" />
+        <source>Thành phần</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="36" />
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="37" />
+        <source>Định danh</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="38" />
+        <source>Văn bản đề nghị</source>
+        <translation>Request letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="148" />
+        <location filename="../../ui/pages/digitization.py" line="241" />
+        <location filename="../../ui/pages/register.py" line="64" />
+        <source>Mọi đơn vị</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="150" />
+        <source>Tìm theo tên, mã hồ sơ, số điện thoại…</source>
+        <translation>Search by name, dossier code, phone number…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="168" />
+        <location filename="../../ui/pages/history.py" line="44" />
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="41" />
+        <location filename="../../ui/pages/digitization.py" line="168" />
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="169" />
+        <source>Tính theo</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="174" />
+        <source>Hồ sơ thiếu số hóa:</source>
+        <translation>Dossiers short of digitization:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="232" />
+        <source>Mọi nguyên nhân</source>
+        <translation>All causes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="269" />
+        <source>Đang tính tỷ lệ số hóa…</source>
+        <translation>Computing digitization rates…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="285" />
+        <source>đạt</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="286" />
+        <source>chưa đạt</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="287" />
+        <source>Từ ngày {start} đến ngày {end}</source>
+        <translation>From {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="289" />
+        <source>{period}: tỷ lệ số hóa {rate} ({part}/{whole} hồ sơ có kết quả), chỉ tiêu {target}%</source>
+        <translation>{period}: digitization rate {rate} ({part}/{whole} dossiers with a result), target {target}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="292" />
+        <source>xác thực định danh {identity} · tái sử dụng dữ liệu {reuse} ({received} hồ sơ tiếp nhận)</source>
+        <translation>identity checked {identity} · data reused {reuse} ({received} dossiers received)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="297" />
+        <source>Tỷ lệ số hóa theo</source>
+        <translation>Digitization rate by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="308" />
+        <location filename="../../ui/pages/today.py" line="162" />
+        <source>{n} hồ sơ</source>
+        <translation>{n} dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="310" />
+        <source>(hiện {shown} hồ sơ mới nhất; lọc thêm để thu hẹp)</source>
+        <translation>(showing the newest {shown} dossiers; filter further to narrow it down)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="311" />
+        <source>nhấp đúp để mở hồ sơ, đánh dấu ngay ở các cột bên phải.</source>
+        <translation>double-click to open a dossier, or tick the boxes in the columns on the right.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/history.py" line="50" />
         <source>Lọc</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="43" />
+        <location filename="../../ui/pages/history.py" line="52" />
         <source>Kiểm tra chuỗi băm</source>
         <translation>Verify hash chain</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="45" />
+        <location filename="../../ui/dossier/window.py" line="39" />
+        <location filename="../../ui/i18n_catalog.py" line="150" />
+        <location filename="../../ui/pages/history.py" line="54" />
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="45" />
-        <location filename="../../ui/pages/history.py" line="52" />
+        <location filename="../../ui/dossier/window.py" line="40" />
+        <location filename="../../ui/letters/tab.py" line="43" />
+        <location filename="../../ui/pages/today.py" line="40" />
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="47" />
+        <source>Thông tin</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="48" />
+        <source>Xử lý</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="51" />
+        <location filename="../../ui/dossier/window.py" line="155" />
+        <location filename="../../ui/i18n_catalog.py" line="106" />
+        <location filename="../../ui/pages/history.py" line="54" />
+        <location filename="../../ui/pages/history.py" line="61" />
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="46" />
+        <location filename="../../ui/dossier/window.py" line="55" />
+        <source>Lịch sử</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="103" />
+        <source>Lưu thay đổi (Ctrl+S)</source>
+        <translation>Save changes (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="117" />
+        <source>Đổi ngày hẹn trả…</source>
+        <translation>Change the due date…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="134" />
+        <source>Hồ sơ {code} — {name}</source>
+        <translation>Dossier {code} — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="142" />
+        <source>Hạn gửi phiếu xin lỗi</source>
+        <translation>Apology deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="143" />
+        <source>Đã có phiếu xin lỗi số</source>
+        <translation>Apology letter no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="173" />
+        <source>Trạng thái hiện tại</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="175" />
+        <source>Có kết quả lúc</source>
+        <translation>Result ready at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="177" />
+        <source>Trả kết quả lúc</source>
+        <translation>Result returned at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="181" />
+        <source>Hồ sơ đã kết thúc, không còn thao tác xử lý.</source>
+        <translation>The dossier is closed; no further processing steps.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="260" />
+        <source>Chưa lưu</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="260" />
+        <source>Các thay đổi chưa được lưu. Bỏ các thay đổi này?</source>
+        <translation>The changes have not been saved. Discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/history.py" line="55" />
+        <location filename="../../ui/pages/register.py" line="107" />
+        <location filename="../../ui/pages/register.py" line="108" />
+        <location filename="../../ui/pages/reports.py" line="150" />
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="52" />
+        <location filename="../../ui/pages/history.py" line="61" />
+        <location filename="../../ui/pages/outbox_dialog.py" line="17" />
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="52" />
+        <location filename="../../ui/dossier/action_dialog.py" line="24" />
+        <location filename="../../ui/dossier/window.py" line="51" />
+        <location filename="../../ui/pages/history.py" line="61" />
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="52" />
+        <location filename="../../ui/pages/history.py" line="61" />
         <source>Việc</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="52" />
+        <location filename="../../ui/pages/history.py" line="61" />
         <source>Đối tượng</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="53" />
+        <location filename="../../ui/dossier/window.py" line="51" />
+        <location filename="../../ui/pages/history.py" line="62" />
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="114" />
+        <location filename="../../ui/pages/history.py" line="127" />
         <source> (chỉ hiện {n} sự kiện mới nhất)</source>
         <translation> (only the newest {n} events shown)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/history.py" line="115" />
+        <location filename="../../ui/pages/history.py" line="128" />
         <source>{n} sự kiện</source>
         <translation>{n} events</translation>
     </message>
     <message>
         <location filename="../../ui/recovery.py" line="23" />
+        <location filename="../../ui/recovery.py" line="72" />
         <source>Sổ hồ sơ bị hỏng</source>
         <translation>The register is damaged</translation>
     </message>
@@ -439,17 +679,106 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>The register was restored from the backup taken at {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="98" />
+        <location filename="../../ui/recovery.py" line="75" />
+        <source>Khôi phục bản sao lưu tốt gần nhất…</source>
+        <translation>Restore the newest good backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="22" />
+        <source>Thời điểm có kết quả</source>
+        <translation>Result ready at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="23" />
+        <source>Thời điểm trả kết quả</source>
+        <translation>Result returned at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="27" />
+        <source>Giấy tờ cần bổ sung (*)</source>
+        <translation>Documents to supplement (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="28" />
+        <source>Lý do từ chối (*)</source>
+        <translation>Reason for refusal (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="29" />
+        <source>Lý do rút hồ sơ (*)</source>
+        <translation>Reason for withdrawal (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="30" />
+        <source>Lý do dừng xử lý (*)</source>
+        <translation>Reason for stopping (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="34" />
+        <location filename="../../ui/dossier/receive.py" line="116" />
+        <location filename="../../ui/dossier/window.py" line="51" />
+        <location filename="../../ui/dossier/window.py" line="102" />
+        <location filename="../../ui/i18n_catalog.py" line="135" />
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="39" />
+        <source>Hình thức nhận kết quả</source>
+        <translation>Result delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="41" />
+        <source>Thực hiện</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="42" />
+        <location filename="../../ui/dossier/action_dialog.py" line="71" />
+        <location filename="../../ui/dossier/receive.py" line="123" />
+        <location filename="../../ui/importing/mapping.py" line="53" />
+        <location filename="../../ui/tasks.py" line="102" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="99" />
-        <source>Đang xử lý</source>
-        <translation>Working</translation>
+        <location filename="../../ui/dossier/action_dialog.py" line="47" />
+        <source>Thời gian chờ bổ sung không tính vào thời hạn giải quyết.</source>
+        <translation>Time spent waiting for documents does not count towards the processing time.</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="157" />
+        <location filename="../../ui/dossier/action_dialog.py" line="63" />
+        <source>Đổi ngày hẹn trả</source>
+        <translation>Change the due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="67" />
+        <source>Ngày hẹn trả mới</source>
+        <translation>New due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="68" />
+        <source>Lý do (*)</source>
+        <translation>Reason (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="70" />
+        <source>Đổi hạn</source>
+        <translation>Change due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/action_dialog.py" line="75" />
+        <source>Trễ hạn do cơ quan thì phải gửi phiếu xin lỗi (thẻ “Phiếu xin lỗi”), không đổi hạn ở đây.</source>
+        <translation>If the office is late, send an apology letter (the “Apology letter” tab) instead of changing the due date here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="59" />
+        <location filename="../../ui/tasks.py" line="103" />
+        <source>Đang xử lý</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="170" />
         <source>Lỗi không mong đợi, thao tác chưa hoàn tất. Chi tiết đã ghi vào nhật ký.</source>
         <translation>Unexpected error; the action was not completed. The details were written to the log.</translation>
     </message>
@@ -470,6 +799,11 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Officer accounts</translation>
     </message>
     <message>
+        <location filename="../../ui/dossier/window.py" line="138" />
+        <location filename="../../ui/i18n_catalog.py" line="131" />
+        <location filename="../../ui/pages/digitization.py" line="32" />
+        <location filename="../../ui/pages/outbox_dialog.py" line="18" />
+        <location filename="../../ui/register_model.py" line="42" />
         <location filename="../../ui/users.py" line="49" />
         <source>Trạng thái</source>
         <translation>Status</translation>
@@ -525,44 +859,2025 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="80" />
+        <location filename="../../ui/pages/today.py" line="35" />
+        <location filename="../../ui/pages/today.py" line="120" />
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81" />
+        <location filename="../../ui/i18n_catalog.py" line="49" />
+        <location filename="../../ui/pages/reports.py" line="99" />
+        <location filename="../../ui/warning_style.py" line="41" />
         <source>Trong hạn</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81" />
+        <location filename="../../ui/i18n_catalog.py" line="50" />
+        <location filename="../../ui/pages/today.py" line="26" />
+        <location filename="../../ui/warning_style.py" line="40" />
         <source>Chờ bổ sung</source>
-        <translation>Waiting for papers</translation>
+        <translation>Awaiting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81" />
+        <location filename="../../ui/i18n_catalog.py" line="51" />
+        <location filename="../../ui/pages/today.py" line="25" />
+        <location filename="../../ui/warning_style.py" line="39" />
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="82" />
+        <location filename="../../ui/i18n_catalog.py" line="52" />
+        <location filename="../../ui/pages/today.py" line="22" />
         <source>Hạn gửi phiếu xin lỗi: ngày mai</source>
         <translation>Apology letter due tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="82" />
+        <location filename="../../ui/i18n_catalog.py" line="53" />
+        <location filename="../../ui/pages/today.py" line="21" />
         <source>Phải gửi phiếu xin lỗi hôm nay</source>
         <translation>Apology letter due today</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83" />
+        <location filename="../../ui/i18n_catalog.py" line="54" />
+        <location filename="../../ui/pages/today.py" line="23" />
         <source>Đã lỡ hạn gửi phiếu xin lỗi</source>
         <translation>Apology deadline missed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83" />
+        <location filename="../../ui/i18n_catalog.py" line="55" />
+        <location filename="../../ui/pages/reports.py" line="99" />
+        <location filename="../../ui/pages/today.py" line="24" />
+        <location filename="../../ui/warning_style.py" line="35" />
         <source>Quá hạn</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="56" />
+        <source>Mới đăng ký</source>
+        <translation>Registered online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="57" />
+        <source>Được tiếp nhận</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="58" />
+        <source>Không được tiếp nhận</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="60" />
+        <source>Yêu cầu bổ sung giấy tờ</source>
+        <translation>Documents requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="61" />
+        <source>Yêu cầu thực hiện nghĩa vụ tài chính</source>
+        <translation>Awaiting fees and charges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="62" />
+        <source>Công dân yêu cầu rút hồ sơ</source>
+        <translation>Withdrawn by the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="63" />
+        <source>Dừng xử lý</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="64" />
+        <source>Đã xử lý xong</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="65" />
+        <source>Đã trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="66" />
+        <source>Trực tiếp</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="68" />
+        <source>Bưu chính công ích</source>
+        <translation>Public postal service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="69" />
+        <source>Cá nhân</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="70" />
+        <source>Tổ chức</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="71" />
+        <source>Tại Bộ phận Một cửa</source>
+        <translation>At the one-stop desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="72" />
+        <source>Qua bưu chính công ích</source>
+        <translation>By public postal service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="73" />
+        <source>Toàn trình</source>
+        <translation>Fully online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="74" />
+        <source>Một phần</source>
+        <translation>Partly online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="75" />
+        <source>Không trực tuyến</source>
+        <translation>Not online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="77" />
+        <source>giờ làm việc</source>
+        <translation>working hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="78" />
+        <location filename="../../ui/pages/reports.py" line="98" />
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="79" />
+        <location filename="../../ui/pages/reports.py" line="98" />
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="80" />
+        <source>Tiếp nhận hồ sơ trực tuyến</source>
+        <translation>Accept online dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="81" />
+        <source>Chuyển xử lý</source>
+        <translation>Send for processing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="82" />
+        <source>Yêu cầu bổ sung</source>
+        <translation>Request documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="83" />
+        <source>Chờ nghĩa vụ tài chính</source>
+        <translation>Await fees and charges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="84" />
+        <source>Có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="85" />
+        <source>Trả kết quả</source>
+        <translation>Return result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="86" />
+        <source>Từ chối</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="87" />
+        <source>Rút hồ sơ</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="88" />
+        <source>Đã nhận hồ sơ bổ sung</source>
+        <translation>Documents received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="89" />
+        <source>Đã hoàn thành nghĩa vụ tài chính</source>
+        <translation>Fees and charges paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="90" />
+        <source>Đã số hóa thành phần hồ sơ</source>
+        <translation>Dossier components digitized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="91" />
+        <source>Đã số hóa kết quả</source>
+        <translation>Result digitized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="92" />
+        <source>Đã xác thực định danh điện tử (VNeID)</source>
+        <translation>Electronic identity checked (VNeID)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="93" />
+        <source>Tái sử dụng giấy tờ từ kho dữ liệu</source>
+        <translation>Documents reused from the data store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="94" />
+        <source>Lấy giấy tờ từ kho dữ liệu quốc gia</source>
+        <translation>Documents taken from the national data store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="95" />
+        <source>Đã đính kèm văn bản đề nghị (từ chối, rút, dừng)</source>
+        <translation>Request letter attached (refusal, withdrawal, stop)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="96" />
+        <source>Hồ sơ nộp trực tiếp hoặc qua bưu chính chưa số hóa thành phần hồ sơ</source>
+        <translation>In-person or postal dossier whose components are not digitized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="97" />
+        <source>Chưa số hóa thành phần</source>
+        <translation>Components not digitized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="98" />
+        <source>Hồ sơ đã có kết quả nhưng chưa số hóa kết quả giải quyết</source>
+        <translation>Dossier with a result that is not digitized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="99" />
+        <source>Chưa số hóa kết quả</source>
+        <translation>Result not digitized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="100" />
+        <source>Chưa xác thực định danh điện tử (VNeID) của người nộp khi tiếp nhận</source>
+        <translation>Applicant's electronic identity (VNeID) not checked at reception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="101" />
+        <source>Chưa xác thực định danh</source>
+        <translation>Identity not checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="102" />
+        <source>Hồ sơ bị từ chối, rút hoặc dừng xử lý chưa đính kèm văn bản đề nghị</source>
+        <translation>Refused, withdrawn or stopped dossier without the request letter attached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="103" />
+        <source>Chưa đính kèm văn bản đề nghị</source>
+        <translation>Request letter not attached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="145" />
+        <source>Sửa</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="146" />
+        <source>Xóa</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="147" />
+        <source>Sửa hàng loạt</source>
+        <translation>Bulk change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="148" />
+        <source>Xóa hàng loạt</source>
+        <translation>Bulk delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="149" />
+        <source>Thêm hàng loạt</source>
+        <translation>Bulk add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="152" />
+        <source>Bổ sung hồ sơ</source>
+        <translation>Supplement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="153" />
+        <source>Thiết lập</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="154" />
+        <source>Lịch nghỉ/làm bù</source>
+        <translation>Day off / make-up day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="155" />
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="156" />
+        <source>Thông tin cơ quan</source>
+        <translation>Office information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="152" />
+        <location filename="../../ui/i18n_catalog.py" line="104" />
+        <location filename="../../ui/pages/digitization.py" line="32" />
+        <location filename="../../ui/pages/reports.py" line="97" />
+        <location filename="../../ui/register_model.py" line="40" />
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="152" />
+        <location filename="../../ui/i18n_catalog.py" line="105" />
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="107" />
+        <source>TTHC đủ điều kiện được cung cấp DVCTT toàn trình</source>
+        <translation>Procedures eligible for full online service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="108" />
+        <source>TTHC có phát sinh hồ sơ trực tuyến (trong số TTHC trực tuyến có hồ sơ)</source>
+        <translation>Online procedures with online dossiers (among online procedures with dossiers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="109" />
+        <source>Hồ sơ nộp trực tuyến</source>
+        <translation>Dossiers submitted online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="110" />
+        <source>Hồ sơ xử lý trực tuyến (trong số hồ sơ của TTHC có DVCTT)</source>
+        <translation>Dossiers processed online (among dossiers of procedures with online service)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="111" />
+        <source>Hồ sơ giải quyết trước và đúng hạn</source>
+        <translation>Dossiers settled early or on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="112" />
+        <source>Hồ sơ số hóa thành phần và kết quả</source>
+        <translation>Dossiers with components and result digitized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="113" />
+        <source>Thanh toán trực tuyến (hồ sơ trực tuyến có phí, lệ phí)</source>
+        <translation>Online payment (fee-bearing online dossiers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="114" />
+        <source>Hồ sơ trễ hạn có phiếu xin lỗi đúng hạn</source>
+        <translation>Late dossiers with an apology letter in time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="115" />
+        <source>Chờ gửi</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="116" />
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="117" />
+        <source>Gửi lỗi</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="118" />
+        <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả</source>
+        <translation>Apology letter and new return date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="121" />
+        <source>Ngày tiếp nhận</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="122" />
+        <source>Hạn xử lý (ngày hẹn trả)</source>
+        <translation>Due date (return date)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="123" />
+        <source>Mã thủ tục</source>
+        <translation>Procedure code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="124" />
+        <source>Tên thủ tục</source>
+        <translation>Procedure name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="125" />
+        <source>Người nộp (chủ hồ sơ)</source>
+        <translation>Applicant (dossier holder)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="126" />
+        <source>Số giấy tờ tùy thân</source>
+        <translation>Identity document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="127" />
+        <source>Số điện thoại</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="132" />
+        <source>Ngày có kết quả</source>
+        <translation>Result date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="133" />
+        <source>Ngày trả kết quả</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="134" />
+        <source>Lý do (từ chối, rút, dừng)</source>
+        <translation>Reason (refusal, withdrawal, stop)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="136" />
+        <source>Thời hạn giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="137" />
+        <source>Đơn vị thời hạn (ngày/giờ)</source>
+        <translation>Time unit (days/hours)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="138" />
+        <source>Mức độ trực tuyến</source>
+        <translation>Online level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="139" />
+        <source>Có phí, lệ phí</source>
+        <translation>Fees and charges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="140" />
+        <source>Kết quả bản giấy</source>
+        <translation>Paper result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="141" />
+        <source>{n} hồ sơ đã chuyển sang quá hạn</source>
+        <translation>{n} dossier(s) became overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="142" />
+        <source>{n} hồ sơ đã lỡ hạn gửi phiếu xin lỗi</source>
+        <translation>{n} dossier(s) missed the apology deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="143" />
+        <source>{n} hồ sơ phải gửi phiếu xin lỗi hôm nay</source>
+        <translation>{n} dossier(s) need an apology letter today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="18" />
+        <location filename="../../ui/pages/digitization.py" line="129" />
+        <source>Số hóa</source>
+        <translation>Digitization</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="39" />
+        <source>Có thay đổi chưa lưu.</source>
+        <translation>There are unsaved changes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="41" />
+        <source>Lưu danh mục số hóa</source>
+        <translation>Save digitization checklist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="43" />
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="50" />
+        <source>Chữ đậm: mục bắt buộc với hồ sơ này (theo hình thức nộp và trạng thái).</source>
+        <translation>Bold: required for this dossier (by channel and status).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="80" />
+        <source>Bắt buộc với hồ sơ này</source>
+        <translation>Required for this dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="91" />
+        <source>đánh dấu</source>
+        <translation>ticked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="91" />
+        <source>bỏ đánh dấu</source>
+        <translation>unticked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="93" />
+        <source>không rõ</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="115" />
+        <source>Hồ sơ đáp ứng đủ yêu cầu số hóa.</source>
+        <translation>The dossier meets every digitization requirement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="118" />
+        <source>Còn thiếu:</source>
+        <translation>Missing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/digitization_tab.py" line="132" />
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/procedure_picker.py" line="39" />
+        <source>Gõ mã hoặc tên thủ tục (không cần dấu), rồi chọn</source>
+        <translation>Type a procedure code or name (diacritics optional), then choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="45" />
+        <location filename="../../ui/dossier/receive.py" line="120" />
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>Receive dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="69" />
+        <location filename="../../ui/dossier/receive.py" line="149" />
+        <source>Chọn thủ tục để tính ngày hẹn trả.</source>
+        <translation>Choose a procedure to compute the due date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="75" />
+        <source>Hẹn ngày khác (phải ghi lý do)</source>
+        <translation>Set another due date (reason required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="78" />
+        <source>Lý do hẹn ngày khác thời hạn của thủ tục</source>
+        <translation>Reason for a due date other than the procedure's time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="83" />
+        <location filename="../../ui/dossier/window.py" line="94" />
+        <source>Đã nộp phí, lệ phí</source>
+        <translation>Fees and charges paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="84" />
+        <location filename="../../ui/dossier/window.py" line="94" />
+        <source>Thanh toán trực tuyến</source>
+        <translation>Paid online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="87" />
+        <source>In giấy tiếp nhận và hẹn trả kết quả sau khi tiếp nhận</source>
+        <translation>Print the receipt slip after receiving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="92" />
+        <source>Thủ tục (*)</source>
+        <translation>Procedure (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="93" />
+        <location filename="../../ui/dossier/window.py" line="76" />
+        <source>Người nộp (*)</source>
+        <translation>Applicant (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="94" />
+        <location filename="../../ui/dossier/window.py" line="92" />
+        <source>Là</source>
+        <translation>Applicant type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="95" />
+        <location filename="../../ui/dossier/window.py" line="76" />
+        <source>Số CCCD / mã số</source>
+        <translation>ID card no. / code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="96" />
+        <location filename="../../ui/dossier/window.py" line="77" />
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="97" />
+        <location filename="../../ui/dossier/window.py" line="77" />
+        <location filename="../../ui/i18n_catalog.py" line="129" />
+        <source>Thư điện tử</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="98" />
+        <location filename="../../ui/dossier/window.py" line="78" />
+        <location filename="../../ui/i18n_catalog.py" line="128" />
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="99" />
+        <location filename="../../ui/dossier/window.py" line="153" />
+        <location filename="../../ui/i18n_catalog.py" line="130" />
+        <location filename="../../ui/register_model.py" line="41" />
+        <source>Hình thức nộp</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="100" />
+        <source>Thời điểm tiếp nhận</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="101" />
+        <source>Ngày hẹn trả kết quả</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="154" />
+        <location filename="../../ui/pages/digitization.py" line="33" />
+        <location filename="../../ui/pages/reports.py" line="97" />
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="122" />
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="142" />
+        <source>Danh mục thủ tục còn trống: hãy nhập danh mục thủ tục trước (Tệp → Nhập danh mục thủ tục).</source>
+        <translation>The procedure catalog is empty: import it first (File → Import procedure catalog).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="159" />
+        <source>{weekday}, {date} lúc {time} ({processing}; tính từ {start})</source>
+        <translation>{weekday}, {date} at {time} ({processing}; counted from {start})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="164" />
+        <source>Nếu không kịp, phải gửi phiếu xin lỗi chậm nhất ngày {day}.</source>
+        <translation>If it cannot be met, an apology letter must be sent by {day} at the latest.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/receive.py" line="172" />
+        <source>Chưa chọn thủ tục: gõ mã hoặc tên thủ tục rồi chọn trong danh sách.</source>
+        <translation>No procedure chosen: type a procedure code or name, then choose it in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="23" />
+        <source>Tên cơ quan (*)</source>
+        <translation>Office name (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="24" />
+        <source>Cơ quan chủ quản</source>
+        <translation>Parent agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="25" />
+        <source>Địa danh (ghi trên văn bản)</source>
+        <translation>Place name (printed on documents)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="26" />
+        <source>Mã định danh cơ quan</source>
+        <translation>Agency code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="27" />
+        <source>Người đứng đầu</source>
+        <translation>Head of office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="28" />
+        <source>Chức vụ</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="33" />
+        <source>Chào mừng đến MotCua Desk</source>
+        <translation>Welcome to MotCua Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="39" />
+        <location filename="../../ui/first_run.py" line="58" />
+        <source>Ví dụ: {example}</source>
+        <translation>Example: {example}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="42" />
+        <source>Nạp sổ hồ sơ mẫu ({n} hồ sơ) để làm quen — có thể xóa sau</source>
+        <translation>Load a demo register ({n} dossiers) to get familiar — it can be deleted later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="45" />
+        <source>Bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="46" />
+        <location filename="../../ui/pages/report_reminder.py" line="53" />
+        <location filename="../../ui/recovery.py" line="79" />
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="50" />
+        <source>Sổ hồ sơ còn trống. Nhập thông tin cơ quan để in phiếu, báo cáo đúng tên; hoặc nạp sổ mẫu để xem ngay bàn làm việc hoạt động thế nào.</source>
+        <translation>The register is empty. Enter the office details so that letters and reports carry the right name, or load the demo register to see the desk at work right away.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="58" />
+        <source>Để trống: dùng thông tin cơ quan mẫu</source>
+        <translation>Leave empty to use sample office details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="66" />
+        <source>Cần nhập tên cơ quan (hoặc chọn nạp sổ mẫu)</source>
+        <translation>Enter the office name (or choose to load the demo register)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="81" />
+        <source>Đang chuẩn bị sổ hồ sơ…</source>
+        <translation>Preparing the register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/__init__.py" line="13" />
+        <source>Nhập hồ sơ từ tệp Excel/CSV…</source>
+        <translation>Import dossiers from Excel/CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/__init__.py" line="17" />
+        <source>Nhập danh mục thủ tục…</source>
+        <translation>Import procedure catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="33" />
+        <source>Bảng tính (*.xlsx *.xlsm *.xls *.ods *.csv);;Tất cả các tệp (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="48" />
+        <source>Nhập hồ sơ từ tệp</source>
+        <translation>Import dossiers from a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="48" />
+        <source>Nhập danh mục thủ tục</source>
+        <translation>Import procedure catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="52" />
+        <source>Chọn tệp Excel hoặc CSV xuất từ hệ thống một cửa của tỉnh. Ứng dụng nhận cột theo tiêu đề, cho xem trước, rồi ghi tất cả hoặc không ghi gì.</source>
+        <translation>Choose an Excel or CSV file exported from the provincial one-stop system. Columns are recognised by their headers; you see a preview, then everything is written or nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="54" />
+        <source>Chọn tệp danh mục thủ tục hành chính (mã, tên, lĩnh vực, thời hạn giải quyết, mức độ trực tuyến, phí, kết quả bản giấy).</source>
+        <translation>Choose a file with the catalog of administrative procedures (code, name, field, processing time, online level, fees, paper result).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="62" />
+        <source>Chưa chọn tệp</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="63" />
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="67" />
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="70" />
+        <source>Cách ghép cột được ghi nhớ theo nguồn; mặc định lấy từ tên tệp.</source>
+        <translation>The column mapping is remembered per source; by default the source comes from the file name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="71" />
+        <source>Ghép cột…</source>
+        <translation>Map columns…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="76" />
+        <source>Nguồn:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="79" />
+        <source>Chọn một tệp để xem trước.</source>
+        <translation>Choose a file to preview.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="98" />
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="98" />
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="98" />
+        <source>Lý do không nhập được</source>
+        <translation>Reason not imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="110" />
+        <source>Bỏ qua các dòng lỗi và nhập các dòng hợp lệ</source>
+        <translation>Skip the rows with errors and import the valid ones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="119" />
+        <source>Mở báo cáo</source>
+        <translation>Open report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="122" />
+        <source>Nhập vào sổ</source>
+        <translation>Import into register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="139" />
+        <source>Chọn tệp để nhập</source>
+        <translation>Choose a file to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="162" />
+        <location filename="../../ui/importing/dialog.py" line="173" />
+        <source>Đang đọc tệp…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="182" />
+        <source>&lt;b&gt;Tệp có cột chưa nhận ra.&lt;/b&gt; Hãy ghép cột: </source>
+        <translation>&lt;b&gt;The file has columns that were not recognised.&lt;/b&gt; Map the columns: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="211" />
+        <location filename="../../ui/importing/dialog.py" line="221" />
+        <source>Đang xem trước…</source>
+        <translation>Previewing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="227" />
+        <source>&lt;b&gt;Xem trước&lt;/b&gt; — chưa ghi gì vào sổ.</source>
+        <translation>&lt;b&gt;Preview&lt;/b&gt; — nothing has been written to the register yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="228" />
+        <source>&lt;b&gt;Xem trước&lt;/b&gt; — chưa ghi gì vào danh mục.</source>
+        <translation>&lt;b&gt;Preview&lt;/b&gt; — nothing has been written to the catalog yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="229" />
+        <source>Thêm mới: &lt;b&gt;{a}&lt;/b&gt; · Cập nhật: &lt;b&gt;{u}&lt;/b&gt; · Không đổi: &lt;b&gt;{n}&lt;/b&gt; · Không nhập được: &lt;b&gt;{r}&lt;/b&gt;</source>
+        <translation>New: &lt;b&gt;{a}&lt;/b&gt; · Updated: &lt;b&gt;{u}&lt;/b&gt; · Unchanged: &lt;b&gt;{n}&lt;/b&gt; · Not imported: &lt;b&gt;{r}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="233" />
+        <source>Tệp “{name}”: {rows} dòng dữ liệu, tiêu đề ở dòng {header}</source>
+        <translation>File “{name}”: {rows} data rows, header on row {header}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="236" />
+        <source>, mã hóa {enc}</source>
+        <translation>, encoding {enc}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="239" />
+        <source>Cột bỏ qua (không nhận ra): </source>
+        <translation>Ignored columns (not recognised): </translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="241" />
+        <source> — bấm “Ghép cột…” nếu cần lấy.</source>
+        <translation> — click “Map columns…” if you need them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="248" />
+        <source>&lt;b&gt;{n} thủ tục chưa có trong danh mục&lt;/b&gt; (khớp theo mã hoặc tên không được):</source>
+        <translation>&lt;b&gt;{n} procedures are not in the catalog&lt;/b&gt; (no match by code or name):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="251" />
+        <source>{code} — {name} ({rows} dòng)</source>
+        <translation>{code} — {name} ({rows} rows)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="252" />
+        <source>(không mã)</source>
+        <translation>(no code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="252" />
+        <source>(không tên)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="253" />
+        <source>Tạo {n} thủ tục mới này khi nhập (thời hạn giải quyết để trống, cần bổ sung sau)</source>
+        <translation>Create these {n} new procedures while importing (processing time left empty, to be completed later)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="271" />
+        <source>Không có dòng lỗi.</source>
+        <translation>No rows with errors.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="273" />
+        <source>Dòng không nhập được: {n} (hiện {m} dòng đầu; đủ cả trong báo cáo)</source>
+        <translation>Rows that cannot be imported: {n} (first {m} shown; all are in the report)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="276" />
+        <source>Dòng không nhập được: {n}</source>
+        <translation>Rows that cannot be imported: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="289" />
+        <source>Tệp không có gì mới để nhập.</source>
+        <translation>The file has nothing new to import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="291" />
+        <source>Tệp có dòng lỗi: sửa tệp rồi chọn lại, hoặc đánh dấu “Bỏ qua các dòng lỗi” để nhập các dòng hợp lệ.</source>
+        <translation>The file has rows with errors: correct the file and choose it again, or tick “Skip the rows with errors” to import the valid rows.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="294" />
+        <source>Hãy xác nhận tạo các thủ tục chưa có trong danh mục, hoặc nhập danh mục thủ tục trước.</source>
+        <translation>Confirm creating the procedures that are not in the catalog, or import the procedure catalog first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="298" />
+        <source>Nhập {n} hồ sơ vào sổ</source>
+        <translation>Import {n} dossiers into the register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="300" />
+        <source>Nhập {n} thủ tục</source>
+        <translation>Import {n} procedures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="308" />
+        <source>Đang nhập…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="327" />
+        <source>Đang nhập hồ sơ vào sổ…</source>
+        <translation>Importing dossiers into the register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="327" />
+        <source>Đang nhập danh mục…</source>
+        <translation>Importing the catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="334" />
+        <location filename="../../ui/pages/register.py" line="205" />
+        <source>hồ sơ</source>
+        <translation>dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="334" />
+        <source>thủ tục</source>
+        <translation>procedures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="337" />
+        <source>&lt;b&gt;Đã nhập xong.&lt;/b&gt; Thêm mới {a} {w}, cập nhật {u}, không đổi {n}, bỏ qua {r} dòng lỗi.</source>
+        <translation>&lt;b&gt;Import finished.&lt;/b&gt; New {a} {w}, updated {u}, unchanged {n}, skipped {r} rows with errors.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="340" />
+        <source>&lt;br&gt;Đã tạo {c} thủ tục mới.</source>
+        <translation>&lt;br&gt;{c} new procedures created.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="341" />
+        <source>&lt;br&gt;Báo cáo đã lưu: {path}</source>
+        <translation>&lt;br&gt;Report saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="344" />
+        <source>Đã nhập</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="359" />
+        <source>Không thực hiện được.</source>
+        <translation>Could not be done.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/mapping.py" line="15" />
+        <source>Ghép cột của tệp với sổ hồ sơ</source>
+        <translation>Map the file's columns to the register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/mapping.py" line="20" />
+        <source>Chọn cột tương ứng cho từng tiêu đề của tệp (cột có dấu * là bắt buộc). Cách ghép được ghi nhớ cho nguồn “{source}”: lần sau tệp cùng nguồn sẽ tự nhận.</source>
+        <translation>Choose the matching column for each header of the file (columns marked * are required). The mapping is remembered for the source “{source}”: next time a file from the same source is recognised automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/mapping.py" line="26" />
+        <source>Còn thiếu: </source>
+        <translation>Missing: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/mapping.py" line="30" />
+        <source>Tiêu đề trong tệp</source>
+        <translation>Header in the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/mapping.py" line="30" />
+        <source>Là cột</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/mapping.py" line="39" />
+        <source>— Bỏ qua —</source>
+        <translation>— Ignore —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/mapping.py" line="52" />
+        <source>Ghép và xem trước</source>
+        <translation>Map and preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/mapping.py" line="71" />
+        <source>Mỗi cột chỉ được chọn một lần: </source>
+        <translation>Each column can be chosen only once: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/mapping.py" line="76" />
+        <source>Chưa chọn cột bắt buộc: </source>
+        <translation>Required columns not chosen: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="27" />
+        <source>Đã phát hành phiếu số</source>
+        <translation>Issued letter no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="27" />
+        <source>hẹn trả mới</source>
+        <translation>new due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="28" />
+        <source>ghi nhận gửi muộn</source>
+        <translation>recorded as sent late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="151" />
+        <location filename="../../ui/letters/actions.py" line="29" />
+        <location filename="../../ui/letters/actions.py" line="44" />
+        <location filename="../../ui/letters/tab.py" line="17" />
+        <source>Phiếu xin lỗi</source>
+        <translation>Apology letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="42" />
+        <source>Lưu ý: bản in lại khác bản đã phát hành (thông tin cơ quan, người nộp hoặc mẫu phiếu đã thay đổi sau ngày phát hành).</source>
+        <translation>Note: this reprint differs from the issued letter (the office details, the applicant or the template changed after the issue date).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="48" />
+        <source>Đang dựng phiếu…</source>
+        <translation>Building the letter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="61" />
+        <source>Còn hồ sơ chưa có phiếu</source>
+        <translation>Dossiers without a letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="62" />
+        <source>Có</source>
+        <translation>There are</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="62" />
+        <source>hồ sơ phải gửi phiếu xin lỗi hôm nay (hoặc đã lỡ hạn) nhưng chưa lập phiếu. Lập phiếu cho từng hồ sơ trước khi in?</source>
+        <translation>dossiers that need an apology letter today (or have missed the deadline) but have none yet. Issue a letter for each one before printing?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="84" />
+        <source>Phiếu xin lỗi hôm nay</source>
+        <translation>Today's apology letters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="85" />
+        <source>Chưa có phiếu xin lỗi nào phát hành ngày</source>
+        <translation>No apology letter was issued on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="87" />
+        <source>Phiếu xin lỗi ngày</source>
+        <translation>Apology letters of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="90" />
+        <source>Đang dựng các phiếu xin lỗi…</source>
+        <translation>Building the apology letters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="119" />
+        <location filename="../../ui/letters/actions.py" line="98" />
+        <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
+        <translation>Receipt and appointment slip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="99" />
+        <source>Đang dựng giấy tiếp nhận…</source>
+        <translation>Building the receipt slip…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="104" />
+        <location filename="../../ui/letters/menu.py" line="35" />
+        <source>Sổ theo dõi hồ sơ</source>
+        <translation>Dossier logbook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/actions.py" line="106" />
+        <source>Đang dựng sổ theo dõi hồ sơ…</source>
+        <translation>Building the dossier logbook…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="38" />
+        <source>Lập phiếu xin lỗi và hẹn lại ngày trả kết quả</source>
+        <translation>Issue an apology letter with a new return date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="40" />
+        <source>Đang tải hồ sơ…</source>
+        <translation>Loading the dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="46" />
+        <source>Chọn lý do thường gặp hoặc gõ lý do cụ thể</source>
+        <translation>Choose a common reason or type a specific one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="58" />
+        <source>Tôi xác nhận phát hành phiếu muộn (phiếu sẽ được ghi nhận là gửi muộn)</source>
+        <translation>I confirm issuing a late letter (it will be recorded as sent late)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="64" />
+        <source>Lý do chậm trả:</source>
+        <translation>Reason for the delay:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="65" />
+        <source>Ngày hẹn trả mới:</source>
+        <translation>New due date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="67" />
+        <source>Ngày phát hành phiếu:</source>
+        <translation>Issue date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="69" />
+        <source>Phát hành và xem phiếu</source>
+        <translation>Issue and view the letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="97" />
+        <source>Hẹn trả hiện tại:</source>
+        <translation>Current due date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="98" />
+        <source>hạn gửi phiếu xin lỗi:</source>
+        <translation>apology deadline:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="118" />
+        <source>Thêm {n} ngày làm việc — {weekday}, {date}, 17:00</source>
+        <translation>Adds {n} working days — {weekday}, {date}, 17:00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="122" />
+        <source>{date} là ngày nghỉ ({note}); hãy chọn ngày làm việc.</source>
+        <translation>{date} is a day off ({note}); choose a working day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="130" />
+        <source>Phiếu này là muộn: hạn gửi phiếu xin lỗi là {weekday}, {deadline} (một ngày làm việc trước ngày hẹn trả). Ngày phát hành {issued} đã qua hạn đó; phiếu sẽ được ghi nhận là gửi muộn.</source>
+        <translation>This letter is late: the apology deadline was {weekday}, {deadline} (one working day before the due date). The issue date {issued} is past it; the letter will be recorded as sent late.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="144" />
+        <source>Thêm</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="76" />
+        <source>ngày làm việc</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/issue_dialog.py" line="150" />
+        <source>Đang phát hành phiếu…</source>
+        <translation>Issuing the letter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/menu.py" line="17" />
+        <location filename="../../ui/pages/today.py" line="78" />
+        <source>In các phiếu xin lỗi hôm nay…</source>
+        <translation>Print today's apology letters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/menu.py" line="19" />
+        <source>In sổ theo dõi hồ sơ…</source>
+        <translation>Print the dossier logbook…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/menu.py" line="21" />
+        <source>Mẫu phiếu in…</source>
+        <translation>Print templates…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/menu.py" line="41" />
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/menu.py" line="42" />
+        <source>Đến ngày:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="57" />
+        <source>In</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="67" />
+        <source>Không mở được máy in.</source>
+        <translation>The printer could not be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="92" />
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="93" />
+        <source>Lưu thành tệp PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="110" />
+        <source>Lưu thành tệp PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="117" />
+        <source>Không lưu được</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="117" />
+        <source>Không ghi được tệp</source>
+        <translation>Could not write the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/tab.py" line="24" />
+        <source>Lập phiếu xin lỗi…</source>
+        <translation>Issue apology letter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/tab.py" line="25" />
+        <source>Xem và in phiếu</source>
+        <translation>View and print the letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/tab.py" line="53" />
+        <source>Hồ sơ chưa có phiếu xin lỗi.</source>
+        <translation>This dossier has no apology letter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/tab.py" line="54" />
+        <source>Chỉ lập được phiếu cho hồ sơ đang giải quyết (không chờ bổ sung, chưa kết thúc).</source>
+        <translation>A letter can only be issued for a dossier in progress (not waiting for documents, not closed).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/tab.py" line="58" />
+        <source>gửi muộn</source>
+        <translation>sent late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/tab.py" line="60" />
+        <source>Số phiếu</source>
+        <translation>Letter no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/tab.py" line="61" />
+        <source>Ngày phát hành</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="179" />
+        <location filename="../../ui/letters/tab.py" line="62" />
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/tab.py" line="63" />
+        <source>Hẹn trả ban đầu</source>
+        <translation>Original due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/tab.py" line="64" />
+        <source>Hẹn trả mới</source>
+        <translation>New due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/tab.py" line="65" />
+        <source>Người ký</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/tab.py" line="66" />
+        <location filename="../../ui/letters/tab.py" line="76" />
+        <source>SHA-256 bản PDF</source>
+        <translation>SHA-256 of the PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/tab.py" line="68" />
+        <source>Phiếu xin lỗi đã phát hành:</source>
+        <translation>Apology letter issued:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/template_editor.py" line="41" />
+        <source>Mẫu phiếu in</source>
+        <translation>Print templates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/template_editor.py" line="68" />
+        <source>Lưu mẫu của cơ quan</source>
+        <translation>Save the office's template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/template_editor.py" line="69" />
+        <source>Khôi phục mẫu gốc</source>
+        <translation>Restore the original template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/template_editor.py" line="92" />
+        <source>Chỗ điền (* bắt buộc):</source>
+        <translation>Placeholders (* required):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/template_editor.py" line="109" />
+        <source>Mẫu hợp lệ. Bản xem trước dùng dữ liệu mẫu.</source>
+        <translation>The template is valid. The preview uses sample data.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/template_editor.py" line="118" />
+        <source>Không lưu được mẫu</source>
+        <translation>Could not save the template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/template_editor.py" line="121" />
+        <source>Đã lưu mẫu của cơ quan vào</source>
+        <translation>The office's template was saved to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization_charts.py" line="50" />
+        <source>Tỷ lệ số hóa theo đơn vị</source>
+        <translation>Digitization rate by unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization_charts.py" line="55" />
+        <source>Đạt chỉ tiêu</source>
+        <translation>Target met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization_charts.py" line="55" />
+        <location filename="../../ui/pages/reports.py" line="72" />
+        <source>Chưa đạt</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization_charts.py" line="85" />
+        <location filename="../../ui/pages/digitization_charts.py" line="127" />
+        <source>Chỉ tiêu {target}%</source>
+        <translation>Target {target}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization_charts.py" line="111" />
+        <source>Tỷ lệ số hóa theo tuần</source>
+        <translation>Digitization rate by week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization_charts.py" line="113" />
+        <source>Tỷ lệ số hóa</source>
+        <translation>Digitization rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization_charts.py" line="138" />
+        <source>Tuần bắt đầu ngày</source>
+        <translation>Week starting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="17" />
+        <source>Ngày báo cáo</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="17" />
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="17" />
+        <source>Nơi nhận</source>
+        <translation>Sent to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="18" />
+        <source>Lần thử</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="18" />
+        <source>Lần thử cuối</source>
+        <translation>Last attempt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="18" />
+        <source>Lỗi</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="27" />
+        <source>Hộp thư đi — báo cáo</source>
+        <translation>Outbox — reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="36" />
+        <source>Gửi lại các báo cáo chưa gửi</source>
+        <translation>Resend unsent reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="37" />
+        <source>Lưu bản sao…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="59" />
+        <source>Hộp thư đi trống.</source>
+        <translation>The outbox is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="60" />
+        <source>{n} báo cáo; {waiting} chưa gửi được.</source>
+        <translation>{n} reports; {waiting} not sent yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="81" />
+        <source>Đang gửi lại báo cáo…</source>
+        <translation>Resending reports…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="89" />
+        <source>Lưu bản sao báo cáo</source>
+        <translation>Save a copy of the report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox_dialog.py" line="90" />
+        <location filename="../../ui/pages/reports.py" line="376" />
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="24" />
+        <source>Mọi trạng thái</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="25" />
+        <location filename="../../ui/pages/reports.py" line="99" />
+        <source>Đang giải quyết</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="26" />
+        <source>Đã kết thúc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="54" />
+        <source>Tìm theo tên, mã hồ sơ, số điện thoại, CCCD (gõ có dấu hay không dấu đều được)</source>
+        <translation>Search by name, dossier code, phone number, ID card number (with or without diacritics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="60" />
+        <source>Mọi mức cảnh báo</source>
+        <translation>All warning levels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="66" />
+        <source>Mọi lĩnh vực</source>
+        <translation>All fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="68" />
+        <source>Mọi hình thức nộp</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="73" />
+        <source>Bỏ lọc</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="107" />
+        <source>Nhận từ</source>
+        <translation>Received from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="108" />
+        <source>Hẹn trả từ</source>
+        <translation>Due from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="140" />
+        <source>Chú giải:</source>
+        <translation>Legend:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="163" />
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="205" />
+        <source>hồ sơ khớp bộ lọc</source>
+        <translation>dossiers match the filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/report_reminder.py" line="41" />
+        <source>Chưa gửi báo cáo cuối ngày</source>
+        <translation>End-of-day report not sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/report_reminder.py" line="44" />
+        <source>Chưa gửi báo cáo cuối ngày {day} (nhắc lúc {at}).</source>
+        <translation>End-of-day report not sent for {day} (reminder at {at}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/report_reminder.py" line="49" />
+        <source>Nhắc gửi báo cáo cuối ngày</source>
+        <translation>End-of-day report reminder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/report_reminder.py" line="50" />
+        <source>Cấp trên cần nhận báo cáo trước giờ hết ngày làm việc.</source>
+        <translation>The end-of-day report must reach the higher level before the end of the working day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/report_reminder.py" line="52" />
+        <source>Lập báo cáo ngay</source>
+        <translation>Prepare the report now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/report_reminder.py" line="69" />
+        <source>Báo cáo cuối ngày…</source>
+        <translation>End-of-day report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="72" />
+        <source>Đạt</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="76" />
+        <source>{part}/{whole} · mục tiêu {target}%</source>
+        <translation>{part}/{whole} · target {target}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="93" />
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="93" />
+        <source>Tuần này</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="93" />
+        <source>Quý này</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="93" />
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="95" />
+        <source>Theo đơn vị</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="95" />
+        <source>Theo lĩnh vực</source>
+        <translation>By field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="96" />
+        <source>Theo cán bộ</source>
+        <translation>By officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="97" />
+        <source>Trực tiếp, BC</source>
+        <translation>In person, postal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="98" />
+        <source>Kỳ trước</source>
+        <translation>Carried over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="98" />
+        <source>Đã giải quyết</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="119" />
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="136" />
+        <source>Xem</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="137" />
+        <source>Xuất báo cáo cuối ngày</source>
+        <translation>Export end-of-day report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="138" />
+        <source>Lập tệp Excel báo cáo cuối ngày, ghi vào thư mục nhận và gửi thư nếu đã khai báo máy chủ thư</source>
+        <translation>Build the end-of-day Excel report, save it to the report folder and e-mail it if a mail server is set up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="140" />
+        <source>Xuất Biểu II.06a…</source>
+        <translation>Export Form II.06a…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="141" />
+        <source>Hộp thư đi</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="146" />
+        <source>Kỳ báo cáo:</source>
+        <translation>Reporting period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="148" />
+        <source>từ</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="165" />
+        <source>Hồ sơ tiếp nhận trong kỳ theo đơn vị</source>
+        <translation>Dossiers received in the period by unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="166" />
+        <source>12 tuần gần nhất: tỷ lệ đúng hạn và trực tuyến (%)</source>
+        <translation>Last 12 weeks: on-time and online rates (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="185" />
+        <source>Biểu II.06a — kết quả giải quyết TTHC</source>
+        <translation>Form II.06a — results of administrative procedures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="94" />
+        <location filename="../../ui/pages/reports.py" line="207" />
+        <source>Tùy chọn</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="226" />
+        <source>Đang tính…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="228" />
+        <source>Đang tính các chỉ tiêu…</source>
+        <translation>Computing the indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="246" />
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="67" />
+        <location filename="../../ui/pages/reports.py" line="97" />
+        <location filename="../../ui/pages/reports.py" line="268" />
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="268" />
+        <source>Trực tiếp, bưu chính</source>
+        <translation>In person, postal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="269" />
+        <source>Kỳ trước chuyển sang</source>
+        <translation>Carried over from the previous period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="100" />
+        <location filename="../../ui/pages/reports.py" line="300" />
+        <source>Đúng hạn (%)</source>
+        <translation>On time (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="234" />
+        <source>Từ ngày {start} đến ngày {end} — số liệu tính đến {as_of}. Tiếp nhận {received}, đã giải quyết {finished} (đúng hạn {on_time}), đang giải quyết {in_progress}.</source>
+        <translation>From {start} to {end} — figures as of {as_of}. Received {received}, settled {finished} (on time {on_time}), in progress {in_progress}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="301" />
+        <source>Trực tuyến (%)</source>
+        <translation>Online (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="333" />
+        <source>Chọn thư mục lưu báo cáo cuối ngày</source>
+        <translation>Choose the folder for the end-of-day report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="350" />
+        <source>Đang lập báo cáo cuối ngày…</source>
+        <translation>Preparing the end-of-day report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="364" />
+        <source>Đã gửi báo cáo cuối ngày {day}: {where}</source>
+        <translation>End-of-day report for {day} sent: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="367" />
+        <source>Báo cáo cuối ngày chưa gửi được, đã giữ trong hộp thư đi</source>
+        <translation>The end-of-day report could not be sent; it is kept in the outbox</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="368" />
+        <source>Chưa gửi được báo cáo</source>
+        <translation>The report could not be sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="369" />
+        <source>Báo cáo đã được giữ trong hộp thư đi và có thể gửi lại.</source>
+        <translation>The report is kept in the outbox and can be sent again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="375" />
+        <source>Lưu Biểu II.06a</source>
+        <translation>Save Form II.06a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="388" />
+        <source>Đã ghi {file}</source>
+        <translation>Saved {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="389" />
+        <source>Đang lập Biểu II.06a…</source>
+        <translation>Preparing Form II.06a…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="72" />
+        <source>Xem trong Sổ hồ sơ</source>
+        <translation>Show in the Register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="75" />
+        <source>Lập phiếu xin lỗi cho hồ sơ đang chọn…</source>
+        <translation>Issue an apology letter for the selected dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="86" />
+        <location filename="../../ui/register_model.py" line="36" />
+        <source>Cảnh báo</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="31" />
+        <location filename="../../ui/pages/today.py" line="86" />
+        <location filename="../../ui/register_model.py" line="38" />
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/digitization.py" line="31" />
+        <source>Còn thiếu</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="151" />
+        <location filename="../../ui/i18n_catalog.py" line="157" />
+        <location filename="../../ui/pages/digitization.py" line="32" />
+        <location filename="../../ui/pages/today.py" line="86" />
+        <location filename="../../ui/register_model.py" line="39" />
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="27" />
+        <source>Tiếp nhận hôm nay</source>
+        <translation>Received today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="28" />
+        <source>Trả kết quả hôm nay</source>
+        <translation>Returned today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/window.py" line="140" />
+        <location filename="../../ui/pages/today.py" line="87" />
+        <location filename="../../ui/register_model.py" line="44" />
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="29" />
+        <source>Thiếu số hóa (từ đầu tháng)</source>
+        <translation>Digitization gaps (month to date)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="87" />
+        <location filename="../../ui/register_model.py" line="45" />
+        <source>Thời gian còn lại</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="122" />
+        <source>Hôm nay là ngày nghỉ; ngày làm việc tiếp theo: {day}.</source>
+        <translation>Today is a day off; next working day: {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="145" />
+        <source>đang tải…</source>
+        <translation>loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="159" />
+        <source>{shown} hồ sơ khẩn nhất trong {total}; xem tất cả trong Sổ hồ sơ</source>
+        <translation>The {shown} most urgent dossiers of {total}; see them all in the Register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="197" />
+        <source>chọn một hồ sơ trong danh sách</source>
+        <translation>choose a dossier in the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="80" />
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="80" />
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="80" />
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="80" />
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="81" />
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="81" />
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="81" />
+        <source>Chủ Nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="82" />
+        <source>{n} ngày</source>
+        <translation>{n} d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="82" />
+        <source>{n} giờ</source>
+        <translation>{n} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="82" />
+        <source>{n} phút</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="83" />
+        <source>Còn {time}</source>
+        <translation>{time} left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="83" />
+        <source>Quá {time}</source>
+        <translation>{time} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="115" />
+        <source>trong ngày</source>
+        <translation>within the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="119" />
+        <source>{n} ngày làm việc</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="119" />
+        <source>{n} giờ làm việc</source>
+        <translation>{n} working hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_model.py" line="43" />
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warning_style.py" line="36" />
+        <source>Lỡ hạn xin lỗi</source>
+        <translation>Apology missed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warning_style.py" line="37" />
+        <source>Xin lỗi hôm nay</source>
+        <translation>Apology today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warning_style.py" line="38" />
+        <source>Xin lỗi ngày mai</source>
+        <translation>Apology tomorrow</translation>
     </message>
 </context>
 </TS>

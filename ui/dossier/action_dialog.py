@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from app.lifecycle import CLOSED_WITH_REASON, ResultDelivery, Status
 from ui.dossier.receive import datetime_edit, from_qt
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
 
 
 class ActionDialog(QDialog):
@@ -19,12 +19,15 @@ class ActionDialog(QDialog):
         form = QFormLayout()
         self.at = datetime_edit(now.replace(second=0, microsecond=0))
         self.at.setObjectName("actionAt")
-        label = {Status.RESULT_READY: "Thời điểm có kết quả", Status.RETURNED: "Thời điểm trả kết quả"}
-        form.addRow(tr(label.get(target, "Thời điểm")), self.at)
+        label = {Status.RESULT_READY: QT_TR_NOOP("Thời điểm có kết quả"),
+                 Status.RETURNED: QT_TR_NOOP("Thời điểm trả kết quả")}
+        form.addRow(tr(label.get(target, QT_TR_NOOP("Thời điểm"))), self.at)
         self.reason = QLineEdit()
         self.reason.setObjectName("actionReason")
-        reason_label = {Status.SUPPLEMENT: "Giấy tờ cần bổ sung (*)", Status.REFUSED: "Lý do từ chối (*)",
-                        Status.WITHDRAWN: "Lý do rút hồ sơ (*)", Status.STOPPED: "Lý do dừng xử lý (*)"}
+        reason_label = {Status.SUPPLEMENT: QT_TR_NOOP("Giấy tờ cần bổ sung (*)"),
+                        Status.REFUSED: QT_TR_NOOP("Lý do từ chối (*)"),
+                        Status.WITHDRAWN: QT_TR_NOOP("Lý do rút hồ sơ (*)"),
+                        Status.STOPPED: QT_TR_NOOP("Lý do dừng xử lý (*)")}
         if target in CLOSED_WITH_REASON or target is Status.SUPPLEMENT:
             form.addRow(tr(reason_label[target]), self.reason)
         else:

@@ -11,11 +11,11 @@ from app.dossiers import DossierView
 from app.formatting import datetime_vi
 from ui.desk import Changes
 from ui.dossier.tabs import DossierTab
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
 
 
 class DigitizationTab(DossierTab):
-    title = "Số hóa"
+    title = QT_TR_NOOP("Số hóa")
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)
@@ -36,7 +36,7 @@ class DigitizationTab(DossierTab):
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.RichText)
-        self.unsaved = QLabel(f"<i>{tr('Có thay đổi chưa lưu.')}</i>")
+        self.unsaved = QLabel("<i>" + tr("Có thay đổi chưa lưu.") + "</i>")
         self.unsaved.setVisible(False)
         self.save_button = QPushButton(tr("Lưu danh mục số hóa"))
         self.save_button.clicked.connect(self.save)
@@ -90,7 +90,8 @@ class DigitizationTab(DossierTab):
                 continue
             verb = tr("đánh dấu") if stamp.value else tr("bỏ đánh dấu")
             extra = f" ({tr(stamp.note)})" if stamp.note else ""
-            label.setText(f"{verb}: {stamp.user or tr('không rõ')}, {datetime_vi(stamp.at)}{extra}")
+            who = stamp.user or tr("không rõ")
+            label.setText(f"{verb}: {who}, {datetime_vi(stamp.at)}{extra}")
 
     def checked(self) -> dict[str, bool]:
         return {flag: box.isChecked() for flag, box in self.boxes.items()}
@@ -111,10 +112,10 @@ class DigitizationTab(DossierTab):
             return
         gaps = missing(view.channel, view.status, self.checked())
         if not gaps:
-            html = f"<p style='color:#1b7f3b'>✓ {tr('Hồ sơ đáp ứng đủ yêu cầu số hóa.')}</p>"
+            html = "<p style='color:#1b7f3b'>✓ " + tr("Hồ sơ đáp ứng đủ yêu cầu số hóa.") + "</p>"
         else:
             items = "".join(f"<li>{tr(rule.sentence)}</li>" for rule in gaps)
-            html = f"<p style='color:#b3261e'><b>{tr('Còn thiếu:')}</b></p><ul>{items}</ul>"
+            html = "<p style='color:#b3261e'><b>" + tr("Còn thiếu:") + f"</b></p><ul>{items}</ul>"
         self.verdict.setText(html)
         self.unsaved.setVisible(dirty)
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from app.intake import ProcedureChoice
 from app.text import fold
-from ui.i18n import tr
+from ui.i18n import processing_text, tr
 
 FOLDED_ROLE = Qt.UserRole + 1
 CHOICE_ROLE = Qt.UserRole + 2
@@ -56,7 +56,7 @@ class ProcedurePicker(QLineEdit):
         for choice in choices:
             item = QStandardItem(choice.display)
             item.setData(choice.folded, FOLDED_ROLE)
-            item.setToolTip(f"{choice.field} · {choice.unit_name} · {choice.processing.describe()}")
+            item.setToolTip(f"{choice.field} · {choice.unit_name} · {processing_text(choice.processing)}")
             self.source.appendRow(item)
             self._by_display[choice.display] = choice
 

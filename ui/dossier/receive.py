@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDi
 from app import dossiers, intake
 from app.dossiers import NewDossier
 from app.errors import AppError
+from app.formatting import date_vi
 from app.lifecycle import ApplicantKind, Channel
 from ui.desk import Changes, Desk
 from ui.errors import show_error
-from ui.i18n import tr
+from ui.i18n import processing_text, tr, weekday_name
 from ui.dossier.procedure_picker import ProcedurePicker
 
 
@@ -116,7 +117,7 @@ class ReceiveDialog(QDialog):
         form.addRow(self.print_receipt)
 
         self.buttons = QDialogButtonBox()
-        self.ok = self.buttons.addButton(tr("Tiếp nhận"), QDialogButtonBox.AcceptRole)
+        self.ok = self.buttons.addButton(tr("Tiếp nhận hồ sơ"), QDialogButtonBox.AcceptRole)
         self.ok.setObjectName("receiveButton")
         self.ok.setToolTip(tr("Ctrl+Enter"))
         self.buttons.addButton(tr("Hủy"), QDialogButtonBox.RejectRole)
@@ -154,7 +155,11 @@ class ReceiveDialog(QDialog):
             self.due_label.setText(f"<span style='color:#b00020'>{error}</span>")
             self.apology_label.clear()
             return
-        self.due_label.setText(f"<b>{preview.describe(choice.processing)}</b>")
+        due = preview.due_at
+        text = tr("{weekday}, {date} lúc {time} ({processing}; tính từ {start})").format(
+            weekday=weekday_name(due.date()), date=date_vi(due), time=f"{due:%H:%M}",
+            processing=processing_text(choice.processing), start=date_vi(preview.counting_from))
+        self.due_label.setText(f"<b>{text}</b>")
         self.apology_label.setText(
             tr("Nếu không kịp, phải gửi phiếu xin lỗi chậm nhất ngày {day}.").format(
                 day=preview.apology_by.strftime("%d/%m/%Y")))

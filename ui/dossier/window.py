@@ -21,7 +21,7 @@ from ui.dossier.action_dialog import ActionDialog, DueDialog
 from ui.dossier.receive import from_qt
 from ui.dossier.tabs import DossierTab
 from ui.errors import show_error
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, processing_text, remaining_text, tr
 from ui.warning_style import level_brush, level_text
 
 TEXT_FIELDS = ("applicant_name", "applicant_id_number", "applicant_phone", "applicant_email", "applicant_address")
@@ -73,8 +73,9 @@ class DossierWindow(QDialog):
         tab = QWidget()
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
-        labels = {"applicant_name": "Người nộp (*)", "applicant_id_number": "Số CCCD / mã số",
-                  "applicant_phone": "Điện thoại", "applicant_email": "Thư điện tử", "applicant_address": "Địa chỉ"}
+        labels = {"applicant_name": QT_TR_NOOP("Người nộp (*)"), "applicant_id_number": QT_TR_NOOP("Số CCCD / mã số"),
+                  "applicant_phone": QT_TR_NOOP("Điện thoại"), "applicant_email": QT_TR_NOOP("Thư điện tử"),
+                  "applicant_address": QT_TR_NOOP("Địa chỉ")}
         self.facts = QLabel()
         self.facts.setObjectName("facts")
         self.facts.setTextFormat(Qt.RichText)
@@ -130,25 +131,28 @@ class DossierWindow(QDialog):
     def show_page(self, page: DossierPage) -> None:
         self.page = page
         v = page.view
-        self.setWindowTitle(f"{tr('Hồ sơ')} {v.code} — {v.applicant_name}")
+        self.setWindowTitle(tr("Hồ sơ {code} — {name}").format(code=v.code, name=v.applicant_name))
         due = datetime_vi(v.due_at) if v.due_at else "—"
         level = level_text(page.level)
         parts = [f"<span style='font-size:15pt'><b>{v.code}</b></span> &nbsp; {v.applicant_name}",
-                 f"{tr('Trạng thái')}: <b>{tr(v.status.label)}</b>"
+                 tr("Trạng thái") + f": <b>{tr(v.status.label)}</b>"
                  + (f" &nbsp;·&nbsp; <b>{level}</b>" if page.level is not None else ""),
-                 f"{tr('Hẹn trả')}: <b>{due}</b>" + (f" &nbsp;({page.remaining})" if page.remaining else "")
-                 + (f" &nbsp;·&nbsp; {tr('Hạn gửi phiếu xin lỗi')}: {page.apology_by}" if page.apology_by else "")
-                 + (f" &nbsp;·&nbsp; {tr('Đã có phiếu xin lỗi số')} {v.letter_number}" if v.letter_number else "")]
+                 tr("Hẹn trả") + f": <b>{due}</b>"
+                 + (f" &nbsp;({remaining_text(page.remaining)})" if page.remaining else "")
+                 + (" &nbsp;·&nbsp; " + tr("Hạn gửi phiếu xin lỗi") + f": {page.apology_by}" if page.apology_by else "")
+                 + (" &nbsp;·&nbsp; " + tr("Đã có phiếu xin lỗi số") + f" {v.letter_number}"
+                    if v.letter_number else "")]
         self.header.setText("<br>".join(parts))
         palette = self.header.palette()
         brush = level_brush(page.level)
         palette.setBrush(self.header.backgroundRole(), brush if brush else palette.window())
         self.header.setPalette(palette)
         self.facts.setText(
-            f"{tr('Thủ tục')}: <b>{v.procedure_name}</b> ({v.procedure_code}, {v.processing})<br>"
-            f"{tr('Lĩnh vực')}: {v.field} &nbsp;·&nbsp; {tr('Đơn vị')}: {v.unit_name}<br>"
-            f"{tr('Hình thức nộp')}: {tr(v.channel.label)} &nbsp;·&nbsp; {tr('Tiếp nhận')}: {datetime_vi(v.received_at)}"
-            + (f" &nbsp;·&nbsp; {tr('Cán bộ')}: {v.officer_name}" if v.officer_name else ""))
+            tr("Thủ tục") + f": <b>{v.procedure_name}</b> ({v.procedure_code}, {processing_text(v.processing)})<br>"
+            + tr("Lĩnh vực") + f": {v.field} &nbsp;·&nbsp; " + tr("Đơn vị") + f": {v.unit_name}<br>"
+            + tr("Hình thức nộp") + f": {tr(v.channel.label)} &nbsp;·&nbsp; "
+            + tr("Tiếp nhận") + f": {datetime_vi(v.received_at)}"
+            + (" &nbsp;·&nbsp; " + tr("Cán bộ") + f": {v.officer_name}" if v.officer_name else ""))
         for key, edit in self.fields.items():
             edit.setText(getattr(v, key))
         self.kind.setCurrentIndex(self.kind.findData(v.applicant_kind.value))
@@ -166,13 +170,13 @@ class DossierWindow(QDialog):
             if item.widget():
                 item.widget().deleteLater()
         v = page.view
-        text = f"{tr('Trạng thái hiện tại')}: <b>{tr(v.status.label)}</b>"
+        text = tr("Trạng thái hiện tại") + f": <b>{tr(v.status.label)}</b>"
         if v.finished_at:
-            text += f"<br>{tr('Có kết quả lúc')}: {datetime_vi(v.finished_at)}"
+            text += "<br>" + tr("Có kết quả lúc") + f": {datetime_vi(v.finished_at)}"
         if v.returned_at:
-            text += f"<br>{tr('Trả kết quả lúc')}: {datetime_vi(v.returned_at)}"
+            text += "<br>" + tr("Trả kết quả lúc") + f": {datetime_vi(v.returned_at)}"
         if v.closing_reason:
-            text += f"<br>{tr('Lý do')}: {v.closing_reason}"
+            text += "<br>" + tr("Lý do") + f": {v.closing_reason}"
         if not page.actions:
             text += "<br><i>" + tr("Hồ sơ đã kết thúc, không còn thao tác xử lý.") + "</i>"
         self.status_label.setText(text)
@@ -186,11 +190,13 @@ class DossierWindow(QDialog):
     def _fill_history(self, page: DossierPage) -> None:
         self.history.setRowCount(len(page.events))
         for row, event in enumerate(page.events):
+            old, new = event.old_value, event.new_value
+            if event.field in (None, "", "status"):   # status changes are recorded with the labels of app.lifecycle
+                old, new = tr(old) if old else old, tr(new) if new else new
             if event.field:
-                change = f"{event.field}: {event.old_value} → {event.new_value}" if event.old_value \
-                    else f"{event.field}: {event.new_value}"
+                change = f"{event.field}: {old} → {new}" if old else f"{event.field}: {new}"
             else:
-                change = f"{event.old_value} → {event.new_value}" if event.old_value else event.new_value
+                change = f"{old} → {new}" if old else new
             for col, value in enumerate((datetime_vi(event.at), event.user, change, event.note)):
                 self.history.setItem(row, col, QTableWidgetItem(value))
         self.history.resizeColumnToContents(0)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QFormLayout, QHB
                                QLineEdit, QListWidget, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from app.errors import AppError
-from app.formatting import thousands
 from app.importing import service
 from app.importing.catalog_import import apply_catalog, parse_catalog_table, plan_catalog
 from app.importing.columns import (CATALOG_COLUMNS, DOSSIER_COLUMNS, load_mapping, match_headers, save_mapping,
@@ -27,11 +26,11 @@ from app.importing.reading import read_table
 from app.importing.report import write_report
 from ui.desk import Changes, Desk
 from ui.errors import show_error
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, thousands, tr
 from ui.importing.mapping import MappingDialog
 
 MAX_SHOWN_PROBLEMS = 5000
-FILE_FILTER = "Bảng tính (*.xlsx *.xlsm *.xls *.ods *.csv);;Tất cả các tệp (*)"
+FILE_FILTER = QT_TR_NOOP("Bảng tính (*.xlsx *.xlsm *.xls *.ods *.csv);;Tất cả các tệp (*)")
 
 
 class ImportDialog(QDialog):
@@ -249,8 +248,8 @@ class ImportDialog(QDialog):
             self.procedures_label.setText(tr("<b>{n} thủ tục chưa có trong danh mục</b> (khớp theo mã hoặc tên "
                                              "không được):").format(n=len(unknown)))
             for item in unknown:
-                self.procedures.addItem(f"{item.code or tr('(không mã)')} — {item.name or tr('(không tên)')} "
-                                        f"({item.rows} {tr('dòng')})")
+                self.procedures.addItem(tr("{code} — {name} ({rows} dòng)").format(
+                    code=item.code or tr("(không mã)"), name=item.name or tr("(không tên)"), rows=item.rows))
             self.create_procedures.setText(tr("Tạo {n} thủ tục mới này khi nhập (thời hạn giải quyết để trống, "
                                               "cần bổ sung sau)").format(n=len(unknown)))
             self.create_procedures.setChecked(False)
@@ -357,7 +356,7 @@ class ImportDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         """An officer's error stays in the dialog, in red, next to what caused it; a bug gets the crash dialog."""
         if isinstance(error, AppError):
-            self.summary.setText(f"<span style='color:#a40000'><b>{tr('Không thực hiện được.')}</b> "
+            self.summary.setText("<span style='color:#a40000'><b>" + tr("Không thực hiện được.") + "</b> "
                                  f"{_escape(str(error))}</span>")
         else:
             show_error(self, error)

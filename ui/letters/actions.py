@@ -25,7 +25,7 @@ def issue_letter(desk: Desk, dossier_id: int, parent: QWidget | None = None, *,
 
     def issued(letter: letters.IssuedLetter) -> None:
         note = tr("Đã phát hành phiếu số") + f" {letter.number_text}; " + tr("hẹn trả mới") + \
-            f" {letter.new_due_at:%H:%M %d/%m/%Y}" + (f" — {tr('ghi nhận gửi muộn')}" if letter.late else "") + "."
+            f" {letter.new_due_at:%H:%M %d/%m/%Y}" + (" — " + tr("ghi nhận gửi muộn") if letter.late else "") + "."
         show_pdf(letter.pdf, tr("Phiếu xin lỗi") + f" {letter.number_text}",
                  f"phieu-xin-loi-{letter.number_text.replace('/', '-')}.pdf", parent, note)
 

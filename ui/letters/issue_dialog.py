@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QDialogB
 
 from app import letters
 from app.formatting import date_vi, datetime_vi
-from app.workcalendar import weekday_vi
 from ui.desk import Changes, Desk
-from ui.i18n import tr
+from ui.i18n import tr, weekday_name
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -95,8 +94,8 @@ class IssueLetterDialog(QDialog):
         p = self.proposal
         lines = [f"<b>{p.code}</b> — {p.applicant_name}", p.procedure_name]
         if p.due_at:
-            lines.append(tr("Hẹn trả hiện tại:") + f" <b>{datetime_vi(p.due_at)}</b> ({weekday_vi(p.due_at.date())}); "
-                         + tr("hạn gửi phiếu xin lỗi:") + f" <b>{weekday_vi(p.deadline)}, {date_vi(p.deadline)}</b>")
+            lines.append(tr("Hẹn trả hiện tại:") + f" <b>{datetime_vi(p.due_at)}</b> ({weekday_name(p.due_at.date())}); "
+                         + tr("hạn gửi phiếu xin lỗi:") + f" <b>{weekday_name(p.deadline)}, {date_vi(p.deadline)}</b>")
         self.summary.setText("<br>".join(lines))
         if p.refusal:
             self.error.setText(p.refusal)
@@ -116,21 +115,22 @@ class IssueLetterDialog(QDialog):
         new_date, issued_on = _date(self.new_date.date()), _date(self.issued_on.date())
         if self.calendar.is_working_day(new_date):
             days = self.calendar.working_days_between(p.due_at.date(), new_date)
-            self.added.setText(tr("Thêm") + f" {days} " + tr("ngày làm việc") + f" — {weekday_vi(new_date)}, "
-                               f"{date_vi(new_date)}, 17:00")
+            self.added.setText(tr("Thêm {n} ngày làm việc — {weekday}, {date}, 17:00").format(
+                n=days, weekday=weekday_name(new_date), date=date_vi(new_date)))
             self.added.setStyleSheet("")
         else:
-            self.added.setText(f"⚠ {date_vi(new_date)} " + tr("là ngày nghỉ") + f" ({self.calendar.day_note(new_date)}); "
-                               + tr("hãy chọn ngày làm việc."))
+            self.added.setText("⚠ " + tr("{date} là ngày nghỉ ({note}); hãy chọn ngày làm việc.").format(
+                date=date_vi(new_date), note=self.calendar.day_note(new_date)))
             self.added.setStyleSheet("color: #a40000;")
         late = issued_on > p.deadline
         self.late_warning.setVisible(late)
         self.confirm_late.setVisible(late)
         if late:
             self.late_warning.setText(
-                "⚠ " + tr("Phiếu này là muộn: hạn gửi phiếu xin lỗi là") + f" {weekday_vi(p.deadline)}, "
-                f"{date_vi(p.deadline)} " + tr("(một ngày làm việc trước ngày hẹn trả). Ngày phát hành") +
-                f" {date_vi(issued_on)} " + tr("đã qua hạn đó; phiếu sẽ được ghi nhận là gửi muộn."))
+                "⚠ " + tr("Phiếu này là muộn: hạn gửi phiếu xin lỗi là {weekday}, {deadline} (một ngày làm việc "
+                          "trước ngày hẹn trả). Ngày phát hành {issued} đã qua hạn đó; phiếu sẽ được ghi nhận là "
+                          "gửi muộn.").format(weekday=weekday_name(p.deadline), deadline=date_vi(p.deadline),
+                                              issued=date_vi(issued_on)))
         ready = (bool(self.reason.currentText().strip()) and self.calendar.is_working_day(new_date)
                  and (not late or self.confirm_late.isChecked()))
         self.issue_button.setEnabled(ready)

@@ -10,11 +10,11 @@ from app.dossiers import DossierView
 from app.formatting import date_vi, datetime_vi
 from app.letters import LETTER_STATUSES
 from ui.dossier.tabs import DossierTab
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
 
 
 class LetterTab(DossierTab):
-    title = "Phiếu xin lỗi"
+    title = QT_TR_NOOP("Phiếu xin lỗi")
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)
@@ -55,7 +55,7 @@ class LetterTab(DossierTab):
             self.issue_button.setVisible(True)
             self.issue_button.setEnabled(can)
             return
-        late = f" <b style='color:#a40000'>({tr('gửi muộn')})</b>" if letter.late else ""
+        late = " <b style='color:#a40000'>(" + tr("gửi muộn") + ")</b>" if letter.late else ""
         rows = [
             (tr("Số phiếu"), f"<b>{letter.number_text}</b>{late}"),
             (tr("Ngày phát hành"), date_vi(letter.issued_on)),

@@ -11,7 +11,7 @@ from ui.desk import Changes, Desk
 
 class Page(QWidget):
     key: ClassVar[str] = ""          # stable id, used by desk.show_page and saved layouts
-    title: ClassVar[str] = ""        # Vietnamese; wrapped with tr() when shown
+    title: ClassVar[str] = ""        # Vietnamese, marked QT_TR_NOOP("…") where defined; tr() when shown
     shortcut: ClassVar[str] = ""     # e.g. "Ctrl+1"; the main window assigns them in order when empty
 
     def __init__(self, desk: Desk, parent: QWidget | None = None):

@@ -17,23 +17,25 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, Q
 from sqlalchemy import select
 
 from app import digitization
-from app.digitization import GROUPINGS, GapCounts, GapList, GapRow, Period, RateReport, WeekPoint, percent_vi
+from app.digitization import GROUPINGS, GapCounts, GapList, GapRow, Period, RateReport, WeekPoint
 from app.digitization_rules import FLAGS, RULES, required_flags
-from app.formatting import date_vi, thousands
+from app.formatting import date_vi
 from db.models import Unit
 from ui.desk import Changes
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, percent, thousands, tr
 from ui.pages.base import Page
 from ui.pages.digitization_charts import RateChart, TrendChart
 
 GAP_LIMIT = 500
 # The columns an officer acts on come first: what is missing, then the boxes that fix it.
-LEAD_COLUMNS = ("Mã hồ sơ", "Người nộp", "Còn thiếu")
-TAIL_COLUMNS = ("Thủ tục", "Đơn vị", "Hình thức", "Trạng thái", "Tiếp nhận")
+LEAD_COLUMNS = (QT_TR_NOOP("Mã hồ sơ"), QT_TR_NOOP("Người nộp"), QT_TR_NOOP("Còn thiếu"))
+TAIL_COLUMNS = (QT_TR_NOOP("Thủ tục"), QT_TR_NOOP("Đơn vị"), QT_TR_NOOP("Hình thức"), QT_TR_NOOP("Trạng thái"),
+                QT_TR_NOOP("Tiếp nhận"))
 FLAG_COLUMNS = ("digitized_components", "digitized_result", "identity_checked", "request_letter_attached")
 COLUMNS = (*LEAD_COLUMNS, *FLAG_COLUMNS, *TAIL_COLUMNS)
-FLAG_HEADINGS = {"digitized_components": "Thành phần", "digitized_result": "Kết quả",
-                 "identity_checked": "Định danh", "request_letter_attached": "Văn bản đề nghị"}
+FLAG_HEADINGS = {"digitized_components": QT_TR_NOOP("Thành phần"), "digitized_result": QT_TR_NOOP("Kết quả"),
+                 "identity_checked": QT_TR_NOOP("Định danh"),
+                 "request_letter_attached": QT_TR_NOOP("Văn bản đề nghị")}
 
 
 class GapTableModel(QAbstractTableModel):
@@ -124,7 +126,7 @@ class Snapshot:
 
 class DigitizationPage(Page):
     key = "digitization"
-    title = "Số hóa"
+    title = QT_TR_NOOP("Số hóa")
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)
@@ -280,15 +282,17 @@ class DigitizationPage(Page):
         report, total = snapshot.report, snapshot.report.total
         meets = report.meets_target(total)
         verdict = "" if meets is None else (
-            f" — <span style='color:#2e7d32'><b>{tr('đạt')}</b></span>" if meets
-            else f" — <span style='color:#c62828'><b>{tr('chưa đạt')}</b></span>")
-        self.summary.setText(
-            f"<b>{tr(snapshot.period.label())}</b>: {tr('tỷ lệ số hóa')} "
-            f"<b>{percent_vi(total.digitization_rate)}</b> ({thousands(total.digitized)}/"
-            f"{thousands(total.handled)} {tr('hồ sơ có kết quả')}), {tr('chỉ tiêu')} {report.target}%{verdict}"
-            f" · {tr('xác thực định danh')} {percent_vi(total.identity_rate)}"
-            f" · {tr('tái sử dụng dữ liệu')} {percent_vi(total.reuse_rate)}"
-            f" ({thousands(total.received)} {tr('hồ sơ tiếp nhận')})")
+            " — <span style='color:#2e7d32'><b>" + tr("đạt") + "</b></span>" if meets
+            else " — <span style='color:#c62828'><b>" + tr("chưa đạt") + "</b></span>")
+        period = tr("Từ ngày {start} đến ngày {end}").format(start=date_vi(snapshot.period.start),
+                                                          end=date_vi(snapshot.period.end))
+        rate = tr("{period}: tỷ lệ số hóa {rate} ({part}/{whole} hồ sơ có kết quả), chỉ tiêu {target}%").format(
+            period=f"<b>{period}</b>", rate=f"<b>{percent(total.digitization_rate)}</b>",
+            part=thousands(total.digitized), whole=thousands(total.handled), target=report.target)
+        others = tr("xác thực định danh {identity} · tái sử dụng dữ liệu {reuse} ({received} hồ sơ tiếp nhận)").format(
+            identity=percent(total.identity_rate), reuse=percent(total.reuse_rate),
+            received=thousands(total.received))
+        self.summary.setText(f"{rate}{verdict} · {others}")
         self.rate_chart.show_report(report)
         self.rate_chart.chart().setTitle(tr("Tỷ lệ số hóa theo") + " " + tr(GROUPINGS[report.by]).lower())
         self.trend_chart.show_trend(snapshot.weeks, report.target)

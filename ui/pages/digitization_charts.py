@@ -9,8 +9,8 @@ from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QCategoryAxis, QChart, 
 from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from app.digitization import RateReport, WeekPoint, percent_vi
-from ui.i18n import tr
+from app.digitization import RateReport, WeekPoint
+from ui.i18n import percent, tr
 
 GOOD = QColor("#2e7d32")
 SHORT = QColor("#c62828")
@@ -149,4 +149,4 @@ class TrendChart(QChartView):
         self.setChart(chart)
 
     def describe(self) -> str:
-        return "; ".join(f"{week:%d/%m}: {percent_vi(rate)}" for week, rate in self.points)
+        return "; ".join(f"{week:%d/%m}: {percent(rate)}" for week, rate in self.points)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHe
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from app import accounts, audit as audit_view
+from app.audit import TABLE_LABELS
 from app.formatting import datetime_vi
 from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, tr
@@ -20,6 +21,14 @@ LIMIT = 500
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
+
+
+def _record(what: str) -> str:
+    """ "Hồ sơ 000.00…" with the kind of record (app.audit.TABLE_LABELS) in the window's language."""
+    for label in sorted(TABLE_LABELS.values(), key=len, reverse=True):
+        if what == label or what.startswith(label + " "):
+            return tr(label) + what[len(label):]
+    return what
 
 class HistoryPage(Page):
     key = "history"
@@ -105,8 +114,8 @@ class HistoryPage(Page):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            for column, text in enumerate((str(row.id), datetime_vi(row.at), row.user, row.action, row.what,
-                                           row.changes)):
+            for column, text in enumerate((str(row.id), datetime_vi(row.at), row.user, tr(row.action),
+                                           _record(row.what), row.changes)):
                 item = QTableWidgetItem(text)
                 if column == 0:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
 from app.formatting import date_vi, datetime_vi
 from app.reports import outbox
 from app.reports.xlsx import write_atomically
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, tr
 
-HEADERS = ("Số", "Ngày báo cáo", "Tệp", "Nơi nhận", "Trạng thái", "Lần thử", "Lần thử cuối", "Lỗi")
+HEADERS = (QT_TR_NOOP("Số"), QT_TR_NOOP("Ngày báo cáo"), QT_TR_NOOP("Tệp"), QT_TR_NOOP("Nơi nhận"),
+           QT_TR_NOOP("Trạng thái"), QT_TR_NOOP("Lần thử"), QT_TR_NOOP("Lần thử cuối"), QT_TR_NOOP("Lỗi"))
 COLOURS = {"sent": QColor("#1b6e20"), "failed": QColor("#b3261e"), "pending": QColor("#8a5a00")}
 
 
@@ -56,7 +57,7 @@ class OutboxDialog(QDialog):
         self.items = items
         waiting = sum(1 for i in items if i.status != "sent")
         self.summary.setText(tr("Hộp thư đi trống.") if not items else
-                             f"{len(items)} {tr('báo cáo')}; {waiting} {tr('chưa gửi được')}.")
+                             tr("{n} báo cáo; {waiting} chưa gửi được.").format(n=len(items), waiting=waiting))
         self.retry_button.setEnabled(waiting > 0)
         self.table.setRowCount(len(items))
         for r, item in enumerate(items):

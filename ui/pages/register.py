@@ -10,10 +10,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLay
 
 from app import register_query as rq
 from app.deadlines import WarningLevel
-from app.formatting import thousands
 from app.lifecycle import FINISHED, OPEN, Channel, Status
 from ui.desk import Changes
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, thousands, tr
 from ui.pages.base import Page
 from ui.register_model import COLUMNS, RegisterModel
 from ui.warning_style import level_icon, level_text
@@ -22,9 +21,9 @@ NO_DATE = QDate(2000, 1, 1)
 SEARCH_DELAY_MS = 250
 
 STATUS_GROUPS = [
-    ("Mọi trạng thái", frozenset()),
-    ("Đang giải quyết", frozenset(OPEN)),
-    ("Đã kết thúc", frozenset(FINISHED)),
+    (QT_TR_NOOP("Mọi trạng thái"), frozenset()),
+    (QT_TR_NOOP("Đang giải quyết"), frozenset(OPEN)),
+    (QT_TR_NOOP("Đã kết thúc"), frozenset(FINISHED)),
 ] + [(s.label, frozenset({s})) for s in Status]
 
 
@@ -45,7 +44,7 @@ def _date_of(edit: QDateEdit) -> dt.date | None:
 
 class RegisterPage(Page):
     key = "register"
-    title = "Sổ hồ sơ"
+    title = QT_TR_NOOP("Sổ hồ sơ")
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)
@@ -89,8 +88,11 @@ class RegisterPage(Page):
                                                        Qt.DescendingOrder)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
-        for i, width in enumerate([140, 235, 180, 260, 170, 95, 120, 125, 125, 140]):
+        for i, width in enumerate([140, 235, 180, 260, 170, 95, 150, 125, 125, 140]):
             self.table.setColumnWidth(i, width)
+        metrics = self.table.fontMetrics()   # English labels run longer: the warning column fits the longest
+        self.table.setColumnWidth(0, max(140, max(metrics.horizontalAdvance(level_text(level, short=True))
+                                                  for level in WarningLevel) + 40))
         self.count_label = QLabel()
         self.count_label.setObjectName("registerCount")
 

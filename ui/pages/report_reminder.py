@@ -41,7 +41,7 @@ class ReportReminder(QObject):
             if self.window.statusBar().currentMessage().startswith(tr("Chưa gửi báo cáo cuối ngày")):
                 self.window.statusBar().clearMessage()
             return
-        text = f"{tr('Chưa gửi báo cáo cuối ngày')} {now:%d/%m/%Y} ({tr('nhắc lúc')} {at})."
+        text = tr("Chưa gửi báo cáo cuối ngày {day} (nhắc lúc {at}).").format(day=f"{now:%d/%m/%Y}", at=at)
         self.window.statusBar().showMessage(text)
         if self.reminded_on == now.date():
             return

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFrame, QGridL
                                QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.formatting import date_vi, datetime_vi, thousands
-from app.rates import Period, Rate, Rates, Summary, WeekPoint, percent_text, rates, summary, weekly
+from app.formatting import date_vi, datetime_vi
+from app.rates import Period, Rate, Rates, Summary, WeekPoint, rates, summary, weekly
 from app.reports import outbox
 from app.reports.daily import daily_report
 from app.reports.period import period_report
 from app.reports.xlsx import write_atomically
 from ui.desk import Changes
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, percent, thousands, tr
 from ui.pages.base import Page
 
 WEEKS_SHOWN = 12  # the plans compare each week with the ones before
@@ -70,12 +70,12 @@ class RateCard(QFrame):
         self.name.setText(tr(rate.label))
         met = rate.meets_target
         mark = {True: "✓ " + tr("Đạt"), False: "✗ " + tr("Chưa đạt"), None: ""}[met]
-        self.value.setText(rate.text)
+        self.value.setText(percent(rate.value))
         colour = {True: GOOD, False: BAD, None: NEUTRAL}[met]
         self.value.setStyleSheet(f"color: {colour.name()}")
-        self.detail.setText(f"{thousands(rate.part)}/{thousands(rate.whole)} · {tr('mục tiêu')} "
-                            f"{rate.target}% {mark}")
-        self.setToolTip(f"{tr(rate.label)}: {rate.text} ({thousands(rate.part)}/{thousands(rate.whole)})")
+        self.detail.setText(tr("{part}/{whole} · mục tiêu {target}%").format(
+            part=thousands(rate.part), whole=thousands(rate.whole), target=rate.target) + f" {mark}")
+        self.setToolTip(f"{tr(rate.label)}: {percent(rate.value)} ({thousands(rate.part)}/{thousands(rate.whole)})")
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
@@ -90,10 +90,14 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
-PRESETS = ("Tháng này", "Tuần này", "Quý này", "Năm nay", "Tùy chọn")
-GROUPINGS = (("unit", "Theo đơn vị"), ("field", "Theo lĩnh vực"), ("officer", "Theo cán bộ"))
-II06A_HEADERS = ("Đơn vị", "Tiếp nhận", "Trực tuyến", "Trực tiếp, BC", "Kỳ trước", "Đã giải quyết", "Trước hạn",
-                 "Đúng hạn", "Quá hạn", "Đang giải quyết", "Trong hạn", "Quá hạn", "Đúng hạn (%)")
+PRESETS = (QT_TR_NOOP("Tháng này"), QT_TR_NOOP("Tuần này"), QT_TR_NOOP("Quý này"), QT_TR_NOOP("Năm nay"),
+           QT_TR_NOOP("Tùy chọn"))
+GROUPINGS = (("unit", QT_TR_NOOP("Theo đơn vị")), ("field", QT_TR_NOOP("Theo lĩnh vực")),
+             ("officer", QT_TR_NOOP("Theo cán bộ")))
+II06A_HEADERS = (QT_TR_NOOP("Đơn vị"), QT_TR_NOOP("Tiếp nhận"), QT_TR_NOOP("Trực tuyến"), QT_TR_NOOP("Trực tiếp, BC"),
+                 QT_TR_NOOP("Kỳ trước"), QT_TR_NOOP("Đã giải quyết"), QT_TR_NOOP("Trước hạn"), QT_TR_NOOP("Đúng hạn"),
+                 QT_TR_NOOP("Quá hạn"), QT_TR_NOOP("Đang giải quyết"), QT_TR_NOOP("Trong hạn"), QT_TR_NOOP("Quá hạn"),
+                 QT_TR_NOOP("Đúng hạn (%)"))
 
 
 def preset_period(name: str, today: dt.date) -> Period:
@@ -112,7 +116,7 @@ def _qdate(day: dt.date) -> QDate:
 
 class ReportsPage(Page):
     key = "reports"
-    title = "Báo cáo"
+    title = QT_TR_NOOP("Báo cáo")
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)
@@ -226,11 +230,12 @@ class ReportsPage(Page):
     def _show(self, view: ReportView) -> None:
         self.view = view
         s = view.summary
-        self.status.setText(f"{tr('Từ ngày')} {date_vi(s.period.start)} {tr('đến ngày')} {date_vi(s.period.end)} — "
-                            f"{tr('số liệu tính đến')} {datetime_vi(s.as_of)}. {tr('Tiếp nhận')} "
-                            f"{thousands(s.total.received)}, {tr('đã giải quyết')} {thousands(s.total.finished)} "
-                            f"({tr('đúng hạn')} {percent_text(s.total.on_time_rate)}), {tr('đang giải quyết')} "
-                            f"{thousands(s.total.in_progress)}.")
+        self.status.setText(
+            tr("Từ ngày {start} đến ngày {end} — số liệu tính đến {as_of}. Tiếp nhận {received}, đã giải quyết "
+               "{finished} (đúng hạn {on_time}), đang giải quyết {in_progress}.").format(
+                start=date_vi(s.period.start), end=date_vi(s.period.end), as_of=datetime_vi(s.as_of),
+                received=thousands(s.total.received), finished=thousands(s.total.finished),
+                on_time=percent(s.total.on_time_rate), in_progress=thousands(s.total.in_progress)))
         for card, rate in zip(self.cards, view.rates.rates):
             card.show_rate(rate)
         self._fill_table(s)
@@ -242,7 +247,7 @@ class ReportsPage(Page):
         self.table.setRowCount(len(rows))
         for r, (name, c) in enumerate(rows):
             values = [name, c.received, c.received_online, c.received_offline, c.carried_over, c.finished, c.early,
-                      c.on_time, c.late, c.in_progress, c.open_within, c.open_late, percent_text(c.on_time_rate)]
+                      c.on_time, c.late, c.in_progress, c.open_within, c.open_late, percent(c.on_time_rate)]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(thousands(value) if isinstance(value, int) else str(value))
                 if col:
@@ -356,9 +361,10 @@ class ReportsPage(Page):
         self.last_delivery = item
         if item.status == "sent":
             where = ", ".join(p for p in (item.delivered_path, item.email_to) if p)
-            self.status.setText(f"{tr('Đã gửi báo cáo cuối ngày')} {date_vi(item.report_date)}: {where}")
+            self.status.setText(tr("Đã gửi báo cáo cuối ngày {day}: {where}").format(day=date_vi(item.report_date),
+                                                                                  where=where))
         else:
-            self.status.setText(f"{tr('Báo cáo cuối ngày chưa gửi được, đã giữ trong hộp thư đi')}: {item.last_error}")
+            self.status.setText(tr("Báo cáo cuối ngày chưa gửi được, đã giữ trong hộp thư đi") + f": {item.last_error}")
             QMessageBox.warning(self, tr("Chưa gửi được báo cáo"),
                                 tr("Báo cáo đã được giữ trong hộp thư đi và có thể gửi lại.") + "\n\n" + item.last_error)
 
@@ -379,7 +385,7 @@ class ReportsPage(Page):
                 _s, _r, workbook = period_report(session, self.desk.context(session), period, grouping)
             return str(write_atomically(Path(path), workbook.content))
 
-        self.desk.run(work, lambda written: self.status.setText(f"{tr('Đã ghi')} {written}"), parent=self,
+        self.desk.run(work, lambda written: self.status.setText(tr("Đã ghi {file}").format(file=written)), parent=self,
                       label=tr("Đang lập Biểu II.06a…"))
 
     def open_outbox(self) -> None:

@@ -8,10 +8,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHea
 
 from app import today
 from app.deadlines import WarningLevel
-from app.formatting import date_vi, datetime_vi, thousands
-from app.workcalendar import weekday_vi
+from app.formatting import date_vi, datetime_vi
 from ui.desk import Changes
-from ui.i18n import tr
+from ui.i18n import QT_TR_NOOP, remaining_text, thousands, tr, weekday_name
 from ui.pages.base import Page
 from ui.warning_style import COLOURS, level_brush, level_icon, level_text
 
@@ -19,21 +18,21 @@ DIGITIZATION_GAPS = "digitization_gaps"  # opens the Số hóa page, where gaps 
 APOLOGY_LISTS = (WarningLevel.APOLOGY_TODAY, WarningLevel.APOLOGY_TOMORROW, WarningLevel.APOLOGY_MISSED)
 
 CARDS = [
-    (WarningLevel.APOLOGY_TODAY, "Phải gửi phiếu xin lỗi hôm nay"),
-    (WarningLevel.APOLOGY_TOMORROW, "Hạn gửi phiếu xin lỗi: ngày mai"),
-    (WarningLevel.APOLOGY_MISSED, "Đã lỡ hạn gửi phiếu xin lỗi"),
-    (WarningLevel.OVERDUE, "Quá hạn"),
-    (WarningLevel.DUE_SOON, "Sắp đến hạn"),
-    (WarningLevel.WAITING, "Chờ bổ sung"),
-    (today.RECEIVED_TODAY, "Tiếp nhận hôm nay"),
-    (today.RETURNED_TODAY, "Trả kết quả hôm nay"),
-    (DIGITIZATION_GAPS, "Thiếu số hóa (từ đầu tháng)"),
+    (WarningLevel.APOLOGY_TODAY, QT_TR_NOOP("Phải gửi phiếu xin lỗi hôm nay")),
+    (WarningLevel.APOLOGY_TOMORROW, QT_TR_NOOP("Hạn gửi phiếu xin lỗi: ngày mai")),
+    (WarningLevel.APOLOGY_MISSED, QT_TR_NOOP("Đã lỡ hạn gửi phiếu xin lỗi")),
+    (WarningLevel.OVERDUE, QT_TR_NOOP("Quá hạn")),
+    (WarningLevel.DUE_SOON, QT_TR_NOOP("Sắp đến hạn")),
+    (WarningLevel.WAITING, QT_TR_NOOP("Chờ bổ sung")),
+    (today.RECEIVED_TODAY, QT_TR_NOOP("Tiếp nhận hôm nay")),
+    (today.RETURNED_TODAY, QT_TR_NOOP("Trả kết quả hôm nay")),
+    (DIGITIZATION_GAPS, QT_TR_NOOP("Thiếu số hóa (từ đầu tháng)")),
 ]
 
 
 class TodayPage(Page):
     key = "today"
-    title = "Hôm nay"
+    title = QT_TR_NOOP("Hôm nay")
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)
@@ -118,10 +117,10 @@ class TodayPage(Page):
     def show_summary(self, summary: today.TodaySummary) -> None:
         self.summary_data = summary
         day = summary.now.date()
-        heading = f"<h2>{tr('Hôm nay')}: {weekday_vi(day)}, {date_vi(day)}</h2>"
+        heading = "<h2>" + tr("Hôm nay") + f": {weekday_name(day)}, {date_vi(day)}</h2>"
         if not summary.is_working_day:
             heading += ("<p>" + tr("Hôm nay là ngày nghỉ; ngày làm việc tiếp theo: {day}.")
-                        .format(day=f"{weekday_vi(summary.next_working_day)}, {date_vi(summary.next_working_day)}")
+                        .format(day=f"{weekday_name(summary.next_working_day)}, {date_vi(summary.next_working_day)}")
                         + "</p>")
         self.heading.setText(heading)
         for which, label in CARDS:
@@ -143,7 +142,7 @@ class TodayPage(Page):
         self.current_list = which
         self.cards[which].setChecked(True)
         label = dict(CARDS)[which]
-        self.list_title.setText(f"<b>{tr(label)}</b> — {tr('đang tải…')}")
+        self.list_title.setText(f"<b>{tr(label)}</b> — " + tr("đang tải…"))
         self.open_in_register.setVisible(isinstance(which, WarningLevel))
         apology = which in APOLOGY_LISTS
         self.issue_button.setVisible(apology)
@@ -160,12 +159,12 @@ class TodayPage(Page):
             shown = tr("{shown} hồ sơ khẩn nhất trong {total}; xem tất cả trong Sổ hồ sơ").format(
                 shown=thousands(len(rows)), total=thousands(total))
         else:
-            shown = f"{thousands(len(rows))} {tr('hồ sơ')}"
+            shown = tr("{n} hồ sơ").format(n=thousands(len(rows)))
         self.list_title.setText(f"<b>{tr(label)}</b> — {shown}")
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             values = (level_text(row.level, short=True), row.code, row.applicant_name, row.procedure_name,
-                      datetime_vi(row.due_at) if row.due_at else "", row.remaining)
+                      datetime_vi(row.due_at) if row.due_at else "", remaining_text(row.remaining))
             brush = level_brush(row.level)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
