@@ -1,6 +1,6 @@
 """index dossiers by due time
 
-Revision ID: 0007
+Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-25
 
@@ -11,7 +11,7 @@ index in 0002.)
 from alembic import op
 
 
-revision = '0007'
+revision = '0004'
 down_revision = '0003'
 branch_labels = None
 depends_on = None
