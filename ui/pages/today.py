@@ -129,6 +129,16 @@ class TodayPage(Page):
             else:
                 n = self._count_of(which)
             self.cards[which].setText(f"{thousands(n)}\n{tr(label)}")
+        self._open_most_urgent()
+
+    def _open_most_urgent(self) -> None:
+        """On first sight, the list behind the most urgent non-zero count is already open."""
+        if self.current_list is not None or self.summary_data is None:
+            return
+        for which, _label in CARDS:
+            if which != DIGITIZATION_GAPS and self._count_of(which):
+                self.show_list(which)
+                return
 
     def show_news(self, text: str) -> None:
         self.news.setText(text)
@@ -139,6 +149,8 @@ class TodayPage(Page):
             self.cards[which].setChecked(False)
             self.desk.show_page.emit("digitization", None)
             return
+        if which != self.current_list:
+            self.table.setRowCount(0)  # never show one list's rows under another's title
         self.current_list = which
         self.cards[which].setChecked(True)
         label = dict(CARDS)[which]
