@@ -2,13 +2,14 @@
 
 On SQLite an FTS5 table (external content over ``dossiers.search_text``) kept
 in step by triggers; the text is folded in Python first because FTS5's
-``remove_diacritics`` leaves "đ" alone. Other databases fall back to LIKE on
-the same folded column until they get an index of their own.
+``remove_diacritics`` leaves "đ" alone. PostgreSQL runs LIKE '%…%' on the
+same folded column, answered by a pg_trgm GIN index (migration 0005).
 """
 
 from __future__ import annotations
 
 FTS_TABLE = "dossier_fts"
+PG_TRGM_INDEX = "ix_dossiers_search_trgm"
 
 SQLITE_DDL = [
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
@@ -35,5 +36,5 @@ SQLITE_DROP = [
 
 
 def is_index_object(name: str) -> bool:
-    """Tables of the FTS index, which the models do not declare."""
-    return name == FTS_TABLE or name.startswith(FTS_TABLE + "_")
+    """Tables of the FTS index and the trigram index, which the models do not declare."""
+    return name == FTS_TABLE or name.startswith(FTS_TABLE + "_") or name == PG_TRGM_INDEX

@@ -53,9 +53,72 @@ def _private_qsettings(tmp_path_factory):
     yield
 
 
+# Modules whose register tests run on PostgreSQL as well as on SQLite (issue 9). A test of one of them
+# that is about SQLite itself (its file, its FTS index) carries @pytest.mark.sqlite_only.
+PG_MODULES = {
+    "tests/db/test_audit.py", "tests/db/test_bulk.py", "tests/db/test_migrations.py",
+    "tests/app/test_dossiers.py", "tests/app/test_worklists.py", "tests/app/test_today.py",
+    "tests/app/test_rates.py", "tests/app/test_reports.py", "tests/app/test_digitization.py",
+    "tests/app/test_letters.py", "tests/app/test_import_dossiers.py", "tests/app/test_import_catalog.py",
+    "tests/app/test_demo.py", "tests/app/test_accounts.py", "tests/app/test_settings.py",
+    "tests/db/test_concurrency_pg.py", "tests/cli/test_move_register.py",
+}
+
+
+def pytest_generate_tests(metafunc):
+    if "db_url" not in metafunc.fixturenames:
+        return
+    module = metafunc.definition.nodeid.split("::")[0]
+    if module not in PG_MODULES:
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        backends = ["sqlite"]
+    elif metafunc.definition.get_closest_marker("pg"):
+        backends = ["postgresql"]
+    else:
+        backends = ["sqlite", "postgresql"]
+    metafunc.parametrize("backend", backends, indirect=True)
+
+
 @pytest.fixture
-def db_url(tmp_path):
-    return f"sqlite:///{tmp_path / 'register.sqlite3'}"
+def backend(request):
+    """"sqlite" (the default everywhere) or "postgresql" (modules of PG_MODULES run on both)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One throwaway PostgreSQL server for the whole run, or a skip with the reason it could not start."""
+    from tests.support import pg_server as support
+
+    try:
+        server = support.start()
+    except support.Unavailable as exc:
+        pytest.skip(f"PostgreSQL: {exc}")
+    try:
+        # A migrated template: a test that only wants a ready register copies it (fast), one that
+        # tests the migrations gets an empty database.
+        server.create_database("motcua_head", template="template0")
+        head = make_engine(server.url("motcua_head"))
+        migrate.upgrade(head)
+        head.dispose()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def db_url(backend, tmp_path, request):
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'register.sqlite3'}"
+        return
+    server = request.getfixturevalue("pg_server")
+    name = "t_" + os.urandom(6).hex()
+    wants_head = "engine" in request.fixturenames and not request.node.get_closest_marker("empty_register")
+    template = "motcua_head" if wants_head else "template0"
+    server.create_database(name, template=template)
+    yield server.url(name)
+    server.drop_database(name)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from db.search_index import is_index_object
 
 
 def include_object(obj, name, type_, reflected, compare_to):
-    return not (type_ == "table" and is_index_object(name))
+    return not (type_ in ("table", "index") and is_index_object(name))
 
 
 connection = context.config.attributes["connection"]

@@ -2,12 +2,15 @@
 
 import datetime as dt
 
+import pytest
+
 from sqlalchemy import select, text
 
 from db.bulk import insert_rows
 from db.models import CalendarOverride, Unit, User
 
 
+@pytest.mark.sqlite_only  # SQLite's text storage format; PostgreSQL stores typed values
 def test_bulk_rows_are_stored_byte_for_byte_like_orm_rows(Session):
     moment = dt.datetime(2026, 11, 25, 9, 5, 7)
     with Session.begin() as session:
