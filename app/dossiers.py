@@ -34,6 +34,7 @@ from app.lifecycle import (
 from app.text import digits, fold, nfc
 from app import validation
 from app.permissions import acting_user
+from db import locks
 from db.models import ApologyLetter, Dossier, DossierEvent, Office, Procedure, SupplementPeriod
 
 # Fields an officer may edit directly, with the words the history shows.
@@ -165,6 +166,7 @@ def _event(session: Session, ctx: Context, dossier_id: int, kind: str, *, field:
 def generate_code(session: Session, ctx: Context, received_at: dt.datetime) -> str:
     """National format since 25/01/2026: <agency code>-YYMMDD-<2-digit platform><4+ digit sequence>."""
     agency = session.scalar(select(Office.agency_code).limit(1)) or "000.00.00.H00"
+    locks.serialize(session.connection(), locks.DOSSIER_CODES)  # two desks never count the same sequence
     prefix = f"{agency}-{received_at:%y%m%d}-{ctx.settings.code_platform}"
     taken = session.scalar(select(func.count()).select_from(Dossier).where(Dossier.code.like(prefix + "%")))
     sequence = (taken or 0) + 1
@@ -235,7 +237,10 @@ def receive(session: Session, ctx: Context, data: NewDossier) -> DossierView:
 
 
 def _load_for_update(session: Session, dossier_id: int, expected_version: int | None) -> Dossier:
-    dossier = session.get(Dossier, dossier_id, populate_existing=True)
+    # FOR UPDATE (PostgreSQL; SQLite has one writer anyway): a second desk saving the same dossier waits
+    # here until the first commits, then reads the new version and is refused below, before it changes anything.
+    dossier = session.get(Dossier, dossier_id, populate_existing=True,
+                          with_for_update={"of": Dossier})
     if dossier is None:
         raise NotFoundError("Không tìm thấy hồ sơ (có thể đã bị xóa).")
     if expected_version is not None and dossier.version != expected_version:

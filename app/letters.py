@@ -29,6 +29,7 @@ from app.errors import ConfigurationError, NotFoundError, ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.lifecycle import Status, TimeUnit
 from app.workcalendar import weekday_vi
+from db import locks
 from db.models import ApologyLetter, Dossier, Procedure, Unit, User
 
 if TYPE_CHECKING:
@@ -220,6 +221,9 @@ def _check(ctx: Context, dossier: Dossier, request: LetterRequest) -> _Checked:
 
 
 def next_number(session: Session, year: int) -> int:
+    """The year's next number. On a shared server the caller's transaction holds the year's numbering
+    until it ends, so two desks never take the same number and a rolled-back letter leaves no gap."""
+    locks.serialize(session.connection(), locks.LETTER_NUMBERS + year)
     return (session.scalar(select(func.max(ApologyLetter.number)).where(ApologyLetter.year == year)) or 0) + 1
 
 

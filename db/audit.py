@@ -35,6 +35,7 @@ from typing import Iterable
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from db import locks
 from db.models import AuditEvent
 
 GENESIS = "0" * 64
@@ -86,6 +87,7 @@ def _append(session: Session, rows: list[tuple[str, str, str, int | None, dict]]
     if not rows:
         return
     connection = session.connection()
+    locks.serialize(connection, locks.AUDIT_CHAIN)  # desks sharing a server: one link at a time
     last = connection.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
     next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     at = _now(session).replace(microsecond=0)
