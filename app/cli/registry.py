@@ -16,6 +16,7 @@ MODULES: list[str] = [
     "app.cli.import_commands",
     "app.cli.report_commands",
     "app.cli.admin_commands",
+    "app.cli.move_commands",
 ]
 
 
