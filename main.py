@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -61,7 +62,14 @@ def _run(args) -> int:
     from db.database import RegisterDamaged, open_register
 
     clock = FixedClock(args.now) if args.now else SystemClock()
-    url = args.db
+    url = args.db or os.environ.get("MOTCUA_DB")
+    if args.command == "db-password":  # before opening: the server may refuse us without it
+        from app.cli.move_commands import store_password_before_open
+
+        return store_password_before_open(url, sys.stdin)
+    from app.register_url import with_stored_password
+
+    url = with_stored_password(url)  # a shared server's password comes from the keyring
     if args.demo and not url:
         url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='motcua-demo-')) / 'demo.sqlite3'}"
     if args.command == "restore":  # before opening: the register may be the damaged thing

@@ -51,6 +51,22 @@ def cmd_move_register(args, Session: sessionmaker, clock: Clock, out: Output) ->
     return 0
 
 
+def store_password_before_open(url: str | None, stdin) -> int:
+    """``db-password``: keep the shared server's password in the keyring (read from the keyboard or stdin)."""
+    import getpass
+
+    from app.register_url import store_password
+
+    if not url:
+        raise ValidationError("Chọn máy chủ bằng --db postgresql+psycopg://NGƯỜI_DÙNG@MÁY_CHỦ/TÊN_CSDL.")
+    password = getpass.getpass("Mật khẩu máy chủ CSDL: ") if stdin.isatty() else stdin.readline().rstrip("\r\n")
+    if not password:
+        raise ValidationError("Chưa nhập mật khẩu; không có gì thay đổi.")
+    store_password(url, password)
+    print(f"Đã lưu mật khẩu cho {_hide_password(url)} vào kho mật khẩu của máy.")
+    return 0
+
+
 def add_parsers(commands, common) -> None:
     parser = commands.add_parser(
         "move-register", parents=[common], help="chuyển sổ hồ sơ SQLite sang máy chủ dùng chung (PostgreSQL)",
@@ -58,6 +74,15 @@ def add_parsers(commands, common) -> None:
                     "cơ sở dữ liệu trống, kiểm tra số bản ghi và chuỗi băm của nhật ký; sổ nguồn giữ nguyên.")
     parser.add_argument("--to", required=True, metavar="URL",
                         help="ví dụ postgresql+psycopg://motcua@may-chu/motcua")
+    commands.add_parser("db-password", parents=[common], help="lưu mật khẩu máy chủ CSDL dùng chung vào kho mật khẩu",
+                        description="Đọc mật khẩu (bàn phím, hoặc một dòng stdin) và lưu vào kho mật khẩu của máy "
+                                    "cho địa chỉ --db; từ đó --db không cần ghi mật khẩu.")
 
 
-COMMANDS: dict[str, Callable] = {"move-register": cmd_move_register}
+def cmd_db_password(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    import sys
+
+    return store_password_before_open(args.db, sys.stdin)  # main.py runs it before opening the register
+
+
+COMMANDS: dict[str, Callable] = {"move-register": cmd_move_register, "db-password": cmd_db_password}
