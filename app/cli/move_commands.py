@@ -26,8 +26,10 @@ def cmd_move_register(args, Session: sessionmaker, clock: Clock, out: Output) ->
     source = Session.kw["bind"]
     if source.dialect.name != "sqlite":
         raise ValidationError("Chỉ chuyển được sổ hồ sơ SQLite của một máy (--db sqlite:///… hoặc sổ mặc định).")
+    from app.register_url import with_stored_password
+
     try:
-        target = make_engine(args.to)
+        target = make_engine(with_stored_password(args.to))
     except Exception as exc:  # noqa: BLE001 - a malformed URL or a missing driver
         raise ValidationError(f"Địa chỉ cơ sở dữ liệu đích không dùng được: {_hide_password(args.to)} ({exc}).") \
             from None
