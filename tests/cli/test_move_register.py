@@ -44,6 +44,9 @@ def test_a_desk_register_moves_whole_and_verified_and_the_source_stays_as_it_was
     made = cli(source, "demo", "--count", "400", "--seed", "3")
     assert made.returncode == 0, made.stderr
     before = json.loads(cli(source, "search", "Nguyễn", "--json").stdout)
+    same_on_both = [("warnings", "--json"), ("report", "--from", "2026-11-01", "--to", "2026-11-25", "--json"),
+                    ("digitization", "--json")]
+    answers = [cli(source, *command).stdout for command in same_on_both]
     digest = _digest(source_file)
 
     moved = cli(source, "move-register", "--to", target, "--json")
@@ -56,6 +59,8 @@ def test_a_desk_register_moves_whole_and_verified_and_the_source_stays_as_it_was
     verify = cli(target, "audit", "verify")
     assert verify.returncode == 0 and verify.stdout.startswith("Nguyên vẹn"), verify.stdout + verify.stderr
     assert json.loads(cli(target, "search", "Nguyễn", "--json").stdout) == before
+    for command, answer in zip(same_on_both, answers):  # warnings, II.06a and rates: the same on the server
+        assert json.loads(cli(target, *command).stdout) == json.loads(answer), command
     # the shared register goes on: new ids after the copied ones, the chain still whole
     assert cli(target, "--user", "quantri", "calendar", "--add-off", "2026-12-24", "--note", "Nghỉ bù").returncode == 0
     assert cli(target, "audit", "verify").returncode == 0
