@@ -370,18 +370,19 @@ def update_fields(session: Session, ctx: Context, dossier_id: int, changes: dict
         "notes": lambda v: validation.optional_text(v, "ghi chú", 4000),
     }
     changed = False
-    for key, value in clean.items():
-        if key in checks:
-            value = checks[key](value)
-        elif key in BOOLEAN_FIELDS:
-            value = bool(value)
-        old = getattr(dossier, key)
-        if old == value:
-            continue
-        setattr(dossier, key, value)
-        _event(session, ctx, dossier.id, "edit", field=key, old=_show(old), new=_show(value),
-               note=EDITABLE_FIELDS[key])
-        changed = True
+    with session.no_autoflush:  # one UPDATE per save (an event's query would flush each field on its own)
+        for key, value in clean.items():
+            if key in checks:
+                value = checks[key](value)
+            elif key in BOOLEAN_FIELDS:
+                value = bool(value)
+            old = getattr(dossier, key)
+            if old == value:
+                continue
+            setattr(dossier, key, value)
+            _event(session, ctx, dossier.id, "edit", field=key, old=_show(old), new=_show(value),
+                   note=EDITABLE_FIELDS[key])
+            changed = True
     if changed:
         dossier.applicant_name_folded = fold(dossier.applicant_name)
         dossier.search_text = search_text_for(dossier.applicant_name, dossier.code, dossier.applicant_phone,
