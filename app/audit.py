@@ -146,3 +146,9 @@ def event_count(session: Session) -> int:
 
 
 __all__ = ["verify_chain", "history", "AuditRow", "VerifyReport"]
+
+
+def change_mark(session: Session) -> int:
+    """The newest audit event's number: it moves whenever any desk changes anything audited
+    (a cheap primary-key lookup, polled by the window on a shared register)."""
+    return session.scalar(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1)) or 0

@@ -106,6 +106,12 @@ class MainWindow(QMainWindow):
             self.alerts.news.connect(today_page.show_news)
             self.alerts.summarised.connect(today_page.show_summary)
         self.alerts.notified.connect(lambda text: self.statusBar().showMessage(text, 60000))
+        from ui import remote_changes
+
+        self.remote_changes = None
+        if remote_changes.wanted(self.desk):  # a shared server: other desks' changes show up within seconds
+            self.remote_changes = remote_changes.RemoteChanges(self.desk, self)
+            self.remote_changes.start()
 
     def receive_dossier(self) -> None:
         from ui.dossier.receive import ReceiveDialog
