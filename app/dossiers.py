@@ -402,6 +402,12 @@ def set_due_manually(session: Session, ctx: Context, dossier_id: int, due_at: dt
         raise ValidationError("Hồ sơ đã có phiếu xin lỗi hẹn lại ngày trả; ngày hẹn chỉ được đổi một lần.")
     reason = _check_manual_due(ctx, due_at, dossier.received_at, reason)
     old = dossier.due_at
+    # The promise on the receipt slip may be corrected on the day it is given; after that, only an
+    # apology letter may move it later, and only once (DOMAIN.md §5).
+    if old is not None and due_at > old and ctx.now().date() > dossier.received_at.date():
+        raise ValidationError(
+            f"Không thể lùi ngày hẹn trả ({datetime_vi(old)}) sau ngày tiếp nhận: khi hồ sơ sẽ trễ hạn, hãy lập "
+            f"phiếu xin lỗi và hẹn lại ngày trả (chỉ được hẹn lại một lần).")
     dossier.due_at = due_at
     dossier.due_manual_reason = reason
     dossier.updated_at = ctx.now()

@@ -210,14 +210,23 @@ def _check(ctx: Context, dossier: Dossier, request: LetterRequest) -> _Checked:
         raise ValidationError(f"Ngày hẹn trả mới {date_vi(new_date)} là ngày nghỉ ({calendar.day_note(new_date)}); "
                               f"ngày làm việc gần nhất sau đó là {weekday_vi(suggestion)}, {date_vi(suggestion)}.")
     deadline = apology_deadline(calendar, due_at, dossier.received_at)
-    late = issued_on > deadline
+    # The letter is made and numbered today: an earlier date on it cannot make it in time.
+    late = max(issued_on, today) > deadline
     if late and not request.confirm_late:
         raise LateLetterError(
-            f"Phiếu ngày {date_vi(issued_on)} là muộn: hạn gửi phiếu xin lỗi của hồ sơ {dossier.code} là "
+            f"Phiếu lập ngày {date_vi(today)} là muộn: hạn gửi phiếu xin lỗi của hồ sơ {dossier.code} là "
             f"{weekday_vi(deadline)}, {date_vi(deadline)} (một ngày làm việc trước ngày hẹn trả "
             f"{date_vi(due_at)}). Hãy xác nhận để phát hành và ghi nhận là phiếu gửi muộn.",
             deadline, issued_on)
     return _Checked(reason, issued_on, dt.datetime.combine(new_date, calendar.hours.closing), deadline, late)
+
+
+def _check_number_order(session: Session, issued_on: dt.date) -> None:
+    """Numbers follow the dates: a letter cannot be dated before the last one already numbered this year."""
+    latest = session.scalar(select(func.max(ApologyLetter.issued_on)).where(ApologyLetter.year == issued_on.year))
+    if latest is not None and issued_on < latest:
+        raise ValidationError(f"Ngày phát hành {date_vi(issued_on)} trước phiếu đã phát hành gần nhất "
+                              f"({date_vi(latest)}): số phiếu phải theo thứ tự ngày.")
 
 
 def next_number(session: Session, year: int) -> int:
@@ -261,6 +270,7 @@ def issue(session: Session, ctx: Context, request: LetterRequest, paper: str | N
     if refusal:
         raise ValidationError(refusal)
     checked = _check(ctx, dossier, request)
+    _check_number_order(session, checked.issued_on)
     office = _office_for_letters(session)
     year = checked.issued_on.year
     number = next_number(session, year)

@@ -43,6 +43,11 @@ def translations_dir() -> Path:
     return base / "resources" / "translations"
 
 
+# Numbers read the Vietnamese way (1.000, 42,9%) until a language is installed, whatever the
+# machine's own locale: the window must not depend on how the PC was set up.
+QLocale.setDefault(QLocale(QLocale.Vietnamese))
+
+
 def chosen_language() -> str:
     value = QSettings().value(SETTING, DEFAULT_LANGUAGE)
     return value if value in LANGUAGES else DEFAULT_LANGUAGE

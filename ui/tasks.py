@@ -67,11 +67,15 @@ class _Job(QRunnable):
         try:
             result = self.work(self.progress)
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the UI thread
-            self.signals.failed.emit(error)
+            outcome = (self.signals.failed, error)
         else:
             # Boxed: PySide 6.12 miscounts references to a bare None sent through a Signal(object),
             # which crashed the interpreter at exit.
-            self.signals.finished.emit((result,))
+            outcome = (self.signals.finished, (result,))
+        try:
+            outcome[0].emit(outcome[1])
+        except RuntimeError:
+            pass  # the application is closing and the receiver is gone: nobody waits for this answer
 
 
 class TaskRunner(QObject):

@@ -228,6 +228,12 @@ def _diff(row: DossierRow, old: tuple, present: frozenset[str], procedure_ref, h
     if row.due_at is not None and not has_letter:
         # After an apology letter the new date is the deadline; the file cannot move it again.
         wanted["due_at"] = row.due_at
+    for key in ("received_at", "finished_at", "returned_at", "due_at"):
+        value, held = wanted.get(key), current[key]
+        # A cell with a date and no time says nothing about the hour: the register's time on that
+        # same day stands (an export that drops times must not rewrite 07:54 as 00:00).
+        if value is not None and held is not None and value.time() == dt.time() and value.date() == held.date():
+            wanted[key] = held
     changed = tuple((key, current[key], value) for key, value in wanted.items() if current[key] != value)
     if isinstance(procedure_ref, tuple):
         changed += (("procedure_id", current["procedure_id"], procedure_ref),)

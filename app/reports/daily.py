@@ -22,6 +22,7 @@ from app import worklists
 from app.catalog import get_office
 from app.context import Context
 from app.deadlines import WarningBounds, WarningLevel
+from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.lifecycle import Channel, ResultDelivery, Status
 from app.rates import Period, Summary, rates, summary
@@ -75,6 +76,9 @@ def _dossier_cells(index: int, row) -> list:
 def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> DailyReport:
     now = ctx.now()
     day = day or now.date()
+    if day > now.date():
+        raise ValidationError(f"Không lập được báo cáo cho ngày {date_vi(day)}: ngày đó chưa đến "
+                              f"(hôm nay là {date_vi(now.date())}).")
     # Warnings as they stood at the report moment: now for today, the close of that day otherwise.
     moment = now if day == now.date() else dt.datetime.combine(day, dt.time(23, 59))
     start, end = dt.datetime.combine(day, dt.time()), dt.datetime.combine(day + dt.timedelta(days=1), dt.time())

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.catalog import OfficeInfo, get_office
 from app.context import Context
+from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.lifecycle import ResultDelivery
 from app.rates import Period, Rates, Summary, rates, summary
@@ -85,6 +86,10 @@ def period_report(session: Session, ctx: Context, period: Period, grouping: str 
                                                                                                  Workbook]:
     """Biểu II.06a for the range (with the rates beside it) as a workbook."""
     now = ctx.now()
+    # A period under way (this month) is reported as it stands now; one that has not begun has nothing.
+    if period.start > now.date():
+        raise ValidationError(f"Kỳ báo cáo bắt đầu ngày {date_vi(period.start)}, sau hôm nay "
+                              f"({date_vi(now.date())}): chưa có số liệu.")
     office = get_office(session)
     result = summary(session, period, now, grouping)
     rate_result = rates(session, period, ctx.settings, now)

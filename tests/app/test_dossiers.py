@@ -260,3 +260,28 @@ def test_unknown_field_and_missing_dossier(Session, make_ctx):
     with pytest.raises(NotFoundError):
         with Session() as session:
             dossiers.find_id(session, "KHONG-CO-MA")
+
+
+def test_a_promise_may_be_corrected_on_the_day_but_only_a_letter_postpones_it_later(Session, make_ctx):
+    from app.dossiers import set_due_manually
+
+    ctx = make_ctx()
+    with Session.begin() as session:
+        today_ = dossiers.receive(session, ctx, NewDossier("P3", "Vũ Thị Hạnh", received_at=dt.datetime(2026, 11, 25, 8)))
+        older = dossiers.receive(session, ctx, NewDossier("P3", "Mai Văn Tú", received_at=dt.datetime(2026, 11, 20, 8)))
+    # Corrected on the day of receipt (the slip is reprinted): allowed, with its reason.
+    with Session.begin() as session:
+        view = set_due_manually(session, ctx, today_.id, dt.datetime(2026, 12, 4, 17), "Thủ tục cần lấy ý kiến liên ngành",
+                                expected_version=today_.version)
+    assert view.due_at == dt.datetime(2026, 12, 4, 17)
+    # Days later the date may come earlier, never later: that is the apology letter's one move.
+    with Session.begin() as session:
+        with pytest.raises(ValidationError, match="hãy lập phiếu xin lỗi"):
+            set_due_manually(session, ctx, older.id, dt.datetime(2026, 12, 16, 17), "Chưa xong",
+                             expected_version=older.version)
+    with Session() as session:
+        assert session.get(Dossier, older.id).due_at == older.due_at
+    with Session.begin() as session:
+        earlier = set_due_manually(session, ctx, older.id, older.due_at - dt.timedelta(hours=2), "Trả sớm theo đề nghị",
+                                   expected_version=older.version)
+    assert earlier.due_at < older.due_at

@@ -144,6 +144,21 @@ def test_an_empty_cell_never_erases_what_the_register_knows(Session, make_ctx, t
     assert result.unchanged == 3
 
 
+def test_a_date_without_its_time_keeps_the_registers_time_on_that_day(Session, make_ctx, tmp_path):
+    """An export that drops times must not rewrite 07:54 as 00:00; another day is a real change."""
+    rows = dossier_rows(2, seed=5)
+    run_import(Session, make_ctx, write_csv(tmp_path / "a.csv", rows))
+    kept, moved = rows[0]["received_at"], rows[1]["received_at"]
+    rows[0]["received_at"] = dt.datetime.combine(kept.date(), dt.time())
+    rows[1]["received_at"] = dt.datetime.combine(moved.date() - dt.timedelta(days=1), dt.time())
+    _plan, result = run_import(Session, make_ctx, write_csv(tmp_path / "a.csv", rows))
+    assert result.unchanged == 1
+    with Session() as session:
+        times = dict(session.execute(select(Dossier.code, Dossier.received_at)).all())
+    assert times[rows[0]["code"]] == kept
+    assert times[rows[1]["code"]] == rows[1]["received_at"]
+
+
 # -- bad input: a clear message, and the register exactly as before --------------------------------
 
 def _bad(tmp_path, name, content):

@@ -132,6 +132,29 @@ def test_back_dated_issue_on_the_deadline_is_in_time(Session, make_ctx):
     assert not issued.late and issued.issued_on == DAY(2026, 11, 23)
 
 
+def test_back_dating_a_late_letter_does_not_make_it_in_time(Session, make_ctx):
+    """Made and numbered today (25/11): dating it 18/11, the missed deadline, changes nothing."""
+    ctx = make_ctx()
+    view = receive(Session, ctx, received=D(2026, 11, 16, 9))  # due Thu 19/11: deadline Wed 18/11
+    before = snapshot(Session)
+    with pytest.raises(LateLetterError):
+        issue(Session, ctx, view.id, issued_on=DAY(2026, 11, 18))
+    assert snapshot(Session) == before
+    issued = issue(Session, ctx, view.id, issued_on=DAY(2026, 11, 18), confirm_late=True)
+    assert issued.late
+
+
+def test_letter_numbers_follow_their_dates(Session, make_ctx):
+    ctx = make_ctx()
+    first = receive(Session, ctx)
+    second = receive(Session, ctx, applicant_name="Lê Thị Hoa")
+    issue(Session, ctx, first.id)  # today, 25/11: number 1
+    before = snapshot(Session)
+    with pytest.raises(ValidationError, match="trước phiếu đã phát hành gần nhất .25/11/2026"):
+        issue(Session, ctx, second.id, issued_on=DAY(2026, 11, 23))
+    assert snapshot(Session) == before
+
+
 @pytest.mark.parametrize("fields, message", [
     ({"reason": "   "}, "Chưa nhập lý do"),
     ({"reason": "abc"}, "quá ngắn"),

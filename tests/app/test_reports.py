@@ -11,7 +11,7 @@ from sqlalchemy import update
 from app import dossiers
 from app.settings import save_setting
 from app.dossiers import NewDossier
-from app.errors import ConfigurationError
+from app.errors import ConfigurationError, ValidationError
 from app.lifecycle import Status
 from app.rates import Period
 from app.reports.daily import daily_report
@@ -199,3 +199,13 @@ def test_atomic_write_into_an_unwritable_place_says_so(tmp_path):
     blocker.write_text("x")
     with pytest.raises(ConfigurationError, match="Không ghi được vào thư mục"):
         write_atomically(blocker / "sub" / "a.xlsx", b"x")
+
+
+def test_reports_for_days_that_have_not_come_are_refused(Session, make_ctx):
+    """25/11/2026 09:00: Christmas has no figures yet, nor has December; November so far has."""
+    ctx = make_ctx()
+    with Session() as session:
+        with pytest.raises(ValidationError, match="chưa đến"):
+            daily_report(session, ctx, dt.date(2026, 12, 25))
+        with pytest.raises(ValidationError, match="chưa có số liệu"):
+            period_report(session, ctx, Period(dt.date(2026, 12, 1), dt.date(2026, 12, 31)))

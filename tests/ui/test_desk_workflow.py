@@ -205,3 +205,32 @@ def test_first_run_sets_up_the_office_and_loads_a_demo(qtbot, Session, clock):
         assert office.head_name == "Phạm Văn Đạt"
         assert session.scalar(select(func.count()).select_from(Dossier)) == 2000
         assert not needs_setup(session)
+
+
+def test_the_receive_dialog_counts_from_tomorrow_just_after_the_cutoff(qtbot, Session, catalog):
+    """15:00:30 is after the 15:00 cut-off: the dialog's promise matches what the register stores."""
+    from app.clock import FixedClock
+
+    clock = FixedClock(dt.datetime(2026, 11, 25, 15, 0, 30))
+    desk, window = _window(qtbot, Session, clock)
+    window.receive_action.trigger()
+    dialog = window.receive_dialog
+    qtbot.waitUntil(lambda: dialog.calendar is not None, timeout=5000)
+    type_text(dialog.procedure, "P3")
+    qtbot.waitUntil(lambda: dialog.procedure.current is not None, timeout=2000)
+    # Counting from Thu 26/11: Fri 27, Mon 30, Tue 01/12.
+    assert "Thứ Ba, 01/12/2026 lúc 17:00" in dialog.due_label.text()
+    assert "tính từ 26/11/2026" in dialog.due_label.text()
+    dossier_id = _receive_current(qtbot, dialog, "Nguyễn Văn Tín")
+    with Session() as session:
+        assert session.get(Dossier, dossier_id).due_at == dt.datetime(2026, 12, 1, 17, 0)
+
+
+def _receive_current(qtbot, dialog, name: str) -> int:
+    type_text(dialog.applicant_name, name)
+    dialog.print_receipt.setChecked(False)
+    received = []
+    dialog.received.connect(received.append)
+    qtbot.mouseClick(dialog.ok, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(received), timeout=5000)
+    return received[0]

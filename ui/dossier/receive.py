@@ -21,12 +21,12 @@ from ui.dossier.procedure_picker import ProcedurePicker
 
 
 def to_qt(moment: dt.datetime) -> QDateTime:
-    return QDateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute, 0)
+    return QDateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
 def from_qt(value: QDateTime) -> dt.datetime:
     d, t = value.date(), value.time()
-    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
 
 
 def datetime_edit(moment: dt.datetime) -> QDateTimeEdit:
@@ -45,7 +45,8 @@ class ReceiveDialog(QDialog):
         self.setWindowTitle(tr("Tiếp nhận hồ sơ"))
         self.setObjectName("receiveDialog")
         self.calendar = None
-        now = desk.clock.now().replace(second=0, microsecond=0)
+        # Seconds are kept (though not shown): 15:00:30 is after the 15:00 cut-off, here as in the register.
+        now = desk.clock.now().replace(microsecond=0)
 
         self.procedure = ProcedurePicker()
         self.procedure.setObjectName("procedure")

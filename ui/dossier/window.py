@@ -144,6 +144,7 @@ class DossierWindow(QDialog):
                     if v.letter_number else "")]
         self.header.setText("<br>".join(parts))
         palette = self.header.palette()
+        palette.setBrush(self.header.backgroundRole(), self.palette().window())  # finished: back to plain
         brush = level_brush(page.level)
         palette.setBrush(self.header.backgroundRole(), brush if brush else palette.window())
         self.header.setPalette(palette)
@@ -243,12 +244,19 @@ class DossierWindow(QDialog):
     def _write(self, action, reason: str) -> None:
         version = self.page.view.version
 
+        # One write at a time: a second click before the first lands would look like someone else's change.
+        self.tabs.setEnabled(False)
+
+        def done(_result) -> None:
+            self.tabs.setEnabled(True)
+
         def failed(error: BaseException) -> None:
+            self.tabs.setEnabled(True)
             show_error(self, error)
             if isinstance(error, StaleDataError):
                 self.reload()  # never overwrite: show what the other officer saved
 
-        self.desk.write(lambda session, ctx: action(session, ctx, version), lambda _: None,
+        self.desk.write(lambda session, ctx: action(session, ctx, version), done,
                         changes=Changes.dossier(self.dossier_id, reason), parent=self, on_error=failed)
 
     def _on_changed(self, changes: Changes) -> None:
