@@ -15,7 +15,7 @@ pytestmark = pytest.mark.pg
 def test_another_desks_receipt_is_announced_and_our_own_is_not_twice(qtbot, Session, clock, catalog, make_ctx):
     desk = Desk(Session, clock, catalog["user_id"])
     assert remote_changes.wanted(desk)
-    poll = remote_changes.RemoteChanges(desk, interval_ms=100)
+    poll = remote_changes.RemoteChanges(desk, desk, interval_ms=100)
     seen = []
     desk.changed.connect(seen.append)
     poll.start()
@@ -26,4 +26,5 @@ def test_another_desks_receipt_is_announced_and_our_own_is_not_twice(qtbot, Sess
             dossiers.receive(session, make_ctx(), NewDossier("P3", "Lê Văn Tám",
                                                              received_at=dt.datetime(2026, 11, 25, 8)))
     poll.timer.stop()
+    qtbot.waitUntil(lambda: not poll.busy and desk.tasks.busy == 0, timeout=5000)  # no answer left in flight
     assert [c.reason for c in seen] == [remote_changes.REMOTE]
