@@ -27,9 +27,12 @@ class Unavailable(RuntimeError):
 
 def _bin_dir() -> Path:
     explicit = os.environ.get("MOTCUA_PG_BIN")
-    candidates = [explicit] if explicit else sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "initdb").exists():
+    if explicit:
+        if (Path(explicit) / "initdb").exists():
+            return Path(explicit)
+        raise Unavailable(f"MOTCUA_PG_BIN={explicit} không có initdb")
+    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if (Path(candidate) / "initdb").exists():
             return Path(candidate)
     found = shutil.which("initdb")
     if found:
