@@ -50,8 +50,10 @@ class VietnameseArgumentParser(argparse.ArgumentParser):
         raise ArgumentError(f"{message}. Xem “python main.py {self._sub_name()}--help”.")
 
     def _sub_name(self) -> str:
+        """The sub-command path after the program, e.g. "user add " for "python main.py user add"."""
         parts = self.prog.split()
-        return (parts[-1] + " ") if len(parts) > 1 and not parts[-1].endswith(".py") else ""
+        after = next((i + 1 for i, p in enumerate(parts) if p.endswith(".py")), len(parts))
+        return " ".join(parts[after:]) + " " if parts[after:] else ""
 
 
 def moment(text: str) -> dt.datetime:

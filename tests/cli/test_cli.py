@@ -111,3 +111,15 @@ def test_help_is_in_vietnamese(cli):
     result = cli("--help")
     assert result.returncode == 0
     assert "Cách dùng:" in result.stdout and "tính hạn giải quyết" in result.stdout
+
+
+def test_a_nested_command_points_to_its_own_help(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, str(root / "main.py"), "--db", f"sqlite:///{tmp_path / 'r.sqlite3'}",
+                             "user", "add"], capture_output=True, text=True, cwd=root)
+    assert result.returncode != 0
+    assert "Xem “python main.py user add --help”." in result.stderr
