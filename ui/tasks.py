@@ -160,12 +160,18 @@ class TaskRunner(QObject):
 
 
 def _alive(callback: Callable | None, parent: QWidget | None) -> bool:
-    """False once the widget that asked is gone: its answer has nowhere to go."""
-    owner = getattr(callback, "__self__", None)
-    for obj in (owner, parent):
-        if isinstance(obj, QObject) and not shiboken6.isValid(obj):
-            return False
-    return True
+    """False once the widget that asked is gone: its answer has nowhere to go.
+
+    Looks at the bound method's object, the parent, and the Qt objects a lambda closes over
+    (a timer's backup job may answer after its window was closed).
+    """
+    owners = [getattr(callback, "__self__", None), parent]
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            owners.append(cell.cell_contents)
+        except ValueError:  # an empty cell
+            continue
+    return all(shiboken6.isValid(obj) for obj in owners if isinstance(obj, QObject))
 
 
 def describe(error: BaseException) -> str:

@@ -234,3 +234,26 @@ def _receive_current(qtbot, dialog, name: str) -> int:
     qtbot.mouseClick(dialog.ok, Qt.LeftButton)
     qtbot.waitUntil(lambda: bool(received), timeout=5000)
     return received[0]
+
+
+def test_an_answer_for_a_closed_window_is_dropped(qtbot):
+    """Background work that ends after its window closed must not call into the deleted window."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    label = QLabel()
+    called = []
+    release = __import__("threading").Event()
+
+    def work(progress):
+        release.wait(5)
+        raise OSError("the register went away")
+
+    runner.run(work, on_error=lambda error: (called.append(error), label.setText("x")))
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(label), timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: runner.busy == 0, timeout=5000)
+    assert called == []
