@@ -58,7 +58,7 @@ def add_ii06a_sheet(workbook, name: str, title: str, subtitle: list[str], result
                    c.on_time_rate])
     t = result.total
     sheet.add(["", "Tổng cộng", t.received, t.received_online, t.received_offline, t.carried_over, t.finished,
-               t.early, t.on_time, t.late, t.in_progress, t.open_within, t.open_late, t.on_time_rate], bold=True)
+               t.early, t.on_time, t.late, t.in_progress, t.open_within, t.open_late, t.on_time_rate], total=True)
     sheet.finish()
     return sheet
 

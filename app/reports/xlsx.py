@@ -87,6 +87,7 @@ class Sheet:
         ws.append([self._cell(c.header, _HEADER, border=True, fill=True, align=_WRAP_CENTER) for c in columns])
         ws.row_dimensions[self.header_row].height = 45
         self.rows = 0
+        self.filtered_rows = 0  # rows before any trailing total row: the filter covers these
         self._last = last
         self._styled_cells: dict[tuple, WriteOnlyCell] = {}
 
@@ -118,8 +119,12 @@ class Sheet:
         cell.value = value
         return cell
 
-    def add(self, values: Iterable[Any], bold: bool = False) -> None:
-        """One data row. Plain values go in unstyled (fast); dates, percentages and bold totals styled."""
+    def add(self, values: Iterable[Any], bold: bool = False, total: bool = False) -> None:
+        """One data row. Plain values go in unstyled (fast); dates, percentages and bold totals styled.
+
+        A total row (bold) stays out of the filter, so sorting never moves it among the rows it adds up.
+        """
+        bold = bold or total
         row = []
         for index, (column, value) in enumerate(zip(self.columns, values)):
             fmt = None
@@ -139,10 +144,12 @@ class Sheet:
                 row.append(self._styled(index, value, bold, fmt))
         self.ws.append(row)
         self.rows += 1
+        if not total:
+            self.filtered_rows = self.rows
 
     def finish(self) -> None:
         """Filter over the header and the rows written."""
-        self.ws.auto_filter.ref = f"A{self.header_row}:{self._last}{self.header_row + max(self.rows, 1)}"
+        self.ws.auto_filter.ref = f"A{self.header_row}:{self._last}{self.header_row + max(self.filtered_rows, 1)}"
 
 
 def new_workbook() -> Workbook:

@@ -209,3 +209,13 @@ def test_reports_for_days_that_have_not_come_are_refused(Session, make_ctx):
             daily_report(session, ctx, dt.date(2026, 12, 25))
         with pytest.raises(ValidationError, match="chưa có số liệu"):
             period_report(session, ctx, Period(dt.date(2026, 12, 1), dt.date(2026, 12, 31)))
+
+
+def test_the_total_row_stays_out_of_the_filter(Session, make_ctx, day_register):
+    """Sorting a unit summary must never move "Tổng cộng" in among the units it adds up."""
+    with Session() as session:
+        report = daily_report(session, make_ctx())
+    ws = open_book(report.workbook.content)["Tổng hợp ngày"]
+    last_filtered = int(ws.auto_filter.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    assert ws.cell(last_filtered + 1, 2).value == "Tổng cộng"
+    assert ws.cell(last_filtered, 2).value != "Tổng cộng"
