@@ -12,59 +12,29 @@ and the first 500 dossiers with gaps (the page's list).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.bench.common import bench_register, register_arguments, timed  # noqa: E402
 
 from sqlalchemy import func, select  # noqa: E402
 
 from app import digitization  # noqa: E402
 from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402
-from app.demo import generate  # noqa: E402
 from app.digitization import Period, percent_vi  # noqa: E402
-from db import migrate  # noqa: E402
-from db.engine import make_engine, make_sessionmaker  # noqa: E402
 from db.models import Dossier  # noqa: E402
 
 NOW = dt.datetime(2026, 11, 25, 9, 0)
 
 
-def timed(function, repeat: int = 5) -> tuple[float, object]:
-    """Median wall time in ms over ``repeat`` warm runs (after one warm-up)."""
-    result = function()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), result
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--count", type=int, default=1_000_000)
-    parser.add_argument("--db", help="SQLAlchemy URL (default: a temporary SQLite file)")
-    parser.add_argument("--reuse", action="store_true", help="do not fill the register, measure what is there")
-    args = parser.parse_args()
-
-    url = args.db or f"sqlite:///{Path(tempfile.mkdtemp(prefix='motcua-bench-')) / 'bench.sqlite3'}"
-    engine = make_engine(url)
-    migrate.upgrade(engine)
-    Session = make_sessionmaker(engine)
+    args = register_arguments(__doc__)
+    _url, Session = bench_register(args, NOW)
     clock = FixedClock(NOW)
-    if not args.reuse:
-        with Session.begin() as session:
-            ctx = load_context(session, clock)
-            start = time.perf_counter()
-            generate(session, ctx.calendar, NOW, args.count, seed=1)
-        print(f"demo fill: {args.count:,} dossiers in {time.perf_counter() - start:.1f} s")
 
     with Session() as session:
         ctx = load_context(session, clock)

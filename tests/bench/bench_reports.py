@@ -8,28 +8,25 @@ Targets (issue 6): the end-of-day workbook ≤ 2 s; a one-year period summary (B
 
 from __future__ import annotations
 
-import argparse
 import os
 import datetime as dt
 import resource
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from tests.bench.common import bench_register, register_arguments  # noqa: E402
+
 from sqlalchemy import func, select  # noqa: E402
 
 from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402
-from app.demo import generate  # noqa: E402
 from app.rates import Period, rates, summary, weekly  # noqa: E402
 from app.reports.daily import daily_report  # noqa: E402
 from app.reports.period import logbook, period_report  # noqa: E402
-from db import migrate  # noqa: E402
-from db.engine import make_engine, make_sessionmaker  # noqa: E402
 from db.models import Dossier  # noqa: E402
 
 NOW = dt.datetime(2026, 11, 25, 16, 0)
@@ -58,23 +55,9 @@ def timed(function, repeat: int = 3) -> tuple[float, float, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--count", type=int, default=1_000_000)
-    parser.add_argument("--db", help="SQLAlchemy URL (default: a temporary SQLite file)")
-    parser.add_argument("--reuse", action="store_true", help="do not fill the register, measure what is there")
-    args = parser.parse_args()
-
-    url = args.db or f"sqlite:///{Path(tempfile.mkdtemp(prefix='motcua-bench-')) / 'bench.sqlite3'}"
-    engine = make_engine(url)
-    migrate.upgrade(engine)
-    Session = make_sessionmaker(engine)
+    args = register_arguments(__doc__)
+    url, Session = bench_register(args, NOW.replace(hour=9))
     clock = FixedClock(NOW)
-    if not args.reuse:
-        with Session.begin() as session:
-            ctx = load_context(session, clock)
-            started = time.perf_counter()
-            generate(session, ctx.calendar, NOW.replace(hour=9), args.count)
-            print(f"filled {args.count:,} dossiers in {time.perf_counter() - started:.1f} s")
     with Session() as session:
         ctx = load_context(session, clock)
         total = session.scalar(select(func.count(Dossier.id)))
