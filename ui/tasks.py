@@ -9,6 +9,7 @@ checks the cancel token.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 
@@ -57,6 +58,30 @@ class _Signals(QObject):
     progressed = Signal(int, int, str)
 
 
+# Python's cyclic garbage collector runs in whichever thread happens to allocate. Run in a worker, it
+# may finalise a Qt object that belongs to the UI thread, and PySide crashes (seen: a segfault in
+# "Garbage-collecting" under the demo generator). While any job runs, automatic collection waits;
+# it resumes, in the UI thread's allocations, as soon as the last job ends.
+_gc_lock = threading.Lock()
+_jobs_running = 0
+
+
+def _worker_started() -> None:
+    global _jobs_running
+    with _gc_lock:
+        if _jobs_running == 0:
+            gc.disable()
+        _jobs_running += 1
+
+
+def _worker_finished() -> None:
+    global _jobs_running
+    with _gc_lock:
+        _jobs_running -= 1
+        if _jobs_running == 0:
+            gc.enable()
+
+
 class _Job(QRunnable):
     def __init__(self, work: Callable[[Progress], Any], progress: Progress, signals: _Signals):
         super().__init__()
@@ -64,6 +89,7 @@ class _Job(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:  # worker thread
+        _worker_started()
         try:
             result = self.work(self.progress)
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the UI thread
@@ -76,6 +102,8 @@ class _Job(QRunnable):
             outcome[0].emit(outcome[1])
         except RuntimeError:
             pass  # the application is closing and the receiver is gone: nobody waits for this answer
+        finally:
+            _worker_finished()
 
 
 class TaskRunner(QObject):
