@@ -24,10 +24,14 @@ class OfficeInfo:
     head_name: str
     head_title: str
     report_recipient: str
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    letter_symbol: str = ""
 
 
 OFFICE_FIELDS = ("name", "parent_agency", "place_name", "agency_code", "head_name", "head_title",
-                 "report_recipient")
+                 "report_recipient", "address", "phone", "email", "letter_symbol")
 
 
 def get_office(session: Session) -> OfficeInfo:

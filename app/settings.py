@@ -6,11 +6,10 @@ geometry and other per-machine state stay in QSettings inside ``ui/``.
 
 from __future__ import annotations
 
-import dataclasses
+import enum
 import json
 import string
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Generic, TypeVar, overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -55,93 +54,168 @@ def _letter_number_format(value: str) -> None:
         raise ValidationError("Mẫu số phiếu chỉ được dùng {number} và {year}.") from None
 
 
+def _max_length(limit: int) -> Callable[[str], None]:
+    def check(value: str) -> None:
+        if len(value) > limit:
+            raise ValidationError(f"Tối đa {limit} ký tự.")
+    return check
+
+
 def _two_digits(value: str) -> None:
     if not (len(value) == 2 and value.isdigit()):
         raise ValidationError("Mã nền tảng phải gồm đúng 2 chữ số.")
 
 
-@dataclass(frozen=True)
-class SettingSpec:
-    key: str
-    type: type
-    default: Any
-    label: str
-    check: Callable[[Any], None] | None = None
+T = TypeVar("T")
 
 
-SPECS: tuple[SettingSpec, ...] = (
-    SettingSpec("office_hours", str, "07:30-11:30,13:00-17:00", "Giờ làm việc", _office_hours),
-    SettingSpec("cutoff", str, "15:00", "Giờ chốt buổi chiều (nhận sau giờ này tính từ ngày làm việc sau)",
-                _time_of_day),
-    SettingSpec("due_soon_days", int, 3, "Cảnh báo sắp đến hạn trước (ngày làm việc)", _between(1, 30)),
-    SettingSpec("supplement_mode", str, "pause", "Thời gian bổ sung hồ sơ: tạm dừng (pause) hoặc tính lại (restart)",
-                _one_of("pause", "restart")),
-    SettingSpec("code_platform", str, "01", "Mã nền tảng (2 chữ số) trong mã hồ sơ",
-                _two_digits),
-    SettingSpec("letter_number_format", str, "{number}/PXL", "Mẫu số phiếu xin lỗi", _letter_number_format),
-    SettingSpec("digitization_target", int, 80, "Chỉ tiêu tỷ lệ số hóa (%)", _between(0, 100)),
-    SettingSpec("letter_paper", str, "A5", "Khổ giấy phiếu xin lỗi, giấy tiếp nhận (A5 theo mẫu, hoặc A4)",
-                _one_of("A5", "A4")),
-    SettingSpec("paper_result_guard", str, "refuse",
-                "Kết thúc hồ sơ có kết quả giấy chưa số hóa: từ chối (refuse) hoặc cho phép kèm cảnh báo (warn)",
-                _one_of("refuse", "warn")),
-    # Rate targets of the plans in force (DOMAIN.md §8); each office sets its own.
-    SettingSpec("target_full_online", int, 100, "Chỉ tiêu TTHC đủ điều kiện cung cấp DVCTT toàn trình (%)",
-                _between(0, 100)),
-    SettingSpec("target_procedures_online", int, 80, "Chỉ tiêu TTHC có phát sinh hồ sơ trực tuyến (%)",
-                _between(0, 100)),
-    SettingSpec("target_online_dossiers", int, 50, "Chỉ tiêu tỷ lệ hồ sơ nộp trực tuyến (%)", _between(0, 100)),
-    SettingSpec("target_online_processing", int, 50, "Chỉ tiêu tỷ lệ hồ sơ xử lý trực tuyến (%)", _between(0, 100)),
-    SettingSpec("target_on_time", int, 100, "Chỉ tiêu tỷ lệ giải quyết trước và đúng hạn (%)", _between(0, 100)),
-    SettingSpec("target_online_payment", int, 100, "Chỉ tiêu tỷ lệ thanh toán trực tuyến (%)", _between(0, 100)),
-    SettingSpec("target_apology", int, 100, "Chỉ tiêu hồ sơ trễ hạn có phiếu xin lỗi đúng hạn (%)",
-                _between(0, 100)),
-    # The end-of-day report and its delivery (the SMTP password lives in the keyring: app.secrets "smtp").
-    SettingSpec("report_folder", str, "", "Thư mục nhận báo cáo (ví dụ ổ mạng dùng chung)"),
-    SettingSpec("report_reminder_time", str, "16:30", "Nhắc gửi báo cáo cuối ngày lúc", _time_of_day),
-    SettingSpec("smtp_host", str, "", "Máy chủ thư đi (SMTP)"),
-    SettingSpec("smtp_port", int, 587, "Cổng SMTP", _between(1, 65535)),
-    SettingSpec("smtp_security", str, "starttls", "Bảo mật SMTP: starttls, ssl hoặc none",
-                _one_of("starttls", "ssl", "none")),
-    SettingSpec("smtp_username", str, "", "Tên đăng nhập SMTP (để trống nếu máy chủ không yêu cầu)"),
-    SettingSpec("smtp_sender", str, "", "Địa chỉ gửi báo cáo"),
-    SettingSpec("smtp_recipient", str, "", "Địa chỉ nhận báo cáo (nhiều địa chỉ cách nhau bởi dấu phẩy)"),
-)
-SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
+class Group(str, enum.Enum):
+    """The settings window's pages, in the order they are shown."""
+
+    CALENDAR = "calendar"
+    PRINTING = "printing"
+    REPORT = "report"
+    ALERTS = "alerts"
+    REGISTER = "register"
+
+    @property
+    def label(self) -> str:
+        return {"calendar": "Lịch làm việc", "printing": "Phiếu và mẫu in", "report": "Báo cáo cuối ngày",
+                "alerts": "Cảnh báo và chỉ tiêu", "register": "Sổ hồ sơ"}[self.value]
 
 
-@dataclass(frozen=True)
+class SettingSpec(Generic[T]):
+    """One office setting, declared once: everything else (the typed ``Settings`` value, the
+    settings window's fields, ``settings list/get/set``, the audit words) is derived from it.
+
+    ``check`` judges the value alone and runs whenever it is read or written; ``check_on_save``
+    looks at the machine (a folder that must exist) and runs only when someone sets it, so a
+    desk where the shared folder is not mounted still opens with the stored value.
+    """
+
+    def __init__(self, type_: type[T], default: T, label: str, check: Callable[[T], None] | None = None, *,
+                 group: Group, help: str = "", check_on_save: Callable[[T], None] | None = None,
+                 multiline: bool = False, permission: str = "manage_settings") -> None:
+        self.type = type_
+        self.default = default
+        self.label = label
+        self.check = check
+        self.group = group
+        self.help = help
+        self.check_on_save = check_on_save
+        self.multiline = multiline
+        self.permission = permission  # app.permissions.Permission's value (no import: it imports us)
+        self.key = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> SettingSpec[T]: ...
+    @overload
+    def __get__(self, obj: Settings, owner: type) -> T: ...
+
+    def __get__(self, obj, owner):
+        if obj is None:
+            return self
+        return obj._values[self.key]
+
+    def __repr__(self) -> str:
+        return f"SettingSpec({self.key!r})"
+
+
 class Settings:
-    office_hours: str = "07:30-11:30,13:00-17:00"
-    cutoff: str = "15:00"
-    due_soon_days: int = 3
-    supplement_mode: str = "pause"
-    code_platform: str = "01"
-    letter_number_format: str = "{number}/PXL"
-    digitization_target: int = 80
-    letter_paper: str = "A5"
-    paper_result_guard: str = "refuse"
-    target_full_online: int = 100
-    target_procedures_online: int = 80
-    target_online_dossiers: int = 50
-    target_online_processing: int = 50
-    target_on_time: int = 100
-    target_online_payment: int = 100
-    target_apology: int = 100
-    report_folder: str = ""
-    report_reminder_time: str = "16:30"
-    smtp_host: str = ""
-    smtp_port: int = 587
-    smtp_security: str = "starttls"
-    smtp_username: str = ""
-    smtp_sender: str = ""
-    smtp_recipient: str = ""
+    """The office's settings as typed values (a frozen snapshot); each declaration below is the
+    one place that names a setting, its type, default, label, page and checks."""
+
+    # --- Lịch làm việc
+    office_hours = SettingSpec(str, "07:30-11:30,13:00-17:00", "Giờ làm việc", _office_hours,
+                               group=Group.CALENDAR, help="Các buổi làm việc, ví dụ 07:30-11:30,13:00-17:00.")
+    cutoff = SettingSpec(str, "15:00", "Giờ chốt buổi chiều (nhận sau giờ này tính từ ngày làm việc sau)",
+                         _time_of_day, group=Group.CALENDAR)
+    # --- Sổ hồ sơ
+    supplement_mode = SettingSpec(str, "pause",
+                                  "Thời gian bổ sung hồ sơ: tạm dừng (pause) hoặc tính lại (restart)",
+                                  _one_of("pause", "restart"), group=Group.REGISTER)
+    code_platform = SettingSpec(str, "01", "Mã nền tảng (2 chữ số) trong mã hồ sơ", _two_digits,
+                                group=Group.REGISTER)
+    # --- Phiếu và mẫu in
+    letter_number_format = SettingSpec(str, "{number}/PXL", "Mẫu số phiếu xin lỗi", _letter_number_format,
+                                       group=Group.PRINTING)
+    letter_paper = SettingSpec(str, "A5", "Khổ giấy phiếu xin lỗi, giấy tiếp nhận (A5 theo mẫu, hoặc A4)",
+                               _one_of("A5", "A4"), group=Group.PRINTING)
+    letter_recipients = SettingSpec(str, "Như trên;\nBộ phận Một cửa;\nLưu: VT.",
+                                    "Nơi nhận (mỗi dòng một nơi, in cuối phiếu xin lỗi)", _max_length(1000),
+                                    group=Group.PRINTING, multiline=True)
+    # --- Cảnh báo và chỉ tiêu
+    due_soon_days = SettingSpec(int, 3, "Cảnh báo sắp đến hạn trước (ngày làm việc)", _between(1, 30),
+                                group=Group.ALERTS)
+    paper_result_guard = SettingSpec(
+        str, "refuse",
+        "Kết thúc hồ sơ có kết quả giấy chưa số hóa: từ chối (refuse) hoặc cho phép kèm cảnh báo (warn)",
+        _one_of("refuse", "warn"), group=Group.ALERTS)
+    # Rate targets of the plans in force (DOMAIN.md §8); each office sets its own.
+    digitization_target = SettingSpec(int, 80, "Chỉ tiêu tỷ lệ số hóa (%)", _between(0, 100), group=Group.ALERTS)
+    target_full_online = SettingSpec(int, 100, "Chỉ tiêu TTHC đủ điều kiện cung cấp DVCTT toàn trình (%)",
+                                     _between(0, 100), group=Group.ALERTS)
+    target_procedures_online = SettingSpec(int, 80, "Chỉ tiêu TTHC có phát sinh hồ sơ trực tuyến (%)",
+                                           _between(0, 100), group=Group.ALERTS)
+    target_online_dossiers = SettingSpec(int, 50, "Chỉ tiêu tỷ lệ hồ sơ nộp trực tuyến (%)", _between(0, 100),
+                                         group=Group.ALERTS)
+    target_online_processing = SettingSpec(int, 50, "Chỉ tiêu tỷ lệ hồ sơ xử lý trực tuyến (%)",
+                                           _between(0, 100), group=Group.ALERTS)
+    target_on_time = SettingSpec(int, 100, "Chỉ tiêu tỷ lệ giải quyết trước và đúng hạn (%)", _between(0, 100),
+                                 group=Group.ALERTS)
+    target_online_payment = SettingSpec(int, 100, "Chỉ tiêu tỷ lệ thanh toán trực tuyến (%)", _between(0, 100),
+                                        group=Group.ALERTS)
+    target_apology = SettingSpec(int, 100, "Chỉ tiêu hồ sơ trễ hạn có phiếu xin lỗi đúng hạn (%)",
+                                 _between(0, 100), group=Group.ALERTS)
+    # --- Báo cáo cuối ngày (the SMTP password lives in the keyring: app.secrets "smtp")
+    report_folder = SettingSpec(str, "", "Thư mục nhận báo cáo (ví dụ ổ mạng dùng chung)", group=Group.REPORT)
+    report_reminder_time = SettingSpec(str, "16:30", "Nhắc gửi báo cáo cuối ngày lúc", _time_of_day,
+                                       group=Group.REPORT)
+    smtp_host = SettingSpec(str, "", "Máy chủ thư đi (SMTP)", group=Group.REPORT)
+    smtp_port = SettingSpec(int, 587, "Cổng SMTP", _between(1, 65535), group=Group.REPORT)
+    smtp_security = SettingSpec(str, "starttls", "Bảo mật SMTP: starttls, ssl hoặc none",
+                                _one_of("starttls", "ssl", "none"), group=Group.REPORT)
+    smtp_username = SettingSpec(str, "", "Tên đăng nhập SMTP (để trống nếu máy chủ không yêu cầu)",
+                                group=Group.REPORT)
+    smtp_sender = SettingSpec(str, "", "Địa chỉ gửi báo cáo", group=Group.REPORT)
+    smtp_recipient = SettingSpec(str, "", "Địa chỉ nhận báo cáo (nhiều địa chỉ cách nhau bởi dấu phẩy)",
+                                 group=Group.REPORT)
+
+    __slots__ = ("_values",)
+
+    def __init__(self, **values: Any) -> None:
+        unknown = set(values) - set(SPEC_BY_KEY)
+        if unknown:
+            raise TypeError("unknown settings: " + ", ".join(sorted(unknown)))
+        object.__setattr__(self, "_values", {spec.key: values.get(spec.key, spec.default) for spec in SPECS})
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Settings is a frozen snapshot: change a setting with app.settings.save_setting")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Settings) and self._values == other._values
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._values.items())))
+
+    def __repr__(self) -> str:
+        return "Settings(" + ", ".join(f"{k}={v!r}" for k, v in self._values.items()) + ")"
+
+    def replace(self, **changes: Any) -> Settings:
+        return Settings(**{**self._values, **changes})
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self._values)
 
     def hours(self) -> OfficeHours:
         return OfficeHours.parse(self.office_hours, self.cutoff)
 
 
-assert {f.name for f in dataclasses.fields(Settings)} == set(SPEC_BY_KEY), "Settings and SPECS disagree"
+SPECS: tuple[SettingSpec, ...] = tuple(v for v in vars(Settings).values() if isinstance(v, SettingSpec))
+SPEC_BY_KEY: dict[str, SettingSpec] = {spec.key: spec for spec in SPECS}
 
 
 def coerce(key: str, value: Any) -> Any:
@@ -180,6 +254,12 @@ def load_settings(session: Session) -> Settings:
 
 def save_setting(session: Session, key: str, value: Any) -> Any:
     value = coerce(key, value)
+    spec = SPEC_BY_KEY[key]
+    if spec.check_on_save:
+        try:
+            spec.check_on_save(value)
+        except ValidationError as error:
+            raise ValidationError(f"Thiết lập “{spec.label}”: {error}") from None
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=json.dumps(value)))

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -35,6 +36,12 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def _promised_at_insert(context) -> Optional[dt.datetime]:
+    """The promise made at the counter is the due moment a dossier is inserted with
+    (every writer: the receive form, imports, the demo's bulk inserts)."""
+    return context.get_current_parameters().get("due_at")
 
 
 class Base(DeclarativeBase):
@@ -54,6 +61,11 @@ class Office(Base):
     head_name: Mapped[str] = mapped_column(String(200), default="")
     head_title: Mapped[str] = mapped_column(String(200), default="")
     report_recipient: Mapped[str] = mapped_column(String(300), default="")
+    address: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    phone: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # the office's symbol in letter numbers ("Số: 07/PXL-TTPVHCC")
+    letter_symbol: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class Unit(Base):
@@ -65,6 +77,17 @@ class Unit(Base):
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(300))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # As printed at the head of the unit's own letters (DOMAIN.md §5: the deciding unit
+    # apologises and its head signs); empty means the office's are used.
+    full_name: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    parent_agency: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    head_title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    head_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    letter_symbol: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    # a duplicate merged into another unit keeps its row (history names it) but points on
+    merged_into_id: Mapped[Optional[int]] = mapped_column(ForeignKey("units.id"))
+    # written by the demo generator, so that "remove the demo data" is exact
+    demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Procedure(Base):
@@ -90,6 +113,9 @@ class Procedure(Base):
     result_on_paper: Mapped[bool] = mapped_column(Boolean, default=True)
     unit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("units.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # the papers a citizen hands in, one per line: the receipt slip's default list
+    papers: Mapped[str] = mapped_column(Text, default="", server_default="")
+    demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class User(Base):
@@ -150,6 +176,12 @@ class Dossier(Base):
     due_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
     # Set only when an officer fixed the due date by hand; the reason is required.
     due_manual_reason: Mapped[str] = mapped_column(Text, default="")
+    # The return moment promised at the counter, kept as a fact: the receipt slip and the
+    # logbook print it even after an apology letter moved due_at (set once, at receipt).
+    original_due_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime, default=_promised_at_insert)
+    # the papers received, one per line, as the receipt slip lists them
+    papers_received: Mapped[str] = mapped_column(Text, default="", server_default="")
+    demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[int] = mapped_column(Integer, default=2)
     # Result ready (9, 10) or closed (refused, withdrawn, stopped): when it left "open".
     finished_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
@@ -246,6 +278,15 @@ class ApologyLetter(Base):
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     pdf_sha256: Mapped[str] = mapped_column(String(64), default="")
     created_by: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    # Who speaks in the letter, as printed on the day it was issued (the unit's or the
+    # office's names may change later; a reprint must stay the same paper).
+    issuer_name: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    issuer_parent: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    # How the letter reached the applicant (counter, post, email, sms, portal, phone).
+    delivered_via: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    delivered_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    delivered_by: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    delivery_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Setting(Base):
@@ -290,6 +331,8 @@ class ReportOutbox(Base):
     last_attempt_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
     last_error: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    # an apology letter sent to its applicant by e-mail: delivered when the server accepted it
+    letter_id: Mapped[Optional[int]] = mapped_column(ForeignKey("apology_letters.id", ondelete="SET NULL"))
 
 
 class AuditEvent(Base):
