@@ -18,6 +18,8 @@ Create Date: 2026-12-01
 from alembic import op
 import sqlalchemy as sa
 
+from db.search_index import SQLITE_DDL
+
 
 revision = '0006'
 down_revision = '0005'
@@ -52,10 +54,13 @@ def upgrade() -> None:
     with op.batch_alter_table('procedures', schema=None) as batch_op:
         batch_op.add_column(_text('papers'))
         batch_op.add_column(_demo())
-    with op.batch_alter_table('dossiers', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('original_due_at', sa.DateTime(), nullable=True))
-        batch_op.add_column(_text('papers_received'))
-        batch_op.add_column(_demo())
+    # Plain ADD COLUMN, never a batch copy: recreating dossiers would drop the search triggers.
+    op.add_column('dossiers', sa.Column('original_due_at', sa.DateTime(), nullable=True))
+    op.add_column('dossiers', _text('papers_received'))
+    op.add_column('dossiers', _demo())
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in SQLITE_DDL:  # idempotent (IF NOT EXISTS): the triggers are there after this step
+            op.execute(statement)
     with op.batch_alter_table('apology_letters', schema=None) as batch_op:
         batch_op.add_column(_text('issuer_name', 300))
         batch_op.add_column(_text('issuer_parent', 300))
@@ -91,6 +96,9 @@ def downgrade() -> None:
     with op.batch_alter_table('dossiers', schema=None) as batch_op:
         for name in ('demo', 'papers_received', 'original_due_at'):
             batch_op.drop_column(name)
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in SQLITE_DDL:
+            op.execute(statement)
     with op.batch_alter_table('procedures', schema=None) as batch_op:
         for name in ('demo', 'papers'):
             batch_op.drop_column(name)
