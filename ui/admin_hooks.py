@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
@@ -147,7 +147,7 @@ def restore_from(window, desk, chosen: str | None = None, confirm: bool = True) 
                "trước; những gì nhập sau thời điểm sao lưu sẽ không còn trong sổ.").format(file=chosen)) \
             != QMessageBox.Yes:
         return False
-    QThreadPool.globalInstance().waitForDone(30_000)   # no background query may hold the file
+    desk.tasks.wait_idle(30_000)   # no background query may hold the file
     engine.dispose()
     from ui.desk import Changes
 

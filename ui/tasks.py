@@ -1,7 +1,7 @@
 """Run register work off the UI thread.
 
-The officer never waits on a frozen window: work runs in the thread pool,
-with its own Session, and its result comes back to the UI thread through a
+The officer never waits on a frozen window: work runs on the desk's one
+database thread, each job with its own Session, and its result comes back to the UI thread through a
 queued signal. A progress dialog appears only if the work takes longer than
 about half a second (Anki's rule), and offers Cancel only when the work
 checks the cancel token.
@@ -9,9 +9,9 @@ checks the cancel token.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
+import traceback
 
 import shiboken6
 from dataclasses import dataclass, field
@@ -52,139 +52,179 @@ class Progress:
             raise Cancelled()
 
 
-class _Signals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int, str)
-
-
-# Python's cyclic garbage collector runs in whichever thread happens to allocate. Run in a worker, it
-# may finalise a Qt object that belongs to the UI thread, and PySide crashes (seen: a segfault in
-# "Garbage-collecting" under the demo generator). While any job runs, automatic collection waits;
-# it resumes, in the UI thread's allocations, as soon as the last job ends.
-_gc_lock = threading.Lock()
-_jobs_running = 0
-
-
-def _worker_started() -> None:
-    global _jobs_running
-    with _gc_lock:
-        if _jobs_running == 0:
-            gc.disable()
-        _jobs_running += 1
-
-
-def _worker_finished() -> None:
-    global _jobs_running
-    with _gc_lock:
-        _jobs_running -= 1
-        if _jobs_running == 0:
-            gc.enable()
+# Why the worker never holds the last reference to anything of the UI thread's: a Python object
+# whose last reference dies in a worker is destroyed there, and a Qt object destroyed off its own
+# thread crashes PySide (seen once as a segfault while the demo generator ran). So the runner keeps
+# every job's callable, callbacks and widgets in ``_jobs`` on the UI thread until its answer has
+# been handled there; the worker lets go of the callable *before* it answers, answers through the
+# runner itself (a long-lived object of the UI thread) with only a job number and a plain value,
+# and hands back errors without their traceback frames (which hold the callable's locals: pages,
+# dialogs), the traceback kept as text in the error's notes for the log. Automatic garbage
+# collection stays on.
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], progress: Progress, signals: _Signals):
+    def __init__(self, runner: "TaskRunner", job_id: int, work: Callable[[Progress], Any], progress: Progress):
         super().__init__()
-        self.work, self.progress, self.signals = work, progress, signals
+        self.runner, self.job_id = runner, job_id
+        self.work: Callable[[Progress], Any] | None = work
+        self.progress: Progress | None = progress
         self.setAutoDelete(True)
 
-    def run(self) -> None:  # worker thread
-        _worker_started()
+    def run(self) -> None:  # the desk's one database thread
+        work, self.work = self.work, None
+        progress, self.progress = self.progress, None
         try:
-            result = self.work(self.progress)
+            result = work(progress)
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the UI thread
-            outcome = (self.signals.failed, error)
+            del work
+            _detach_traceback(error)
+            signal, payload = self.runner._failed, error
         else:
+            del work
             # Boxed: PySide 6.12 miscounts references to a bare None sent through a Signal(object),
             # which crashed the interpreter at exit.
-            outcome = (self.signals.finished, (result,))
+            signal, payload = self.runner._finished, (result,)
+        del progress
         try:
-            outcome[0].emit(outcome[1])
+            signal.emit(self.job_id, payload)
         except RuntimeError:
-            pass  # the application is closing and the receiver is gone: nobody waits for this answer
-        finally:
-            _worker_finished()
+            pass  # the application is closing and the runner is gone: nobody waits for this answer
+
+
+def _detach_traceback(error: BaseException) -> None:
+    """Keep the traceback as text (for the log) and drop the frames, which reference the UI's objects."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if current.__traceback__ is not None:
+            text = "".join(traceback.format_tb(current.__traceback__))
+            current.add_note("Traceback (in the background thread):\n" + text.rstrip())
+            current.__traceback__ = None
+        current = current.__cause__ or current.__context__
+
+
+@dataclass
+class _Pending:
+    """What the UI thread keeps of a running job until its answer is handled."""
+
+    work: Callable[[Progress], Any]
+    progress: Progress
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    parent: QWidget | None
+    label: str | None
+    cancellable: bool
+    timer: QTimer
+    dialog: QProgressDialog | None = None
+    latest: list = field(default_factory=lambda: [0, 0, ""])
 
 
 class TaskRunner(QObject):
-    """Starts jobs and keeps them alive until their result is delivered."""
+    """One database lane for the window (as Anki keeps one worker for its collection): jobs run one
+    after another on a single background thread, each with its own Session, and their plain results
+    come back to the UI thread. Keeps each job's objects alive until its result is delivered."""
+
+    _finished = Signal(int, object)
+    _failed = Signal(int, object)
+    _progressed = Signal(int, int, int, str)
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
         super().__init__(parent)
-        self.pool = pool or QThreadPool.globalInstance()
-        self._alive: set[_Signals] = set()
+        if pool is None:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+            pool.setExpiryTimeout(-1)  # the lane's thread (and its sessions' connections) stays
+        self.pool = pool
+        self._jobs: dict[int, _Pending] = {}
+        self._next_id = 0
+        self._finished.connect(self._on_finished)
+        self._failed.connect(self._on_failed)
+        self._progressed.connect(self._on_progress)
 
     @property
     def busy(self) -> int:
-        return len(self._alive)
+        return len(self._jobs)
+
+    def wait_idle(self, msecs: int = 30_000) -> bool:
+        """Wait until no job runs on the lane (e.g. before a restore replaces the register file)."""
+        return self.pool.waitForDone(msecs)
 
     def run(self, work: Callable[[Progress], Any], on_done: Callable[[Any], None] | None = None, *,
             on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None,
             label: str | None = None, cancellable: bool = False) -> Progress:
-        signals = _Signals()
+        self._next_id += 1
+        job_id = self._next_id
         progress = Progress()
-        dialog: list[QProgressDialog] = []
-        timer = QTimer(signals)
+        timer = QTimer(self)
         timer.setSingleShot(True)
-        latest = [0, 0, ""]
-
-        def show_dialog() -> None:
-            if signals not in self._alive or label is None:
-                return
-            box = QProgressDialog(label, tr("Hủy") if cancellable else "", 0, 0, parent)
-            box.setWindowTitle(tr("Đang xử lý"))
-            box.setWindowModality(Qt.WindowModal)
-            box.setMinimumDuration(0)
-            box.setAutoClose(False)
-            box.setAutoReset(False)
-            if not cancellable:
-                box.setCancelButton(None)
-            box.canceled.connect(progress._cancel.set)
-            dialog.append(box)
-            on_progress(*latest)
-            box.show()
-
-        def on_progress(done: int, total: int, text: str) -> None:
-            latest[:] = [done, total, text]
-            if dialog:
-                dialog[0].setMaximum(max(total, 0))
-                dialog[0].setValue(min(done, total) if total else 0)
-                if text:
-                    dialog[0].setLabelText(text)
-
-        def close() -> None:
-            timer.stop()
-            self._alive.discard(signals)
-            if dialog:
-                dialog[0].close()
-                dialog[0].deleteLater()
-            signals.deleteLater()
-
-        def finished(boxed: tuple) -> None:
-            close()
-            if on_done and _alive(on_done, parent):
-                on_done(boxed[0])
-
-        def failed(error: BaseException) -> None:
-            close()
-            if isinstance(error, Cancelled) or not _alive(on_error, parent):
-                return
-            if on_error:
-                on_error(error)
-            else:
-                from ui.errors import show_error
-
-                show_error(parent, error)
-
-        progress._report = signals.progressed.emit
-        signals.progressed.connect(on_progress)
-        signals.finished.connect(finished)
-        signals.failed.connect(failed)
-        timer.timeout.connect(show_dialog)
-        self._alive.add(signals)
+        timer.timeout.connect(lambda: self._show_dialog(job_id))
+        self._jobs[job_id] = _Pending(work, progress, on_done, on_error, parent, label, cancellable, timer)
+        progressed = self._progressed
+        progress._report = lambda done, total, text: progressed.emit(job_id, done, total, text)
         timer.start(PROGRESS_DELAY_MS)
-        self.pool.start(_Job(work, progress, signals))
+        self.pool.start(_Job(self, job_id, work, progress))
         return progress
+
+    # --- the UI thread's side
+
+    def _show_dialog(self, job_id: int) -> None:
+        job = self._jobs.get(job_id)
+        if job is None or job.label is None:
+            return
+        if job.parent is not None and not shiboken6.isValid(job.parent):
+            return
+        box = QProgressDialog(job.label, tr("Hủy") if job.cancellable else "", 0, 0, job.parent)
+        box.setWindowTitle(tr("Đang xử lý"))
+        box.setWindowModality(Qt.WindowModal)
+        box.setMinimumDuration(0)
+        box.setAutoClose(False)
+        box.setAutoReset(False)
+        if not job.cancellable:
+            box.setCancelButton(None)
+        box.canceled.connect(job.progress._cancel.set)
+        job.dialog = box
+        self._on_progress(job_id, *job.latest)
+        box.show()
+
+    def _on_progress(self, job_id: int, done: int, total: int, text: str) -> None:
+        job = self._jobs.get(job_id)
+        if job is None:
+            return
+        job.latest[:] = [done, total, text]
+        if job.dialog is not None:
+            job.dialog.setMaximum(max(total, 0))
+            job.dialog.setValue(min(done, total) if total else 0)
+            if text:
+                job.dialog.setLabelText(text)
+
+    def _close(self, job_id: int) -> _Pending | None:
+        job = self._jobs.pop(job_id, None)
+        if job is None:
+            return None
+        job.timer.stop()
+        job.timer.deleteLater()
+        if job.dialog is not None:
+            job.dialog.close()
+            job.dialog.deleteLater()
+        return job
+
+    def _on_finished(self, job_id: int, boxed: tuple) -> None:
+        job = self._close(job_id)
+        if job is not None and job.on_done and _alive(job.on_done, job.parent):
+            job.on_done(boxed[0])
+
+    def _on_failed(self, job_id: int, error: BaseException) -> None:
+        job = self._close(job_id)
+        if job is None or isinstance(error, Cancelled) or not _alive(job.on_error, job.parent):
+            return
+        if job.on_error:
+            job.on_error(error)
+        else:
+            from ui.errors import show_error
+
+            show_error(job.parent, error)
 
 
 def _alive(callback: Callable | None, parent: QWidget | None) -> bool:

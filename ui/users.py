@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app import accounts
-from app.errors import AppError
 from app.permissions import Role
 from ui.errors import show_error
 from ui.i18n import tr
@@ -66,19 +65,17 @@ class UsersDialog(QDialog):
         self.users: list[accounts.UserView] = []
         self.reload()
 
-    def _act(self, action) -> bool:
-        try:
-            with self.desk.Session.begin() as session:
-                action(session, self.desk.context(session))
-        except AppError as error:
-            show_error(self, error)
-            return False
-        self.reload()
-        return True
+    def _act(self, action) -> None:
+        """Run the account change on the desk's database lane; the list reloads when it is done.
+        ``action`` must close over plain values only (read the widgets before, never inside)."""
+        self.desk.write(action, lambda _result: self.reload(), parent=self,
+                        on_error=lambda error: show_error(self, error))
 
     def reload(self) -> None:
-        with self.desk.Session() as session:
-            self.users = accounts.list_users(session)
+        self.desk.read(lambda session, ctx: accounts.list_users(session), self._show, parent=self)
+
+    def _show(self, users: list[accounts.UserView]) -> None:
+        self.users = users
         self.table.setRowCount(len(self.users))
         for row, user in enumerate(self.users):
             state = tr("Đang dùng") if user.active else tr("Đã khóa")
@@ -95,8 +92,9 @@ class UsersDialog(QDialog):
     def add(self) -> None:
         dialog = NewUserDialog(self)
         if dialog.exec() == QDialog.Accepted:
-            self._act(lambda s, ctx: accounts.create_user(s, ctx, dialog.username.text(), dialog.full_name.text(),
-                                                          dialog.role.currentData(), dialog.password.text()))
+            username, full_name = dialog.username.text(), dialog.full_name.text()
+            role, password = dialog.role.currentData(), dialog.password.text()
+            self._act(lambda s, ctx: accounts.create_user(s, ctx, username, full_name, role, password))
 
     def reset_password(self) -> None:
         from PySide6.QtWidgets import QInputDialog
