@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from db.bulk import insert_rows
 from db.models import CalendarOverride, Unit, User
@@ -33,4 +33,7 @@ def test_bulk_rows_are_stored_byte_for_byte_like_orm_rows(Session):
 
 def test_empty_batch_is_a_no_op(Session):
     with Session.begin() as session:
+        before = session.scalar(select(func.count()).select_from(Unit))
         insert_rows(session.connection(), Unit.__table__, [])
+    with Session() as session:
+        assert session.scalar(select(func.count()).select_from(Unit)) == before

@@ -6,10 +6,11 @@ writer in at a time, so there is nothing parallel to test there.
 
 import datetime as dt
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app import dossiers, letters
 from app.dossiers import NewDossier
@@ -28,6 +29,13 @@ def _receive(Session, ctx, name="Đặng Văn Đức"):
         return dossiers.receive(session, ctx, NewDossier(procedure_code="P3", applicant_name=name,
                                                          applicant_id_number="079203001234",
                                                          received_at=D(2026, 11, 23, 9)))
+
+
+def _a_backend_waits_on_a_lock(Session) -> bool:
+    with Session() as session:
+        return session.scalar(text(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND wait_event_type = 'Lock'")) > 0
 
 
 def test_second_save_of_the_same_dossier_is_refused_while_the_first_is_in_flight(Session, make_ctx):
@@ -50,8 +58,14 @@ def test_second_save_of_the_same_dossier_is_refused_while_the_first_is_in_flight
 
     thread = threading.Thread(target=desk_two)
     thread.start()
-    thread.join(1.0)
-    assert thread.is_alive(), "desk 2 must wait for desk 1's transaction, not read past it"
+    # Desk 2 must wait for desk 1's row lock, not read past it: wait (bounded) until the server
+    # shows a backend waiting on a lock, failing at once if desk 2 finished first.
+    deadline = time.monotonic() + 15
+    while not _a_backend_waits_on_a_lock(Session):
+        assert thread.is_alive(), f"desk 2 did not wait for desk 1's transaction: {outcome}"
+        assert time.monotonic() < deadline, "desk 2 never reached desk 1's lock"
+        time.sleep(0.02)
+    assert thread.is_alive() and not outcome
     first.commit()
     first.close()
     thread.join(10)
