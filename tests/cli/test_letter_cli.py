@@ -80,7 +80,8 @@ def test_second_letter_and_late_letter(cli, register, tmp_path):
     assert_one_line_error(cli(*late), "--late-ok")
     assert not (tmp_path / "c.pdf").exists() and state(register["db"]) == before
     result = cli(*late, "--late-ok", "--json")
-    assert result.returncode == 0, result.stderr and json.loads(result.stdout)["late"] is True
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["late"] is True
 
 
 def test_receipt_batch_and_logbook(cli, register, tmp_path):
