@@ -8,31 +8,16 @@ touches (Anki's ``OpChanges``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.changes import Changes  # noqa: F401 - re-exported: the pages name it through the desk
 from app.clock import Clock
 from app.context import Context, load_context
 from ui.tasks import Progress, TaskRunner
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What an action touched, so that views refresh only what they show."""
-
-    dossier_ids: frozenset[int] = frozenset()
-    dossiers: bool = False      # some dossiers changed (ids may be unknown, e.g. after an import)
-    letters: bool = False
-    settings: bool = False      # office, calendar or settings: deadlines may have moved
-    reason: str = ""
-
-    @classmethod
-    def dossier(cls, dossier_id: int, reason: str = "") -> "Changes":
-        return cls(dossier_ids=frozenset({dossier_id}), dossiers=True, reason=reason)
 
 
 class Desk(QObject):
