@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -32,6 +33,9 @@ FIELD_LABELS = {
     "digitized_components": "số hóa thành phần", "digitized_result": "số hóa kết quả",
     "due_manual_reason": "lý do ấn định hạn", "unit_id": "đơn vị", "procedure_id": "thủ tục",
     "demo_dossiers": "hồ sơ mẫu", "letters": "phiếu xin lỗi", "field": "lĩnh vực",
+    "parent_agency": "cơ quan chủ quản", "letter_symbol": "ký hiệu", "merged_into_id": "gộp vào đơn vị",
+    "address": "địa chỉ", "phone": "điện thoại", "email": "thư điện tử", "agency_code": "mã định danh",
+    "report_recipient": "nơi nhận báo cáo",
 }
 # Bookkeeping columns that only make the history longer.
 QUIET_FIELDS = {"id", "created_at", "updated_at", "created_by", "officer_id", "first_id", "seed"}
@@ -105,6 +109,30 @@ def describe_changes(text: str, action: str) -> str:
     return "; ".join(parts)
 
 
+def _setting_value(text) -> str:
+    if text is None:
+        return "∅"
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return _short(text)
+    return _short(value)
+
+
+def describe_setting_change(key: str, text: str, action: str) -> str:
+    """A setting's event as "giá trị: 587 → 2525", its JSON decoded; the first change of a setting
+    (an insert) shows the default it replaced, since that was the value in force."""
+    from app.settings import SPEC_BY_KEY
+
+    changes = {field: (old, new) for field, old, new in audit.iter_changes(text)}
+    old, new = changes.get("value", (None, None))
+    if action == "insert" and key in SPEC_BY_KEY:
+        old = json.dumps(SPEC_BY_KEY[key].default, ensure_ascii=False)
+    if action == "delete":
+        return f"giá trị: {_setting_value(old)}"
+    return f"giá trị: {_setting_value(old)} → {_setting_value(new)}"
+
+
 def history(session: Session, *, dossier_code: str | None = None, dossier_id: int | None = None,
             user_id: int | None = None, start: dt.date | None = None, end: dt.date | None = None,
             limit: int = 500) -> list[AuditRow]:
@@ -133,9 +161,12 @@ def history(session: Session, *, dossier_code: str | None = None, dossier_id: in
             key = codes.get(event.dossier_id, key)
         elif event.table_name == "users" and key.isdigit():
             key = names.get(int(key), key)
+        if event.table_name == "settings" and event.action in ("insert", "update", "delete"):
+            changes = describe_setting_change(event.row_key, event.changes, event.action)
+        else:
+            changes = describe_changes(event.changes, event.action)
         result.append(AuditRow(event.id, event.at, full_name or username or "—", f"{label} {key}".strip(),
-                               ACTION_LABELS.get(event.action, event.action), event.dossier_id,
-                               describe_changes(event.changes, event.action)))
+                               ACTION_LABELS.get(event.action, event.action), event.dossier_id, changes))
     return result
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import secrets
+from app import secrets, validation
 from app.clock import Clock
 from app.errors import AppError, ConfigurationError, NotFoundError, ValidationError
 from app.formatting import date_vi
@@ -73,11 +73,7 @@ def _item(row: ReportOutbox) -> OutboxItem:
 
 
 def recipients(value: str) -> list[str]:
-    found = [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
-    for address in found:
-        if "@" not in address or " " in address:
-            raise ValidationError(f"Địa chỉ thư “{address}” không hợp lệ.")
-    return found
+    return validation.email_list(value)
 
 
 def queue(session: Session, *, kind: str, report_date: dt.date, file_name: str, content: bytes,
