@@ -67,3 +67,17 @@ def change_setting(session: Session, ctx: Context, key: str, value: Any) -> Any:
 def change_settings(session: Session, ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
     """Several settings in one transaction (a settings page's Save): all are written or none."""
     return {key: change_setting(session, ctx, key, value) for key, value in values.items()}
+
+
+def store_smtp_password(session: Session, ctx: Context, password: str) -> None:
+    """Keep the SMTP password in the system keyring (never in the register); the audit trail records
+    only that it was changed, by whom and when."""
+    from app import secrets
+    from app.reports.outbox import SMTP_SECRET
+    from db import audit
+
+    require(session, ctx, Permission.MANAGE_SETTINGS)
+    if not password:
+        raise ValidationError("Chưa nhập mật khẩu thư đi.")
+    secrets.store(SMTP_SECRET, password)
+    audit.record(session, "settings", "update", {"value": audit.SECRET_MARK}, row_key="smtp_password")

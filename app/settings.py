@@ -72,6 +72,7 @@ def _between(low: int, high: int) -> Callable[[Any], None]:
     def check(value):
         if not low <= value <= high:
             raise ValidationError(f"Giá trị phải nằm trong khoảng {low}–{high}.")
+    check.bounds = (low, high)   # a form shows a spin box with these limits
     return check
 
 
@@ -79,6 +80,7 @@ def _one_of(*allowed: str) -> Callable[[Any], None]:
     def check(value):
         if value not in allowed:
             raise ValidationError("Giá trị phải là một trong: " + ", ".join(allowed) + ".")
+    check.allowed = allowed   # a form shows a list to choose from
     return check
 
 

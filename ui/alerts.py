@@ -18,6 +18,7 @@ from app.deadlines import WarningLevel
 from app.workcalendar import OfficeHours
 from ui.desk import Changes, Desk
 from ui.i18n import thousands, tr
+from ui.interruptions import dialog_open, office_exists
 from ui.warning_style import level_icon
 
 REFRESH_MS = 5 * 60 * 1000
@@ -86,8 +87,8 @@ class AlertMonitor(QObject):
         self.check()
 
     def check(self) -> None:
-        self.desk.read(lambda session, ctx: (today.summary(session, ctx), ctx.calendar, alert_span(ctx.settings)),
-                       self._evaluate)
+        self.desk.read(lambda session, ctx: (today.summary(session, ctx), ctx.calendar, alert_span(ctx.settings),
+                                             office_exists(session)), self._evaluate)
 
     def _check_date(self) -> None:
         day = self.desk.clock.now().date()
@@ -101,7 +102,7 @@ class AlertMonitor(QObject):
             self.check()
 
     def _evaluate(self, result) -> None:
-        summary, calendar, span = result
+        summary, calendar, span, office = result
         settings = QSettings()
         if self.first:
             self.first = False
@@ -113,7 +114,8 @@ class AlertMonitor(QObject):
                     self.news.emit(tr("Từ lần mở trước: {changes}.").format(changes=text))
         _save_ids(settings, self.key + "/seen", summary.ids)
         settings.setValue(self.key + "/seen/at", summary.now.isoformat())
-        self._notify(summary, calendar, span, settings)
+        if office and not dialog_open(self.parent()):   # else the notices come at the next check
+            self._notify(summary, calendar, span, settings)
         self.summarised.emit(summary)
 
     def _notify(self, summary: today.TodaySummary, calendar, span, settings: QSettings) -> None:
