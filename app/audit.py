@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.formatting import datetime_vi, thousands
 from db import audit
-from db.models import AuditEvent, Dossier, User
+from db.models import AuditEvent, Dossier, Unit, User
 
 TABLE_LABELS = {
     "dossiers": "Hồ sơ", "apology_letters": "Phiếu xin lỗi", "supplement_periods": "Bổ sung hồ sơ",
@@ -153,6 +153,8 @@ def history(session: Session, *, dossier_code: str | None = None, dossier_id: in
     codes = dict(session.execute(select(Dossier.id, Dossier.code).where(
         Dossier.id.in_({e.dossier_id for e, _, _ in rows if e.dossier_id is not None}))).all()) if rows else {}
     names = dict(session.execute(select(User.id, User.username)).all()) if rows else {}
+    unit_names = dict(session.execute(select(Unit.id, Unit.name)).all()) \
+        if any(e.table_name == "units" for e, _, _ in rows) else {}
     result = []
     for event, username, full_name in rows:
         label = TABLE_LABELS.get(event.table_name, event.table_name)
@@ -161,6 +163,8 @@ def history(session: Session, *, dossier_code: str | None = None, dossier_id: in
             key = codes.get(event.dossier_id, key)
         elif event.table_name == "users" and key.isdigit():
             key = names.get(int(key), key)
+        elif event.table_name == "units" and key.isdigit():
+            key = unit_names.get(int(key), key)
         if event.table_name == "settings" and event.action in ("insert", "update", "delete"):
             changes = describe_setting_change(event.row_key, event.changes, event.action)
         else:

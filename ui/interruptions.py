@@ -7,12 +7,16 @@ Whoever is told to wait tries again at their next check.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 
 def dialog_open(window=None) -> bool:
+    """A dialog (modal or not, the progress of a background job aside) is on screen."""
     if QApplication.activeModalWidget() is not None:
         return True
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and not isinstance(widget, QProgressDialog) and widget.isVisible():
+            return True
     first_run = getattr(window, "first_run_dialog", None)
     try:
         return first_run is not None and first_run.isVisible()

@@ -82,7 +82,7 @@ class UnitsPage(SettingsPage):
                                  ("retire", tr("Ngừng dùng / dùng lại"), self.retire)):
             button = QPushButton(text)
             button.setObjectName("unit_" + name)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _=False, act=slot: act())
             buttons.addWidget(button)
             self.buttons[name] = button
         buttons.addStretch(1)
@@ -160,19 +160,17 @@ class UnitsPage(SettingsPage):
         dialog.accepted.connect(accepted)
         dialog.open()
 
-    def merge(self, target_name: str | None = None) -> None:
+    def merge(self) -> None:
         unit = self.selected()
         if unit is None or unit.merged_into:
             return
         others = [u for u in self.units if u.id != unit.id and not u.merged_into]
-        if target_name is None:
-            names = [u.name for u in others]
-            target_name, ok = QInputDialog.getItem(
-                self, tr("Gộp đơn vị"), tr("Gộp “{name}” ({n} hồ sơ, {p} thủ tục) vào đơn vị:").format(
-                    name=unit.name, n=unit.dossiers, p=unit.procedures), names, 0, False)
-            if not ok:
-                return
-        target = next(u for u in others if u.name == target_name)
+        target_name, ok = QInputDialog.getItem(
+            self, tr("Gộp đơn vị"), tr("Gộp “{name}” ({n} hồ sơ, {p} thủ tục) vào đơn vị:").format(
+                name=unit.name, n=unit.dossiers, p=unit.procedures), [u.name for u in others], 0, False)
+        target = next((u for u in others if u.name == target_name), None)
+        if not ok or target is None:
+            return
         self._act(lambda s, ctx: units.merge_units(s, ctx, unit.id, target.id),
                   tr("Đã gộp “{source}” vào “{target}”.").format(source=unit.name, target=target.name))
 
