@@ -19,9 +19,9 @@ from app import validation
 from app.context import Context
 from app.errors import NotFoundError, ValidationError
 from app.issuer import unit_is_complete
-from app.permissions import Permission, require
+from app.permissions import Permission, Role, acting_user, require
 from app.text import fold, fold_name, nfc
-from db.models import Dossier, Procedure, Unit
+from db.models import Dossier, Procedure, Unit, User
 
 # field → (words for messages, longest value)
 UNIT_FIELD_LIMITS = {"name": ("tên đơn vị", 300), "full_name": ("tên in trên văn bản", 300),
@@ -45,6 +45,7 @@ class UnitView:
     dossiers: int
     procedures: int
     issues_own_letters: bool   # printed name, parent and head filled in: its letters are in its own name
+    leader: str = ""           # the account (head of unit) that may keep its information right
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,13 @@ class MergeResult:
     procedures: int
 
 
-def _view(unit: Unit, names: dict[int, str], dossiers: dict[int, int], procedures: dict[int, int]) -> UnitView:
+def _view(unit: Unit, names: dict[int, str], dossiers: dict[int, int], procedures: dict[int, int],
+          leaders: dict[int, str]) -> UnitView:
     return UnitView(unit.id, unit.code, unit.name, unit.full_name or "", unit.parent_agency or "",
                     unit.head_title or "", unit.head_name or "", unit.letter_symbol or "", bool(unit.active),
                     names.get(unit.merged_into_id, "") if unit.merged_into_id else "",
-                    dossiers.get(unit.id, 0), procedures.get(unit.id, 0), unit_is_complete(unit))
+                    dossiers.get(unit.id, 0), procedures.get(unit.id, 0), unit_is_complete(unit),
+                    leaders.get(unit.id, ""))
 
 
 def list_units(session: Session) -> list[UnitView]:
@@ -68,7 +71,8 @@ def list_units(session: Session) -> list[UnitView]:
     names = {u.id: u.name for u in units}
     dossiers = dict(session.execute(select(Dossier.unit_id, func.count()).group_by(Dossier.unit_id)).all())
     procedures = dict(session.execute(select(Procedure.unit_id, func.count()).group_by(Procedure.unit_id)).all())
-    return [_view(u, names, dossiers, procedures) for u in units]
+    leaders = dict(session.execute(select(User.unit_id, User.username).where(User.unit_id.is_not(None))).all())
+    return [_view(u, names, dossiers, procedures, leaders) for u in units]
 
 
 def get_unit(session: Session, unit_id: int) -> UnitView:
@@ -101,8 +105,32 @@ def find_unit(session: Session, name: str) -> int:
     raise NotFoundError(f"Không có đơn vị nào tên “{nfc(name)}”.")
 
 
-def _require(session: Session, ctx: Context) -> None:
+def _require(session: Session, ctx: Context, own_unit: int | None = None) -> None:
+    """An administrator; or, for ``own_unit``'s information, the head of unit who leads it."""
+    if own_unit is not None:
+        user = acting_user(session, ctx)
+        if user.role == Role.HEAD.value and user.unit_id == own_unit:
+            return
     require(session, ctx, Permission.MANAGE_SETTINGS)
+
+
+def set_unit_leader(session: Session, ctx: Context, unit_id: int, username: str | None) -> UnitView:
+    """Link an account (a head of unit) to the unit it leads, so that it may keep the unit's information
+    right; ``None`` or "" unlinks whoever leads it. Administrators only."""
+    require(session, ctx, Permission.MANAGE_SETTINGS)
+    unit = _unit(session, unit_id)
+    for user in session.scalars(select(User).where(User.unit_id == unit.id)):
+        user.unit_id = None
+    if username:
+        user = session.scalar(select(User).where(User.username == nfc(username)))
+        if user is None:
+            raise NotFoundError(f"Không có tài khoản “{nfc(username)}”.")
+        if user.role != Role.HEAD.value:
+            raise ValidationError(f"Tài khoản “{user.username}” không phải lãnh đạo đơn vị; "
+                                  f"hãy đổi vai trò sang lãnh đạo trước.")
+        user.unit_id = unit.id
+    session.flush()
+    return get_unit(session, unit.id)
 
 
 def _unit(session: Session, unit_id: int) -> Unit:
@@ -156,8 +184,9 @@ def add_unit(session: Session, ctx: Context, name: str, code: str = "", **values
 
 
 def set_unit(session: Session, ctx: Context, unit_id: int, **values: str | None) -> UnitView:
-    """Change any of UNIT_FIELDS (``name`` renames it); a value of None leaves the field as it is."""
-    _require(session, ctx)
+    """Change any of UNIT_FIELDS (``name`` renames it); a value of None leaves the field as it is.
+    An administrator, or the head of unit who leads it."""
+    _require(session, ctx, own_unit=unit_id)
     unit = _unit(session, unit_id)
     if unit.merged_into_id is not None:
         raise ValidationError(f"Đơn vị “{unit.name}” đã được gộp vào đơn vị khác; hãy sửa đơn vị đó.")
@@ -204,6 +233,8 @@ def merge_units(session: Session, ctx: Context, source_id: int, target_id: int) 
                                  .values(unit_id=target.id).execution_options(synchronize_session=False)).rowcount
     for earlier in session.scalars(select(Unit).where(Unit.merged_into_id == source.id)):
         earlier.merged_into_id = target.id   # duplicates merged into the source follow it
+    for leader in session.scalars(select(User).where(User.unit_id == source.id)):
+        leader.unit_id = target.id           # whoever led the duplicate leads what it became
     source.active = False
     source.merged_into_id = target.id
     if not target.active:

@@ -98,7 +98,8 @@ def _print_unit(out: Output, unit: units.UnitView) -> None:
                  + (f", ký hiệu {unit.letter_symbol}" if unit.letter_symbol else ""))
     else:
         out.line("             ký phiếu: theo thông tin cơ quan")
-    out.line(f"             {unit.dossiers} hồ sơ, {unit.procedures} thủ tục")
+    out.line(f"             {unit.dossiers} hồ sơ, {unit.procedures} thủ tục"
+             + (f"; lãnh đạo đơn vị: tài khoản “{unit.leader}”" if unit.leader else ""))
 
 
 def cmd_unit(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
@@ -119,10 +120,13 @@ def cmd_unit(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
         elif action == "set":
             values = {field: getattr(args, option) for option, field in UNIT_OPTIONS.items()
                       if getattr(args, option) is not None}
-            if not values:
+            if not values and args.leader is None:
                 raise ValidationError("Chưa có gì để đổi: dùng --full-name, --parent, --head-title, --head-name, "
-                                      "--symbol hoặc --new-name.")
-            view = units.set_unit(session, ctx, units.find_unit(session, args.name), **values)
+                                      "--symbol, --new-name hoặc --leader.")
+            unit_id = units.find_unit(session, args.name)
+            if args.leader is not None:
+                units.set_unit_leader(session, ctx, unit_id, args.leader)
+            view = units.set_unit(session, ctx, unit_id, **values) if values else units.get_unit(session, unit_id)
             out.line(f"Đã cập nhật đơn vị “{view.name}”.")
         elif action == "retire":
             view = units.retire_unit(session, ctx, units.find_unit(session, args.name), active=args.restore)
@@ -178,6 +182,8 @@ def add_parsers(commands, common) -> None:
                          ("head-title", "chức vụ người ký (ví dụ TRƯỞNG PHÒNG)"), ("head-name", "họ tên người ký"),
                          ("symbol", "ký hiệu văn bản của đơn vị")):
         describe_.add_argument(f"--{option}", metavar="…", help=text)
+    describe_.add_argument("--leader", metavar="TÊN_ĐĂNG_NHẬP",
+                           help="tài khoản lãnh đạo đơn vị được tự sửa thông tin đơn vị (\"\" để bỏ)")
     retire = unit_actions.add_parser("retire", parents=[common], help="ngừng dùng một đơn vị")
     retire.add_argument("name", metavar="TÊN")
     retire.add_argument("--restore", action="store_true", help="dùng lại đơn vị đã ngừng")

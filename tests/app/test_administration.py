@@ -172,3 +172,26 @@ def test_nothing_changes_for_an_officer(Session, make_ctx, catalog):
     with Session() as session:
         assert load_settings(session) == Settings()
         assert len(units.list_units(session)) == 2
+
+
+def test_a_head_of_unit_keeps_their_own_unit_right_and_nothing_else(Session, admin_ctx, clock, catalog):
+    tp, dd = catalog["units"]["TP"], catalog["units"]["DD"]
+    with Session.begin() as session:
+        head = ensure_user(session, "binh.tv", "Trần Văn Bình", role="head")
+        officer = ensure_user(session, "lan.nt")
+    with pytest.raises(ValidationError, match="không phải lãnh đạo đơn vị"):
+        act(Session, admin_ctx, units.set_unit_leader, tp, "lan.nt")
+    assert act(Session, admin_ctx, units.set_unit_leader, tp, "binh.tv").leader == "binh.tv"
+    with Session() as session:
+        head_ctx = load_context(session, clock, head)
+    view = act(Session, head_ctx, units.set_unit, tp, head_title="TRƯỞNG PHÒNG", head_name="Trần Văn Bình")
+    assert view.head_name == "Trần Văn Bình"
+    for action, args in ((units.set_unit, (dd,)), (units.set_unit_leader, (dd, "binh.tv")),
+                         (units.merge_units, (dd, tp)), (administration.change_setting, ("smtp_port", 25))):
+        with pytest.raises(PermissionDenied):
+            act(Session, head_ctx, action, *args, **({"head_name": "X"} if action is units.set_unit else {}))
+    # Merging a unit moves its leader along.
+    act(Session, admin_ctx, units.merge_units, tp, dd)
+    with Session() as session:
+        assert next(u for u in units.list_units(session) if u.id == dd).leader == "binh.tv"
+        assert officer != head

@@ -47,6 +47,12 @@ def test_a_new_office_sets_itself_up_and_every_change_is_in_the_audit_trail(cli,
     ok(cli("unit", "add", "Ủy ban nhân dân xã Phú Hòa"))
     ok(cli("unit", "set", "Phòng Tư pháp - Hộ tịch", "--full-name", "PHÒNG TƯ PHÁP - HỘ TỊCH", "--parent",
            "UBND phường Trần Biên", "--head-title", "TRƯỞNG PHÒNG", "--head-name", "Trần Văn Bình", "--symbol", "TP"))
+    # The head of the unit keeps it right; another unit is not theirs.
+    ok(cli("user", "add", "binh.tv", "--role", "head", "--password-stdin", input="mat-khau-dai\n"))
+    assert "tài khoản “binh.tv”" in ok(cli("unit", "set", "TP", "--leader", "binh.tv")).stdout
+    ok(cli("unit", "set", "TP", "--head-name", "Trần Văn Bình", user="binh.tv"))
+    refused = cli("unit", "set", "ubnd xa phu hoa", "--head-name", "Lê Văn Tâm", user="binh.tv")
+    assert refused.returncode == 6 and "không có quyền" in refused.stderr
     shown = ok(cli("unit", "set", "ubnd xa phu hoa", "--full-name", "UBND XÃ PHÚ HÒA", "--parent", "UBND huyện",
                    "--head-title", "CHỦ TỊCH", "--head-name", "Lê Văn Tâm")).stdout
     assert "ký phiếu: CHỦ TỊCH Lê Văn Tâm" in shown

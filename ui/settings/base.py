@@ -31,6 +31,7 @@ class Snapshot:
     can_manage: bool
     password_stored: bool
     keyring: bool
+    leads_unit: int | None = None   # the unit a head of unit leads (and may keep right)
 
 
 class SettingsPage(QWidget):

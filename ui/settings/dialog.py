@@ -37,7 +37,8 @@ def read_snapshot(session, ctx) -> Snapshot:
         stored, keyring = False, False
     user = acting_user(session, ctx) if ctx.user_id is not None else None
     return Snapshot(ctx.settings, get_office(session), list_units(session),
-                    user is not None and allowed(user.role, Permission.MANAGE_SETTINGS), stored, keyring)
+                    user is not None and allowed(user.role, Permission.MANAGE_SETTINGS), stored, keyring,
+                    user.unit_id if user is not None else None)
 
 
 class SettingsDialog(QDialog):

@@ -22,7 +22,8 @@ LABELS = {
     "letter_symbol": QT_TR_NOOP("Ký hiệu văn bản"),
 }
 COLUMNS = (QT_TR_NOOP("Mã"), QT_TR_NOOP("Tên đơn vị"), QT_TR_NOOP("Tên in trên văn bản"),
-           QT_TR_NOOP("Người ký"), QT_TR_NOOP("Ký hiệu"), QT_TR_NOOP("Hồ sơ"), QT_TR_NOOP("Trạng thái"))
+           QT_TR_NOOP("Người ký"), QT_TR_NOOP("Ký hiệu"), QT_TR_NOOP("Hồ sơ"), QT_TR_NOOP("Lãnh đạo (tài khoản)"),
+           QT_TR_NOOP("Trạng thái"))
 
 
 class UnitDialog(QDialog):
@@ -39,6 +40,10 @@ class UnitDialog(QDialog):
             field.set_value(getattr(unit, key) if unit is not None else "")
             self.fields[key] = field
             form.addRow(tr(LABELS[key]), field)
+        self.leader = QLineEdit(unit.leader if unit is not None else "")
+        self.leader.setObjectName("unit_leader")
+        self.leader.setPlaceholderText(tr("tên đăng nhập của lãnh đạo đơn vị (được tự sửa thông tin đơn vị)"))
+        form.addRow(tr("Tài khoản lãnh đạo đơn vị"), self.leader)
         note = QLabel(tr("Điền đủ tên in, cơ quan chủ quản, chức vụ và họ tên người ký thì phiếu xin lỗi của hồ sơ "
                          "thuộc đơn vị được in và ký theo đơn vị; thiếu một mục thì theo thông tin cơ quan."))
         note.setWordWrap(True)
@@ -107,13 +112,15 @@ class UnitsPage(SettingsPage):
             else:
                 state = tr("đang dùng") if unit.active else tr("ngừng dùng")
             for column, text in enumerate((unit.code, unit.name, unit.full_name, signer, unit.letter_symbol,
-                                           str(unit.dossiers), state)):
+                                           str(unit.dossiers), unit.leader, state)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             if selected is not None and unit.id == selected.id:
                 self.table.selectRow(row)
         self.table.resizeColumnsToContents()
-        for name in ("add", "edit", "merge", "retire"):
+        for name in ("add", "merge", "retire"):
             self.buttons[name].setEnabled(snapshot.can_manage)
+        # a head of unit may keep the unit they lead right (app.units refuses any other)
+        self.buttons["edit"].setEnabled(snapshot.can_manage or snapshot.leads_unit is not None)
 
     def selected(self) -> UnitView | None:
         row = self.table.currentRow()
@@ -141,8 +148,13 @@ class UnitsPage(SettingsPage):
             values = dialog.values()
             name = values.pop("name")
             values = {k: v for k, v in values.items() if v}
-            self._act(lambda s, ctx: units.add_unit(s, ctx, name, **values),
-                      tr("Đã thêm đơn vị “{name}”.").format(name=name))
+            leader = dialog.leader.text().strip()
+
+            def action(s, ctx):
+                view = units.add_unit(s, ctx, name, **values)
+                if leader:
+                    units.set_unit_leader(s, ctx, view.id, leader)
+            self._act(action, tr("Đã thêm đơn vị “{name}”.").format(name=name))
         dialog.accepted.connect(accepted)
         dialog.open()
 
@@ -155,8 +167,13 @@ class UnitsPage(SettingsPage):
 
         def accepted() -> None:
             values = dialog.values()
-            self._act(lambda s, ctx: units.set_unit(s, ctx, unit.id, **values),
-                      tr("Đã lưu đơn vị “{name}”.").format(name=values["name"]))
+            leader = dialog.leader.text().strip()
+
+            def action(s, ctx):
+                if leader != unit.leader:
+                    units.set_unit_leader(s, ctx, unit.id, leader)
+                units.set_unit(s, ctx, unit.id, **values)
+            self._act(action, tr("Đã lưu đơn vị “{name}”.").format(name=values["name"]))
         dialog.accepted.connect(accepted)
         dialog.open()
 
