@@ -79,7 +79,8 @@ class UnitsPage(SettingsPage):
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.edit())
-        self.table.setMinimumHeight(260)
+        self.table.setMinimumHeight(400)
+        self.table.verticalHeader().hide()
         buttons = QHBoxLayout()
         self.buttons = {}
         for name, text, slot in (("add", tr("Thêm…"), self.add), ("edit", tr("Sửa tên, người ký…"), self.edit),
