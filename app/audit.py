@@ -91,11 +91,17 @@ def _short(value) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def describe_changes(text: str, action: str) -> str:
+# Fields holding a unit's id, shown by the unit's name.
+UNIT_ID_FIELDS = frozenset({"unit_id", "merged_into_id"})
+
+
+def describe_changes(text: str, action: str, unit_names: dict[int, str] | None = None) -> str:
     parts = []
     for field, old, new in audit.iter_changes(text):
         if field in QUIET_FIELDS:
             continue
+        if unit_names and field in UNIT_ID_FIELDS:
+            old, new = (unit_names.get(v, v) if isinstance(v, int) else v for v in (old, new))
         label = FIELD_LABELS.get(field, field)
         if field == "sql":
             parts.append(_short(new))
@@ -153,8 +159,7 @@ def history(session: Session, *, dossier_code: str | None = None, dossier_id: in
     codes = dict(session.execute(select(Dossier.id, Dossier.code).where(
         Dossier.id.in_({e.dossier_id for e, _, _ in rows if e.dossier_id is not None}))).all()) if rows else {}
     names = dict(session.execute(select(User.id, User.username)).all()) if rows else {}
-    unit_names = dict(session.execute(select(Unit.id, Unit.name)).all()) \
-        if any(e.table_name == "units" for e, _, _ in rows) else {}
+    unit_names = dict(session.execute(select(Unit.id, Unit.name)).all()) if rows else {}
     result = []
     for event, username, full_name in rows:
         label = TABLE_LABELS.get(event.table_name, event.table_name)
@@ -168,7 +173,7 @@ def history(session: Session, *, dossier_code: str | None = None, dossier_id: in
         if event.table_name == "settings" and event.action in ("insert", "update", "delete"):
             changes = describe_setting_change(event.row_key, event.changes, event.action)
         else:
-            changes = describe_changes(event.changes, event.action)
+            changes = describe_changes(event.changes, event.action, unit_names)
         result.append(AuditRow(event.id, event.at, full_name or username or "—", f"{label} {key}".strip(),
                                ACTION_LABELS.get(event.action, event.action), event.dossier_id, changes))
     return result

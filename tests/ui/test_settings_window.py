@@ -178,7 +178,7 @@ def test_a_new_office_sets_itself_up_in_the_settings_window(qtbot, Session, cloc
     assert any(w.startswith("Thông tin cơ quan") and "tên: Trung tâm Phục vụ hành chính công phường Trần Biên" in c
                for w, c in seen)
     assert any(w == "Đơn vị UBND xã Phú Hòa" and "thủ trưởng: Lê Văn Tâm" in c for w, c in seen)
-    assert ("Đơn vị Phong Tu phap Ho tich (tep nhap)", "đang dùng: có → không; gộp vào đơn vị: 2") in seen
+    assert ("Đơn vị Phong Tu phap Ho tich (tep nhap)", "đang dùng: có → không; gộp vào đơn vị: Phòng Tư pháp - Hộ tịch") in seen
     assert {r.user for r in history.rows if r.what.startswith(("Thiết lập", "Đơn vị P", "Đơn vị U", "Thông tin"))
             and r.action != "Thêm" or "Phú Hòa" in r.what} == {"Nguyễn Văn Quản"}
 
