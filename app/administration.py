@@ -18,7 +18,7 @@ from app.context import Context
 from app.errors import ValidationError
 from app.formatting import date_vi
 from app.permissions import Permission, require
-from app.settings import save_setting
+from app.settings import SPEC_BY_KEY, save_setting
 from app.text import nfc
 from db.models import CalendarOverride
 
@@ -47,12 +47,37 @@ def remove_calendar_day(session: Session, ctx: Context, day: dt.date) -> None:
 
 
 def change_office(session: Session, ctx: Context, **values: str) -> OfficeInfo:
+    """Change the office's information (fields of ``catalog.OFFICE_FIELDS``); each value is checked
+    before anything is written; the audit trail records old → new."""
     require(session, ctx, Permission.MANAGE_SETTINGS)
+    if "name" in values and not nfc(values["name"]):
+        raise ValidationError("Tên cơ quan không được để trống.")
     return save_office(session, **values)
 
 
 def change_setting(session: Session, ctx: Context, key: str, value: Any) -> Any:
-    require(session, ctx, Permission.MANAGE_SETTINGS)
+    """Set one office setting, checked as declared in ``app.settings`` (value, then the machine)."""
+    spec = SPEC_BY_KEY.get(key)
+    require(session, ctx, Permission(spec.permission) if spec is not None else Permission.MANAGE_SETTINGS)
     value = save_setting(session, key, value)
     session.flush()
     return value
+
+
+def change_settings(session: Session, ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+    """Several settings in one transaction (a settings page's Save): all are written or none."""
+    return {key: change_setting(session, ctx, key, value) for key, value in values.items()}
+
+
+def store_smtp_password(session: Session, ctx: Context, password: str) -> None:
+    """Keep the SMTP password in the system keyring (never in the register); the audit trail records
+    only that it was changed, by whom and when."""
+    from app import secrets
+    from app.reports.outbox import SMTP_SECRET
+    from db import audit
+
+    require(session, ctx, Permission.MANAGE_SETTINGS)
+    if not password:
+        raise ValidationError("Chưa nhập mật khẩu thư đi.")
+    secrets.store(SMTP_SECRET, password)
+    audit.record(session, "settings", "update", {"value": audit.SECRET_MARK}, row_key="smtp_password")

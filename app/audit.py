@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.formatting import datetime_vi, thousands
 from db import audit
-from db.models import AuditEvent, Dossier, User
+from db.models import AuditEvent, Dossier, Unit, User
 
 TABLE_LABELS = {
     "dossiers": "Hồ sơ", "apology_letters": "Phiếu xin lỗi", "supplement_periods": "Bổ sung hồ sơ",
@@ -32,6 +33,9 @@ FIELD_LABELS = {
     "digitized_components": "số hóa thành phần", "digitized_result": "số hóa kết quả",
     "due_manual_reason": "lý do ấn định hạn", "unit_id": "đơn vị", "procedure_id": "thủ tục",
     "demo_dossiers": "hồ sơ mẫu", "letters": "phiếu xin lỗi", "field": "lĩnh vực",
+    "parent_agency": "cơ quan chủ quản", "letter_symbol": "ký hiệu", "merged_into_id": "gộp vào đơn vị",
+    "address": "địa chỉ", "phone": "điện thoại", "email": "thư điện tử", "agency_code": "mã định danh",
+    "report_recipient": "nơi nhận báo cáo",
 }
 # Bookkeeping columns that only make the history longer.
 QUIET_FIELDS = {"id", "created_at", "updated_at", "created_by", "officer_id", "first_id", "seed"}
@@ -87,11 +91,17 @@ def _short(value) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def describe_changes(text: str, action: str) -> str:
+# Fields holding a unit's id, shown by the unit's name.
+UNIT_ID_FIELDS = frozenset({"unit_id", "merged_into_id"})
+
+
+def describe_changes(text: str, action: str, unit_names: dict[int, str] | None = None) -> str:
     parts = []
     for field, old, new in audit.iter_changes(text):
         if field in QUIET_FIELDS:
             continue
+        if unit_names and field in UNIT_ID_FIELDS:
+            old, new = (unit_names.get(v, v) if isinstance(v, int) else v for v in (old, new))
         label = FIELD_LABELS.get(field, field)
         if field == "sql":
             parts.append(_short(new))
@@ -103,6 +113,30 @@ def describe_changes(text: str, action: str) -> str:
         else:
             parts.append(f"{label}: {_short(old)} → {_short(new)}")
     return "; ".join(parts)
+
+
+def _setting_value(text) -> str:
+    if text is None:
+        return "∅"
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return _short(text)
+    return _short(value)
+
+
+def describe_setting_change(key: str, text: str, action: str) -> str:
+    """A setting's event as "giá trị: 587 → 2525", its JSON decoded; the first change of a setting
+    (an insert) shows the default it replaced, since that was the value in force."""
+    from app.settings import SPEC_BY_KEY
+
+    changes = {field: (old, new) for field, old, new in audit.iter_changes(text)}
+    old, new = changes.get("value", (None, None))
+    if action == "insert" and key in SPEC_BY_KEY:
+        old = json.dumps(SPEC_BY_KEY[key].default, ensure_ascii=False)
+    if action == "delete":
+        return f"giá trị: {_setting_value(old)}"
+    return f"giá trị: {_setting_value(old)} → {_setting_value(new)}"
 
 
 def history(session: Session, *, dossier_code: str | None = None, dossier_id: int | None = None,
@@ -125,6 +159,7 @@ def history(session: Session, *, dossier_code: str | None = None, dossier_id: in
     codes = dict(session.execute(select(Dossier.id, Dossier.code).where(
         Dossier.id.in_({e.dossier_id for e, _, _ in rows if e.dossier_id is not None}))).all()) if rows else {}
     names = dict(session.execute(select(User.id, User.username)).all()) if rows else {}
+    unit_names = dict(session.execute(select(Unit.id, Unit.name)).all()) if rows else {}
     result = []
     for event, username, full_name in rows:
         label = TABLE_LABELS.get(event.table_name, event.table_name)
@@ -133,9 +168,14 @@ def history(session: Session, *, dossier_code: str | None = None, dossier_id: in
             key = codes.get(event.dossier_id, key)
         elif event.table_name == "users" and key.isdigit():
             key = names.get(int(key), key)
+        elif event.table_name == "units" and key.isdigit():
+            key = unit_names.get(int(key), key)
+        if event.table_name == "settings" and event.action in ("insert", "update", "delete"):
+            changes = describe_setting_change(event.row_key, event.changes, event.action)
+        else:
+            changes = describe_changes(event.changes, event.action, unit_names)
         result.append(AuditRow(event.id, event.at, full_name or username or "—", f"{label} {key}".strip(),
-                               ACTION_LABELS.get(event.action, event.action), event.dossier_id,
-                               describe_changes(event.changes, event.action)))
+                               ACTION_LABELS.get(event.action, event.action), event.dossier_id, changes))
     return result
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.deadlines import ProcessingTime
+from app import validation
 from app.errors import NotFoundError, ValidationError
 from app.lifecycle import OnlineLevel, TimeUnit, parse_enum
 from app.text import fold, nfc
@@ -34,6 +35,30 @@ OFFICE_FIELDS = ("name", "parent_agency", "place_name", "agency_code", "head_nam
                  "report_recipient", "address", "phone", "email", "letter_symbol")
 
 
+# Each field's words for messages and its longest value (the column's size).
+OFFICE_FIELD_LIMITS = {"name": ("tên cơ quan", 300), "parent_agency": ("cơ quan chủ quản", 300),
+                       "place_name": ("địa danh", 100), "agency_code": ("mã định danh cơ quan", 40),
+                       "head_name": ("họ tên thủ trưởng", 200), "head_title": ("chức vụ thủ trưởng", 200),
+                       "report_recipient": ("nơi nhận báo cáo", 300), "address": ("địa chỉ", 500),
+                       "phone": ("số điện thoại", 30), "email": ("thư điện tử", 200),
+                       "letter_symbol": ("ký hiệu văn bản", 40)}
+
+
+def check_office_value(field: str, value: str | None) -> str:
+    """One office field as it will be stored (NFC), or a ValidationError saying why not."""
+    if field not in OFFICE_FIELD_LIMITS:
+        raise ValidationError(f"Không có thông tin cơ quan “{field}”.")
+    what, limit = OFFICE_FIELD_LIMITS[field]
+    text = optional_text(value, what, limit)
+    if field == "email":
+        validation.email(text)
+    elif field == "phone":
+        validation.phone(text)   # checked; kept as the office writes it ("0251 3822 123")
+    elif field == "letter_symbol":
+        validation.letter_symbol(text)
+    return text
+
+
 def get_office(session: Session) -> OfficeInfo:
     office = session.scalar(select(Office).order_by(Office.id).limit(1))
     if office is None:
@@ -45,12 +70,14 @@ def save_office(session: Session, **values: str) -> OfficeInfo:
     unknown = set(values) - set(OFFICE_FIELDS)
     if unknown:
         raise ValidationError("Không có thông tin cơ quan: " + ", ".join(sorted(unknown)))
+    values = {key: check_office_value(key, value) for key, value in values.items()}
     office = session.scalar(select(Office).order_by(Office.id).limit(1))
     if office is None:
         office = Office(**{f: "" for f in OFFICE_FIELDS})
         session.add(office)
     for key, value in values.items():
-        setattr(office, key, optional_text(value, "thông tin cơ quan", 300))
+        if getattr(office, key) != value:
+            setattr(office, key, value)
     session.flush()
     return get_office(session)
 

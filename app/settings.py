@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import string
+import tempfile
+from pathlib import Path
 from typing import Any, Callable, Generic, TypeVar, overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import validation
 from app.errors import ValidationError
 from app.workcalendar import OfficeHours
 from db.models import Setting
@@ -27,10 +31,48 @@ def _time_of_day(value: str) -> None:
     OfficeHours.parse("00:00-23:59", value)
 
 
+def _time_span(value: str) -> None:
+    """Empty (follow the office hours) or one span "07:00-17:30"."""
+    if value and "," in value:
+        raise ValidationError("Chỉ một khoảng giờ, ví dụ 07:00-17:30.")
+    if value:
+        OfficeHours.parse(value)
+
+
+def _email(value: str) -> None:
+    validation.email(value)
+
+
+def _email_list(value: str) -> None:
+    validation.email_list(value)
+
+
+def _host(value: str) -> None:
+    if any(ch.isspace() for ch in value) or "/" in value or "@" in value:
+        raise ValidationError(f"Tên máy chủ “{value}” không hợp lệ (ví dụ smtp.dongnai.gov.vn hoặc 10.0.0.5).")
+
+
+def _writable_folder(value: str) -> None:
+    """The folder must exist and take a file: actually write one, since os.access says yes on Windows
+    to a read-only share and no to folders the user can write through an ACL."""
+    if not value:
+        return
+    folder = Path(value).expanduser()
+    if not folder.is_dir():
+        raise ValidationError(f"Thư mục “{value}” không tồn tại (hoặc ổ mạng chưa được kết nối).")
+    try:
+        handle, name = tempfile.mkstemp(prefix=".motcua-thu-", dir=folder)
+        os.close(handle)
+        os.unlink(name)
+    except OSError:
+        raise ValidationError(f"Không ghi được vào thư mục “{value}”: hãy chọn thư mục có quyền ghi.") from None
+
+
 def _between(low: int, high: int) -> Callable[[Any], None]:
     def check(value):
         if not low <= value <= high:
             raise ValidationError(f"Giá trị phải nằm trong khoảng {low}–{high}.")
+    check.bounds = (low, high)   # a form shows a spin box with these limits
     return check
 
 
@@ -38,6 +80,7 @@ def _one_of(*allowed: str) -> Callable[[Any], None]:
     def check(value):
         if value not in allowed:
             raise ValidationError("Giá trị phải là một trong: " + ", ".join(allowed) + ".")
+    check.allowed = allowed   # a form shows a list to choose from
     return check
 
 
@@ -150,6 +193,9 @@ class Settings:
     # --- Cảnh báo và chỉ tiêu
     due_soon_days = SettingSpec(int, 3, "Cảnh báo sắp đến hạn trước (ngày làm việc)", _between(1, 30),
                                 group=Group.ALERTS)
+    alert_hours = SettingSpec(str, "", "Giờ hiện thông báo cảnh báo (để trống: theo giờ làm việc)", _time_span,
+                              group=Group.ALERTS, help="Một khoảng giờ, ví dụ 07:00-17:30; ngoài giờ này và "
+                                                       "ngày nghỉ, thông báo chờ đến sáng.")
     paper_result_guard = SettingSpec(
         str, "refuse",
         "Kết thúc hồ sơ có kết quả giấy chưa số hóa: từ chối (refuse) hoặc cho phép kèm cảnh báo (warn)",
@@ -171,18 +217,20 @@ class Settings:
     target_apology = SettingSpec(int, 100, "Chỉ tiêu hồ sơ trễ hạn có phiếu xin lỗi đúng hạn (%)",
                                  _between(0, 100), group=Group.ALERTS)
     # --- Báo cáo cuối ngày (the SMTP password lives in the keyring: app.secrets "smtp")
-    report_folder = SettingSpec(str, "", "Thư mục nhận báo cáo (ví dụ ổ mạng dùng chung)", group=Group.REPORT)
+    report_folder = SettingSpec(str, "", "Thư mục nhận báo cáo (ví dụ ổ mạng dùng chung)", group=Group.REPORT,
+                                check_on_save=_writable_folder,
+                                help="Phải có sẵn và ghi được; để trống nếu chỉ gửi bằng thư điện tử.")
     report_reminder_time = SettingSpec(str, "16:30", "Nhắc gửi báo cáo cuối ngày lúc", _time_of_day,
                                        group=Group.REPORT)
-    smtp_host = SettingSpec(str, "", "Máy chủ thư đi (SMTP)", group=Group.REPORT)
+    smtp_host = SettingSpec(str, "", "Máy chủ thư đi (SMTP)", _host, group=Group.REPORT)
     smtp_port = SettingSpec(int, 587, "Cổng SMTP", _between(1, 65535), group=Group.REPORT)
     smtp_security = SettingSpec(str, "starttls", "Bảo mật SMTP: starttls, ssl hoặc none",
                                 _one_of("starttls", "ssl", "none"), group=Group.REPORT)
     smtp_username = SettingSpec(str, "", "Tên đăng nhập SMTP (để trống nếu máy chủ không yêu cầu)",
                                 group=Group.REPORT)
-    smtp_sender = SettingSpec(str, "", "Địa chỉ gửi báo cáo", group=Group.REPORT)
+    smtp_sender = SettingSpec(str, "", "Địa chỉ gửi báo cáo", _email, group=Group.REPORT)
     smtp_recipient = SettingSpec(str, "", "Địa chỉ nhận báo cáo (nhiều địa chỉ cách nhau bởi dấu phẩy)",
-                                 group=Group.REPORT)
+                                 _email_list, group=Group.REPORT)
 
     __slots__ = ("_values",)
 
@@ -236,6 +284,13 @@ def coerce(key: str, value: Any) -> Any:
         except ValidationError as error:
             raise ValidationError(f"Thiết lập “{spec.label}”: {error}") from None
     return value
+
+
+def describe(spec: SettingSpec, value: Any) -> str:
+    """A value as the command line and the history show it."""
+    if spec.type is bool:
+        return "có" if value else "không"
+    return str(value)
 
 
 def load_settings(session: Session) -> Settings:

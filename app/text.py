@@ -35,3 +35,18 @@ def fold(value: str | None) -> str:
 def digits(value: str | None) -> str:
     """Only the digits of a phone or identity number: "0912 345-678" → "0912345678"."""
     return "".join(ch for ch in (value or "") if ch.isdigit())
+
+
+# Agency words written in full or abbreviated: both fold to the abbreviation.
+_AGENCY_WORDS = ((re.compile(r"\buy ban nhan dan\b"), "ubnd"), (re.compile(r"\bhoi dong nhan dan\b"), "hdnd"))
+_DASHES = re.compile(r"\s*[-‐‑–—]\s*")
+
+
+def fold_name(value: str | None) -> str:
+    """``fold`` for the names of agencies and units, so that an imported "Ủy ban nhân dân xã  Phú Hòa"
+    matches "UBND xã Phú Hoà": also "Ủy ban nhân dân" → "ubnd", "Hội đồng nhân dân" → "hdnd", and
+    every kind of dash with its spaces → " - "."""
+    text = _DASHES.sub(" - ", fold(value))
+    for pattern, short in _AGENCY_WORDS:
+        text = pattern.sub(short, text)
+    return text

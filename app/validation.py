@@ -67,6 +67,23 @@ def email(value: str | None) -> str:
     return text
 
 
+def email_list(value: str | None) -> list[str]:
+    """Addresses separated by commas or semicolons, each checked: "a@x.vn, b@y.vn" → ["a@x.vn", "b@y.vn"]."""
+    return [email(part.strip()) for part in nfc(value).replace(";", ",").split(",") if part.strip()]
+
+
+_SYMBOL = re.compile(r"^[^\W_][\w.&\-]*$")
+
+
+def letter_symbol(value: str | None) -> str:
+    """The symbol in letter numbers ("TTPVHCC", "TP-HT"): letters, digits, ".", "-", "&", no spaces or "/"."""
+    text = nfc(value)
+    if text and (len(text) > 40 or not _SYMBOL.match(text)):
+        raise ValidationError(f"Ký hiệu “{value}” không hợp lệ: chỉ dùng chữ, số và các dấu . - & "
+                              f"(không dấu cách, không “/”), tối đa 40 ký tự.")
+    return text
+
+
 def dossier_code(value: str | None) -> str:
     text = nfc(value)
     if not text:

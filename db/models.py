@@ -132,6 +132,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(300), default="", server_default="")
     password_changed_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
     last_login_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    # the deciding unit this account leads: a head of unit may change that unit's information
+    unit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("units.id"))
 
 
 class Dossier(Base):

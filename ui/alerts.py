@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSystemTrayIcon
 
 from app import today
 from app.deadlines import WarningLevel
+from app.workcalendar import OfficeHours
 from ui.desk import Changes, Desk
 from ui.i18n import thousands, tr
+from ui.interruptions import dialog_open, office_exists
 from ui.warning_style import level_icon
 
 REFRESH_MS = 5 * 60 * 1000
@@ -43,6 +45,14 @@ def _load_ids(settings: QSettings, key: str) -> dict[WarningLevel, frozenset[int
 def _save_ids(settings: QSettings, key: str, ids: dict[WarningLevel, frozenset[int]]) -> None:
     for level, values in ids.items():
         settings.setValue(f"{key}/{level.name}", ",".join(map(str, sorted(values))))
+
+
+def alert_span(settings) -> tuple | None:
+    """The ``alert_hours`` setting as (opening, closing), or None to follow the office hours."""
+    if not settings.alert_hours:
+        return None
+    hours = OfficeHours.parse(settings.alert_hours)
+    return hours.opening, hours.closing
 
 
 class AlertMonitor(QObject):
@@ -77,7 +87,8 @@ class AlertMonitor(QObject):
         self.check()
 
     def check(self) -> None:
-        self.desk.read(lambda session, ctx: (today.summary(session, ctx), ctx.calendar), self._evaluate)
+        self.desk.read(lambda session, ctx: (today.summary(session, ctx), ctx.calendar, alert_span(ctx.settings),
+                                             office_exists(session)), self._evaluate)
 
     def _check_date(self) -> None:
         day = self.desk.clock.now().date()
@@ -91,7 +102,7 @@ class AlertMonitor(QObject):
             self.check()
 
     def _evaluate(self, result) -> None:
-        summary, calendar = result
+        summary, calendar, span, office = result
         settings = QSettings()
         if self.first:
             self.first = False
@@ -103,13 +114,14 @@ class AlertMonitor(QObject):
                     self.news.emit(tr("Từ lần mở trước: {changes}.").format(changes=text))
         _save_ids(settings, self.key + "/seen", summary.ids)
         settings.setValue(self.key + "/seen/at", summary.now.isoformat())
-        self._notify(summary, calendar, settings)
+        if office and not dialog_open(self.parent()):   # else the notices come at the next check
+            self._notify(summary, calendar, span, settings)
         self.summarised.emit(summary)
 
-    def _notify(self, summary: today.TodaySummary, calendar, settings: QSettings) -> None:
+    def _notify(self, summary: today.TodaySummary, calendar, span, settings: QSettings) -> None:
         now = summary.now
-        hours = calendar.hours
-        if not (calendar.is_working_day(now.date()) and hours.opening <= now.time() <= hours.closing):
+        opening, closing = span or (calendar.hours.opening, calendar.hours.closing)
+        if not (calendar.is_working_day(now.date()) and opening <= now.time() <= closing):
             return  # nobody at the desk: the notices wait for the morning
         done = _load_ids(settings, self.key + "/notified")
         lines = []

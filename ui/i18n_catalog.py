@@ -41,6 +41,9 @@ def app_labels() -> list[str]:
     labels += today.CHANGE_PHRASES.values()
     labels += AUDIT_ACTIONS.values()
     labels += TABLE_LABELS.values()
+    from app.settings import SPECS
+
+    labels += [text for spec in SPECS for text in (spec.label, spec.help) if text]   # the settings window
     return list(dict.fromkeys(labels))
 
 
@@ -155,4 +158,33 @@ CATALOG = (
     QT_TR_NOOP("Tài khoản"),
     QT_TR_NOOP("Thông tin cơ quan"),
     QT_TR_NOOP("Thủ tục"),
+    QT_TR_NOOP("Giờ làm việc"),
+    QT_TR_NOOP("Các buổi làm việc, ví dụ 07:30-11:30,13:00-17:00."),
+    QT_TR_NOOP("Giờ chốt buổi chiều (nhận sau giờ này tính từ ngày làm việc sau)"),
+    QT_TR_NOOP("Thời gian bổ sung hồ sơ: tạm dừng (pause) hoặc tính lại (restart)"),
+    QT_TR_NOOP("Mã nền tảng (2 chữ số) trong mã hồ sơ"),
+    QT_TR_NOOP("Mẫu số phiếu xin lỗi"),
+    QT_TR_NOOP("Khổ giấy phiếu xin lỗi, giấy tiếp nhận (A5 theo mẫu, hoặc A4)"),
+    QT_TR_NOOP("Nơi nhận (mỗi dòng một nơi, in cuối phiếu xin lỗi)"),
+    QT_TR_NOOP("Cảnh báo sắp đến hạn trước (ngày làm việc)"),
+    QT_TR_NOOP("Giờ hiện thông báo cảnh báo (để trống: theo giờ làm việc)"),
+    QT_TR_NOOP("Một khoảng giờ, ví dụ 07:00-17:30; ngoài giờ này và ngày nghỉ, thông báo chờ đến sáng."),
+    QT_TR_NOOP("Kết thúc hồ sơ có kết quả giấy chưa số hóa: từ chối (refuse) hoặc cho phép kèm cảnh báo (warn)"),
+    QT_TR_NOOP("Chỉ tiêu tỷ lệ số hóa (%)"),
+    QT_TR_NOOP("Chỉ tiêu TTHC đủ điều kiện cung cấp DVCTT toàn trình (%)"),
+    QT_TR_NOOP("Chỉ tiêu TTHC có phát sinh hồ sơ trực tuyến (%)"),
+    QT_TR_NOOP("Chỉ tiêu tỷ lệ hồ sơ nộp trực tuyến (%)"),
+    QT_TR_NOOP("Chỉ tiêu tỷ lệ hồ sơ xử lý trực tuyến (%)"),
+    QT_TR_NOOP("Chỉ tiêu tỷ lệ giải quyết trước và đúng hạn (%)"),
+    QT_TR_NOOP("Chỉ tiêu tỷ lệ thanh toán trực tuyến (%)"),
+    QT_TR_NOOP("Chỉ tiêu hồ sơ trễ hạn có phiếu xin lỗi đúng hạn (%)"),
+    QT_TR_NOOP("Thư mục nhận báo cáo (ví dụ ổ mạng dùng chung)"),
+    QT_TR_NOOP("Phải có sẵn và ghi được; để trống nếu chỉ gửi bằng thư điện tử."),
+    QT_TR_NOOP("Nhắc gửi báo cáo cuối ngày lúc"),
+    QT_TR_NOOP("Máy chủ thư đi (SMTP)"),
+    QT_TR_NOOP("Cổng SMTP"),
+    QT_TR_NOOP("Bảo mật SMTP: starttls, ssl hoặc none"),
+    QT_TR_NOOP("Tên đăng nhập SMTP (để trống nếu máy chủ không yêu cầu)"),
+    QT_TR_NOOP("Địa chỉ gửi báo cáo"),
+    QT_TR_NOOP("Địa chỉ nhận báo cáo (nhiều địa chỉ cách nhau bởi dấu phẩy)"),
 )

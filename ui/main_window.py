@@ -26,7 +26,7 @@ class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, office_name: str = ""):
         super().__init__()
         self.desk = desk
-        self.setWindowTitle(tr("MotCua Desk") + (f" — {office_name}" if office_name else ""))
+        self.show_office(office_name)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(170)
@@ -61,6 +61,10 @@ class MainWindow(QMainWindow):
         for entry in WINDOW_HOOKS:
             module, name = entry.split(":")
             getattr(importlib.import_module(module), name)(self, desk)
+
+    def show_office(self, office_name: str) -> None:
+        """The title names the office, from the moment it is set or renamed (ui/settings/hook.py)."""
+        self.setWindowTitle(tr("MotCua Desk") + (f" — {office_name}" if office_name else ""))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import secrets
+from app import secrets, validation
 from app.clock import Clock
 from app.errors import AppError, ConfigurationError, NotFoundError, ValidationError
 from app.formatting import date_vi
@@ -73,11 +73,7 @@ def _item(row: ReportOutbox) -> OutboxItem:
 
 
 def recipients(value: str) -> list[str]:
-    found = [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
-    for address in found:
-        if "@" not in address or " " in address:
-            raise ValidationError(f"Địa chỉ thư “{address}” không hợp lệ.")
-    return found
+    return validation.email_list(value)
 
 
 def queue(session: Session, *, kind: str, report_date: dt.date, file_name: str, content: bytes,
@@ -99,9 +95,7 @@ def queue(session: Session, *, kind: str, report_date: dt.date, file_name: str, 
     return row.id
 
 
-def send_mail(settings: Settings, to: str, subject: str, body: str, file_name: str, content: bytes,
-              timeout: float = 30) -> None:
-    """One message with the workbook attached, through the office's SMTP server."""
+def _message(settings: Settings, to: str, subject: str, body: str) -> EmailMessage:
     if not settings.smtp_host:
         raise ConfigurationError("Chưa khai báo máy chủ thư đi (thiết lập “smtp_host”).")
     if not settings.smtp_sender:
@@ -113,16 +107,29 @@ def send_mail(settings: Settings, to: str, subject: str, body: str, file_name: s
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=settings.smtp_sender.rpartition("@")[2] or None)
     message.set_content(body)
-    message.add_attachment(content, maintype=XLSX_MIME[0], subtype=XLSX_MIME[1], filename=file_name)
-    password = secrets.fetch(SMTP_SECRET) if settings.smtp_username else None
+    return message
+
+
+def _transmit(settings: Settings, message: EmailMessage, timeout: float, password: str | None = None) -> str:
+    """Send through the office's SMTP server; the server's answer to the message ("250 OK …")."""
     if settings.smtp_username and password is None:
-        raise ConfigurationError("Chưa lưu mật khẩu thư đi trong kho mật khẩu của máy (keyring).")
+        password = secrets.fetch(SMTP_SECRET)
+        if password is None:
+            raise ConfigurationError("Chưa lưu mật khẩu thư đi trong kho mật khẩu của máy (keyring).")
+    answers: list[str] = []
     try:
         if settings.smtp_security == "ssl":
             client = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port, timeout=timeout,
                                       context=ssl.create_default_context())
         else:
             client = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=timeout)
+        plain_data = client.data
+
+        def data(msg):   # keep the server's answer to the message itself
+            code, text = plain_data(msg)
+            answers.append(f"{code} {text.decode('utf-8', 'replace') if isinstance(text, bytes) else text}")
+            return code, text
+        client.data = data
         with client:
             if settings.smtp_security == "starttls":
                 client.starttls(context=ssl.create_default_context())
@@ -143,6 +150,28 @@ def send_mail(settings: Settings, to: str, subject: str, body: str, file_name: s
     except (OSError, ssl.SSLError) as error:
         raise DeliveryError(f"Không kết nối được máy chủ thư {settings.smtp_host}:{settings.smtp_port} "
                             f"({error.strerror or error}).") from error
+    return answers[-1] if answers else "250"
+
+
+def send_mail(settings: Settings, to: str, subject: str, body: str, file_name: str, content: bytes,
+              timeout: float = 30) -> None:
+    """One message with the workbook attached, through the office's SMTP server."""
+    message = _message(settings, to, subject, body)
+    message.add_attachment(content, maintype=XLSX_MIME[0], subtype=XLSX_MIME[1], filename=file_name)
+    _transmit(settings, message, timeout)
+
+
+def send_test(settings: Settings, now: dt.datetime, password: str | None = None, timeout: float = 20) -> str:
+    """A short test message to ``smtp_recipient`` (the settings as they stand in the form, not yet saved;
+    ``password`` as typed, else the keyring's). Returns the server's answer, in Vietnamese."""
+    if not settings.smtp_recipient:
+        raise ConfigurationError("Chưa khai báo địa chỉ nhận báo cáo (thiết lập “smtp_recipient”).")
+    subject = "Thư thử của MotCua Desk"
+    body = (f"Thư thử gửi lúc {now:%H:%M} ngày {date_vi(now.date())} để kiểm tra cài đặt thư đi "
+            f"({settings.smtp_host}:{settings.smtp_port}, {settings.smtp_security}). Không cần trả lời.\n")
+    answer = _transmit(settings, _message(settings, settings.smtp_recipient, subject, body), timeout, password)
+    return (f"Máy chủ {settings.smtp_host}:{settings.smtp_port} đã nhận thư thử gửi "
+            f"{', '.join(recipients(settings.smtp_recipient))}. Máy chủ trả lời: “{answer.strip()}”.")
 
 
 def _subject(row: ReportOutbox) -> str:

@@ -194,3 +194,20 @@ def test_reminder_time_is_a_setting(Session, make_ctx):
     ctx = make_ctx()
     with Session() as session:
         assert outbox.reminder_due(session, ctx.calendar, ctx.settings, dt.datetime(2026, 11, 25, 15, 50))
+
+
+def test_a_test_message_shows_the_servers_answer_and_a_refusal_in_vietnamese(Session):
+    port = free_port()
+    with FakeSMTP(port, auth=True) as server:
+        configure_smtp(Session, port, username="mc.tranbien")
+        with Session() as session:
+            settings = load_settings(session)
+        answer = outbox.send_test(settings, NOW, password="mat-khau-bi-mat")
+        assert answer == (f"Máy chủ 127.0.0.1:{port} đã nhận thư thử gửi vp@dongnai.gov.vn. "
+                          f"Máy chủ trả lời: “250 OK”.")
+        mail_from, to, content = server.messages[0]
+        assert (mail_from, to) == ("motcua@tranbien.gov.vn", ["vp@dongnai.gov.vn"])
+        message = email.message_from_bytes(content, policy=policy.default)
+        assert message["Subject"] == "Thư thử của MotCua Desk"
+    with pytest.raises(outbox.DeliveryError, match=f"Không kết nối được máy chủ thư 127.0.0.1:{port}"):
+        outbox.send_test(settings, NOW, password="mat-khau-bi-mat", timeout=5)

@@ -63,6 +63,7 @@ def test_period_picker_presets(qtbot, Session, register):
 
 def test_end_of_day_button_writes_the_workbook_and_the_outbox(qtbot, Session, register, tmp_path):
     folder = tmp_path / "nhan-bao-cao"
+    folder.mkdir()   # the setting refuses a folder that does not exist
     with Session.begin() as session:
         save_setting(session, "report_folder", str(folder))
     desk, window = open_window(qtbot, Session, register)

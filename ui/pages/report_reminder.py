@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.reports import outbox
 from ui.i18n import tr
+from ui.interruptions import dialog_open, office_exists
 
 CHECK_EVERY_MS = 60_000
 
@@ -30,8 +31,9 @@ class ReportReminder(QObject):
     def check(self) -> None:
         def query(session, ctx):
             now = ctx.now()
-            return now, outbox.reminder_due(session, ctx.calendar, ctx.settings, now), \
-                ctx.settings.report_reminder_time
+            # Reminders wait until the office exists (a new register is still being set up).
+            due = office_exists(session) and outbox.reminder_due(session, ctx.calendar, ctx.settings, now)
+            return now, due, ctx.settings.report_reminder_time
 
         self.desk.read(query, self._result)
 
@@ -43,8 +45,8 @@ class ReportReminder(QObject):
             return
         text = tr("Chưa gửi báo cáo cuối ngày {day} (nhắc lúc {at}).").format(day=f"{now:%d/%m/%Y}", at=at)
         self.window.statusBar().showMessage(text)
-        if self.reminded_on == now.date():
-            return
+        if self.reminded_on == now.date() or dialog_open(self.window):
+            return   # once a day, and never over another dialog (it comes at the next check)
         self.reminded_on = now.date()
         box = QMessageBox(QMessageBox.Warning, tr("Nhắc gửi báo cáo cuối ngày"),
                           text + "\n" + tr("Cấp trên cần nhận báo cáo trước giờ hết ngày làm việc."),

@@ -1,0 +1,88 @@
+"""The settings pages that are their group's declarations, plus a button or two."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
+
+from app.settings import Group
+from ui.i18n import QT_TR_NOOP, tr
+from ui.settings.base import HELP_STYLE, SettingsPage, SpecPage
+
+
+class CalendarPage(SpecPage):
+    """Office hours and the cut-off. The calendar's year view (days off, make-up days) replaces this
+    page in ``SETTINGS_PAGES`` and keeps these two fields."""
+
+    key = "calendar"
+    title = QT_TR_NOOP("Lịch làm việc")
+    group = Group.CALENDAR
+
+    def __init__(self, desk, dialog):
+        super().__init__(desk, dialog)
+        note = QLabel(tr("Ngày nghỉ và ngày làm bù riêng của cơ quan: lệnh “calendar --add-off / --add-work”."))
+        note.setWordWrap(True)
+        note.setStyleSheet(HELP_STYLE)
+        self.form.addRow(note)
+
+
+class PrintingPage(SpecPage):
+    key = "printing"
+    title = QT_TR_NOOP("Phiếu và mẫu in")
+    group = Group.PRINTING
+
+    def __init__(self, desk, dialog):
+        super().__init__(desk, dialog)
+        button = QPushButton(tr("Sửa mẫu phiếu xin lỗi, giấy tiếp nhận…"))
+        button.setObjectName("editTemplates")
+        button.clicked.connect(self.edit_templates)
+        self.form.addRow("", button)
+
+    def edit_templates(self) -> None:
+        from ui.letters.template_editor import TemplateEditor
+
+        editor = TemplateEditor(self)
+        self.template_editor = editor
+        editor.open()
+
+
+class AlertsPage(SpecPage):
+    key = "alerts"
+    title = QT_TR_NOOP("Cảnh báo và chỉ tiêu")
+    group = Group.ALERTS
+
+
+class RegisterPage(SpecPage):
+    key = "register"
+    title = QT_TR_NOOP("Sổ hồ sơ")
+    group = Group.REGISTER
+
+
+class AccountsPage(SettingsPage):
+    key = "accounts"
+    title = QT_TR_NOOP("Tài khoản")
+
+    def __init__(self, desk, dialog):
+        super().__init__(desk, dialog)
+        layout = QVBoxLayout(self)
+        text = QLabel(tr("Tài khoản cán bộ: tạo, đặt mật khẩu, khóa, đổi vai trò (quản trị viên). "
+                         "Vai trò: cán bộ tiếp nhận, lãnh đạo đơn vị (ký phiếu), quản trị viên."))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        users = QPushButton(tr("Tài khoản cán bộ…"))
+        users.setObjectName("openUsers")
+        users.clicked.connect(self.open_users)
+        password = QPushButton(tr("Đổi mật khẩu của tôi…"))
+        password.clicked.connect(self.change_password)
+        for button in (users, password):
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def open_users(self) -> None:
+        from ui.admin_hooks import manage_users
+
+        manage_users(self, self.desk)
+
+    def change_password(self) -> None:
+        from ui.admin_hooks import change_own_password
+
+        change_own_password(self, self.desk)
