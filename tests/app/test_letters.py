@@ -61,7 +61,7 @@ def test_issue_records_letter_moves_deadline_and_writes_event_in_one_go(Session,
     ctx = make_ctx()
     view = receive(Session, ctx)
     issued = issue(Session, ctx, view.id)
-    assert issued.number_text == "1/PXL" and not issued.late
+    assert issued.number_text == "01/PXL" and not issued.late
     assert issued.previous_due_at == D(2026, 11, 27, 17) and issued.new_due_at == D(2026, 12, 2, 17)
     assert issued.sha256 == hashlib.sha256(issued.pdf).hexdigest()
     with Session() as session:
@@ -70,12 +70,12 @@ def test_issue_records_letter_moves_deadline_and_writes_event_in_one_go(Session,
         assert letter.signer_name == "Nguyễn Thị Thu Hương" and letter.signer_title == "Giám đốc"
         assert letter.pdf_sha256 == issued.sha256 and letter.created_by == catalog["user_id"]
         assert dossiers.get(session, view.id).due_at == D(2026, 12, 2, 17)
-        assert dossiers.get(session, view.id).letter_number == "1/PXL"
+        assert dossiers.get(session, view.id).letter_number == "01/PXL"
         event = session.scalar(select(DossierEvent).where(DossierEvent.kind == "letter"))
         assert (event.old_value, event.new_value) == ("17:00 27/11/2026", "17:00 02/12/2026")
-        assert "1/PXL" in event.note and "Cần xác minh thực địa" in event.note
+        assert "01/PXL" in event.note and "Cần xác minh thực địa" in event.note
     for text in readings(issued.pdf):
-        assert "ngày 02 tháng 12 năm 2026" in text and "Số: 1/PXL" in text
+        assert "ngày 02 tháng 12 năm 2026" in text and "Số: 01/PXL" in text
 
 
 def test_reprint_gives_the_same_bytes_as_issued(Session, make_ctx):
@@ -84,7 +84,7 @@ def test_reprint_gives_the_same_bytes_as_issued(Session, make_ctx):
     issued = issue(Session, ctx, view.id)
     with Session() as session:
         letter, pdf, same = letters.reprint(session, ctx, view.id)
-    assert same and pdf == issued.pdf and letter.number_text == "1/PXL"
+    assert same and pdf == issued.pdf and letter.number_text == "01/PXL"
 
 
 def test_numbers_run_per_year_in_the_configured_format(Session, make_ctx, clock):
@@ -105,7 +105,7 @@ def test_a_second_letter_is_refused_with_the_reason(Session, make_ctx):
     view = receive(Session, ctx)
     issue(Session, ctx, view.id)
     before = snapshot(Session)
-    with pytest.raises(ValidationError, match="đã có phiếu xin lỗi số 1/PXL.*chỉ được đổi một lần"):
+    with pytest.raises(ValidationError, match="đã có phiếu xin lỗi số 01/PXL.*chỉ được đổi một lần"):
         issue(Session, ctx, view.id, new_date=DAY(2026, 12, 9))
     assert snapshot(Session) == before
 

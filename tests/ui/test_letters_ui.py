@@ -59,7 +59,7 @@ def test_dialog_proposes_a_date_and_issues_the_letter(qtbot, desk, Session, make
     shot(dialog, "issue-dialog")
     with qtbot.waitSignal(dialog.issued, timeout=10000) as issued:
         dialog.issue_button.click()
-    assert issued.args[0].number_text == "1/PXL"
+    assert issued.args[0].number_text == "01/PXL"
     with Session() as session:
         letter = session.scalar(select(ApologyLetter))
         assert letter.reason == "Cần xác minh thực địa" and letter.new_due_at == D(2026, 12, 7, 17)
@@ -84,7 +84,7 @@ def test_refused_dossier_shows_why_and_offers_nothing(qtbot, desk, Session, make
     with Session.begin() as session:
         letters.issue(session, make_ctx(), letters.LetterRequest(view.id, "Cần xác minh thực địa", dt.date(2026, 12, 2)))
     dialog = open_dialog(qtbot, desk, view.id)
-    assert "đã có phiếu xin lỗi số 1/PXL" in dialog.error.text()
+    assert "đã có phiếu xin lỗi số 01/PXL" in dialog.error.text()
     assert not dialog.issue_button.isEnabled() and not dialog.reason.isEnabled()
 
 
@@ -102,7 +102,7 @@ def test_tab_shows_the_button_then_the_letter(qtbot, desk, Session, make_ctx, mo
         tab.load(dossiers.get(session, view.id))
     qtbot.waitUntil(lambda: tab.show_button.isVisible(), timeout=5000)
     shown_text = " ".join(tab.details.itemAt(i).widget().text() for i in range(tab.details.count()))
-    assert "1/PXL" in shown_text and "02/12/2026" in shown_text and not tab.issue_button.isVisible()
+    assert "01/PXL" in shown_text and "02/12/2026" in shown_text and not tab.issue_button.isVisible()
     shot(tab, "tab")
     shown = []
     monkeypatch.setattr(actions, "show_pdf", lambda pdf, title, name, parent, note="": shown.append((pdf, note)))
