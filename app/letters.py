@@ -399,6 +399,14 @@ def _view(letter: ApologyLetter) -> LetterView:
                       letter.late, letter.pdf_sha256, letter.issuer_name)
 
 
+def issuer_of_dossier(session: Session, dossier_id: int) -> Issuer:
+    """Who would issue and sign the dossier's letter now (its deciding unit's head, or the office's)."""
+    dossier = session.get(Dossier, dossier_id)
+    if dossier is None:
+        raise NotFoundError("Không tìm thấy hồ sơ.")
+    return issuer_for_unit(session, dossier.unit_id)
+
+
 def get_letter(session: Session, dossier_id: int) -> LetterView | None:
     letter = session.scalar(select(ApologyLetter).where(ApologyLetter.dossier_id == dossier_id))
     return _view(letter) if letter else None

@@ -4,6 +4,7 @@ import datetime as dt
 import os
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
@@ -77,6 +78,44 @@ def test_late_letter_is_said_plainly_and_needs_the_tick(qtbot, desk, Session, ma
     with qtbot.waitSignal(dialog.issued, timeout=10000) as issued:
         dialog.issue_button.click()
     assert issued.args[0].late
+
+
+def test_back_dated_letter_is_judged_as_the_core_judges_it(qtbot, desk, Session, make_ctx):
+    """Today 25/11; due Thu 19/11, deadline Wed 18/11. Dating the letter 18/11 does not make it in time:
+    the dialog says late and asks for the tick, exactly as the core records it."""
+    view = receive(Session, make_ctx, D(2026, 11, 16, 9))
+    dialog = open_dialog(qtbot, desk, view.id)
+    dialog.reason.setEditText("Chờ ý kiến của cơ quan thuế")
+    dialog.issued_on.setDate(QDate(2026, 11, 18))        # on the deadline, as written on the paper
+    assert letters.is_late(dialog.proposal.deadline, dt.date(2026, 11, 18), dialog.proposal.today)
+    assert dialog.late_warning.isVisible() and not dialog.issue_button.isEnabled()
+    assert "25/11/2026" in dialog.late_warning.text() and "Ghi lùi" in dialog.late_warning.text()
+    dialog.confirm_late.setChecked(True)
+    with qtbot.waitSignal(dialog.issued, timeout=10000) as issued:
+        dialog.issue_button.click()
+    assert issued.args[0].late and issued.args[0].issued_on == dt.date(2026, 11, 18)
+    with Session() as session:
+        assert session.scalar(select(ApologyLetter.late)) is True
+
+
+def test_dialog_says_who_signs_and_warns_of_a_second_page(qtbot, desk, Session, make_ctx, catalog):
+    from db.models import Unit
+
+    with Session.begin() as session:
+        unit = session.get(Unit, catalog["units"]["TP"])
+        unit.full_name, unit.parent_agency = "Phòng Tư pháp", "UBND phường Trần Biên"
+        unit.head_title, unit.head_name, unit.letter_symbol = "Trưởng phòng", "Lê Văn Bình", "TP"
+    view = receive(Session, make_ctx, D(2026, 11, 23, 9))
+    dialog = open_dialog(qtbot, desk, view.id)
+    assert "Trưởng phòng Lê Văn Bình" in dialog.signer.text() and "Phòng Tư pháp" in dialog.signer.text()
+    assert "trình người ký" in dialog.signer.text()       # an officer prepares; the head signs the paper
+    dialog.reason.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: dialog.pages == 1, timeout=5000)
+    assert dialog.pages_warning.isHidden()
+    dialog.reason.setEditText(("Hồ sơ phải lấy ý kiến của nhiều cơ quan, đơn vị có liên quan; " * 20)[:1000])
+    qtbot.waitUntil(lambda: dialog.pages == 2, timeout=5000)
+    assert dialog.pages_warning.isVisible() and "2 trang" in dialog.pages_warning.text()
+    shot(dialog, "issue-dialog-two-pages")
 
 
 def test_refused_dossier_shows_why_and_offers_nothing(qtbot, desk, Session, make_ctx):
