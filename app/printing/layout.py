@@ -329,7 +329,9 @@ def signature(st: Styles, columns: list[tuple[str, str, str]], gap: float | None
     else:
         widths = [page.width / len(cells)] * len(cells)
     table = Table([cells], colWidths=widths)
-    table.setStyle(bare_table(st, ("TOPPADDING", (0, 0), (0, 0), 2)))
+    # "Nơi nhận:" is smaller than the signer's title: lower it so the two stand on one line.
+    table.setStyle(bare_table(st, *([("TOPPADDING", (0, 0), (0, 0), page.body - page.recipients)]
+                                    if recipients and len(columns) == 1 else [])))
     return table
 
 

@@ -126,7 +126,8 @@ class Template:
     def fill(self, values: dict[str, str]) -> dict[str, list[str]]:
         """Each section's paragraphs as reportlab markup: text escaped, values inserted, **bold** applied,
         a ``[[ … ]]`` part kept only when its placeholders all have a value (an emptied line is left out)."""
-        safe = {name: escape(nfc(values.get(name, "") or "")).replace("\n", "<br/>") for name in self.spec.names}
+        safe = {name: "<br/>".join(escape(nfc(line)) for line in (values.get(name, "") or "").split("\n"))
+                for name in self.spec.names}
         filled = {}
         for section, lines in self.sections.items():
             paragraphs = []

@@ -205,3 +205,61 @@ def test_a4_setting_prints_letters_on_a4(Session, make_ctx):
     with Session.begin() as session:
         issued = letters.issue(session, ctx, LetterRequest(view.id, "Cần xác minh thực địa", dt.date(2026, 12, 4)))
     assert page_sizes_mm(issued.pdf) == [(210, 297)]
+
+
+def test_receipt_keeps_the_counter_promise_and_adds_the_new_date_after_a_letter(Session, make_ctx):
+    from sqlalchemy import update
+
+    from db.models import Procedure
+
+    with Session.begin() as session:
+        session.execute(update(Procedure).where(Procedure.code == "P3").values(
+            papers="Tờ khai đăng ký (bản chính)\nBản sao Căn cước công dân"))
+    ctx = make_ctx()
+    with Session.begin() as session:
+        view = dossiers.receive(session, ctx, NewDossier("P3", "Hợp tác xã Tân Phú", applicant_id_number="0312345678",
+                                                         applicant_kind="organisation"))
+    with Session() as session:
+        before = slips.receipt_pdf(session, ctx, view.id)
+    for text in readings(before):
+        assert "Số: 0001/TNHS" in text and "gồm: - Tờ khai đăng ký (bản chính) - Bản sao Căn cước công dân." in text
+        assert "Thư điện tử" not in text and "Hẹn lại" not in text
+        assert "17 giờ 00 phút, ngày 30 tháng 11 năm 2026" in text
+        # The organisation's name is not a signature: the person at the counter writes their own.
+        assert text.count("Hợp tác xã Tân Phú") == 1
+    with Session.begin() as session:
+        issued = letters.issue(session, ctx, LetterRequest(view.id, "Cần xác minh thực địa", dt.date(2026, 12, 4)))
+    with Session() as session:
+        after = slips.receipt_pdf(session, ctx, view.id)
+        rows = slips.logbook_rows(session, dt.date(2026, 11, 25), dt.date(2026, 11, 25))
+    from tests.support.pdf import text_pdftotext
+
+    lines = (text_pdftotext(after) or "").splitlines()
+    for text in readings(after):
+        assert "Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 30 tháng 11 năm 2026" in text
+        assert (f"Hẹn lại ngày trả kết quả: 17 giờ 00 phút, ngày 04 tháng 12 năm 2026 (Phiếu xin lỗi số "
+                f"{issued.number_text})") in text
+    if lines:
+        assert any(line.startswith("Hẹn lại ngày trả kết quả:") for line in lines)      # on its own line
+    assert (rows[0].due_at, rows[0].rescheduled_at) == (dt.datetime(2026, 11, 30, 17), dt.datetime(2026, 12, 4, 17))
+    with Session() as session:
+        logbook = slips.logbook_pdf(session, ctx, dt.date(2026, 11, 25), dt.date(2026, 11, 25))
+    for text in readings(logbook):
+        assert "Hẹn lại (phiếu xin lỗi)" in text and "30/11/2026" in text and "04/12/2026" in text
+
+
+def test_a_promise_corrected_on_the_day_stays_the_promise_and_a_letter_never_moves_it(Session, make_ctx):
+    from app.dossiers import set_due_manually
+    from db.models import Dossier
+
+    ctx = make_ctx()
+    with Session.begin() as session:
+        view = dossiers.receive(session, ctx, NewDossier("P3", "Trần Thị Bích"))
+        view = set_due_manually(session, ctx, view.id, D(2026, 12, 1, 17), "Cần lấy ý kiến liên ngành",
+                                expected_version=view.version)
+        assert session.get(Dossier, view.id).original_due_at == D(2026, 12, 1, 17)
+    with Session.begin() as session:
+        letters.issue(session, ctx, LetterRequest(view.id, "Cần xác minh thực địa", dt.date(2026, 12, 4)))
+    with Session() as session:
+        row = session.get(Dossier, view.id)
+        assert (row.original_due_at, row.due_at) == (D(2026, 12, 1, 17), D(2026, 12, 4, 17))
