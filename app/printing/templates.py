@@ -16,13 +16,13 @@ from __future__ import annotations
 import os
 import re
 import string
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from app.errors import ValidationError
+from app.files import temporary_beside
 from app.text import nfc
 from db.paths import resources_dir, templates_dir
 
@@ -259,7 +259,7 @@ def save_office_copy(spec: FormSpec, text: str) -> Path:
     parse(spec, text)
     path = office_path(spec)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".mau-", suffix=".txt")
+    handle, temporary = temporary_beside(path, ".txt")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(nfc_lines(text))

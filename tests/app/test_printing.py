@@ -263,3 +263,25 @@ def test_a_promise_corrected_on_the_day_stays_the_promise_and_a_letter_never_mov
     with Session() as session:
         row = session.get(Dossier, view.id)
         assert (row.original_due_at, row.due_at) == (D(2026, 12, 1, 17), D(2026, 12, 4, 17))
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX permissions")
+def test_written_files_are_readable_by_the_office_not_only_their_owner(tmp_path):
+    import os
+    import stat
+
+    from app.files import temporary_beside
+    from app.reports.xlsx import write_atomically
+
+    previous = os.umask(0o022)
+    try:
+        handle, name = temporary_beside(tmp_path / "phieu.pdf", ".pdf.tmp")
+        os.close(handle)
+        workbook = write_atomically(tmp_path / "bao-cao.xlsx", b"PK")
+        template = templates.save_office_copy(templates.APOLOGY, templates.default_text(templates.APOLOGY))
+    finally:
+        os.umask(previous)
+        templates.reset_office_copy(templates.APOLOGY)
+    for path in (name, workbook):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+    assert template.name == "phieu_xin_loi.txt"
