@@ -71,7 +71,7 @@ class LetterTab(DossierTab):
             (tr("Số phiếu"), f"<b>{letter.number_text}</b>{late}"),
             (tr("Ngày phát hành"), date_vi(letter.issued_on)),
             (tr("Lý do"), letter.reason),
-            (tr("Hẹn trả ban đầu"), datetime_vi(letter.previous_due_at)),
+            (tr("Hẹn trả trước phiếu"), datetime_vi(letter.previous_due_at)),
             (tr("Hẹn trả mới"), f"<b>{datetime_vi(letter.new_due_at)}</b>"),
             (tr("Người ký"), f"{letter.signer_title} {letter.signer_name}"
                              + (f" — {letter.issuer_name}" if letter.issuer_name else "")),
