@@ -285,3 +285,50 @@ def test_written_files_are_readable_by_the_office_not_only_their_owner(tmp_path)
     for path in (name, workbook):
         assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
     assert template.name == "phieu_xin_loi.txt"
+
+
+# -- Decree 30 layout -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, width_mm, size, expected", [
+    # The issue's own breaks: "…PHỤC VỤ HÀNH / CHÍNH CÔNG PHƯỜNG TRẦN / BIÊN" and "HÒA / BÌNH".
+    ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG TRẦN BIÊN", 67, 13,
+     ["TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG", "PHƯỜNG TRẦN BIÊN"]),
+    ("BỘ PHẬN MỘT CỬA XÃ HÒA BÌNH", 40, 11, ["BỘ PHẬN MỘT CỬA", "XÃ HÒA BÌNH"]),
+    ("ỦY BAN NHÂN DÂN PHƯỜNG TRẦN BIÊN", 67, 13, ["ỦY BAN NHÂN DÂN", "PHƯỜNG TRẦN BIÊN"]),
+])
+def test_header_lines_break_between_words_in_balanced_lines(text, width_mm, size, expected):
+    from reportlab.lib.units import mm
+
+    from app.printing.layout import balanced_lines
+
+    lines, used = balanced_lines(text, fonts.discover().bold, size, width_mm * mm)
+    assert lines == expected and used == size
+    assert all(" " in line for line in lines[1:])                  # never a one-syllable last line
+
+
+def test_a_third_line_is_avoided_by_one_step_smaller_first():
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.printing.layout import balanced_lines
+
+    bold = fonts.discover().bold
+    text = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
+    # A column where 13 pt needs three lines and 12 pt fits in two.
+    width = max(stringWidth("TRUNG TÂM PHỤC VỤ", bold, 12), stringWidth("HÀNH CHÍNH CÔNG", bold, 12)) + 0.5
+    assert stringWidth("TRUNG TÂM PHỤC VỤ", bold, 13) > width
+    lines, size = balanced_lines(text, bold, 13, width)
+    assert (lines, size) == (["TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG"], 12)
+    assert width < 60 * mm
+
+
+def test_a5_keeps_the_decree_minimum_sizes_and_room_for_a_signature():
+    from reportlab.lib.units import mm
+
+    from app.printing import layout
+
+    for name in ("A4", "A5"):
+        page = layout.PROFILES[name]
+        assert page.national >= layout.NATIONAL_MIN and page.motto >= layout.MOTTO_MIN
+        assert page.signature_space >= 25 * mm
+        assert page.number == page.place_date                       # "Số" and the date stand on one level
