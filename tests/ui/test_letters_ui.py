@@ -217,3 +217,28 @@ def test_template_editor_previews_and_refuses_a_broken_template(qtbot):
     editor.editor.setPlainText(editor.editor.toPlainText().replace("{ly_do}", "{ly_doo}"))
     editor._render()
     assert not editor.save_button.isEnabled() and "{ly_doo}" in editor.status.text()
+
+
+def test_receive_form_offers_the_procedures_papers_and_records_what_was_handed_in(qtbot, desk, Session):
+    from sqlalchemy import update
+
+    from db.models import Dossier, Procedure
+    from ui.dossier.receive import ReceiveDialog
+
+    with Session.begin() as session:
+        session.execute(update(Procedure).where(Procedure.code == "P3").values(
+            papers="Tờ khai (bản chính)\nBản sao Căn cước công dân"))
+    dialog = ReceiveDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.print_receipt.setChecked(False)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.calendar is not None, timeout=5000)
+    assert dialog.procedure.choose_code("P3")
+    assert dialog.papers.toPlainText() == "Tờ khai (bản chính)\nBản sao Căn cước công dân"
+    dialog.papers.setPlainText("Tờ khai (bản chính)\nBản sao Căn cước công dân\nGiấy ủy quyền")
+    dialog.applicant_name.setText("Dang Van Duc")
+    shot(dialog, "receive-papers")
+    with qtbot.waitSignal(dialog.received, timeout=10000) as received:
+        dialog.ok.click()
+    with Session() as session:
+        assert session.get(Dossier, received.args[0]).papers_received.splitlines()[-1] == "Giấy ủy quyền"
