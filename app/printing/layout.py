@@ -18,6 +18,7 @@ smaller (see ``balanced_lines``).
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 from dataclasses import dataclass
@@ -214,48 +215,45 @@ def _break_cost(words: list[str], at: int) -> float:
     return cost
 
 
-def _fits(lines: list[str], font: str, size: float, width: float) -> bool:
-    return all(stringWidth(line, font, size) <= width for line in lines)
-
-
-def _split(words: list[str], breaks: tuple[int, ...]) -> list[str]:
-    edges = (0, *breaks, len(words))
-    return [" ".join(words[a:b]) for a, b in zip(edges, edges[1:])]
-
-
-def _best_split(words: list[str], count: int, font: str, size: float, width: float) -> list[str] | None:
-    """The best way to put ``words`` on ``count`` lines that fit, or None."""
+def _best_split(words: list[str], widths: list[float], space: float, count: int, width: float) -> list[str] | None:
+    """The best way to put ``words`` (of the given widths) on ``count`` lines that fit, or None."""
     best, best_cost = None, None
     for breaks in itertools.combinations(range(1, len(words)), count - 1):
-        lines = _split(words, breaks)
-        widths = [stringWidth(line, font, size) for line in lines]
-        if max(widths) > width:
+        edges = (0, *breaks, len(words))
+        line_widths = [sum(widths[a:b]) + space * (b - a - 1) for a, b in zip(edges, edges[1:])]
+        longest = max(line_widths)
+        if longest > width:
             continue
-        cost = max(widths) / width + sum(_break_cost(words, at) for at in breaks)
-        if count > 1 and len(words) > count and " " not in lines[-1]:
+        cost = longest / width + sum(_break_cost(words, at) for at in breaks)
+        if count > 1 and len(words) > count and edges[-1] - edges[-2] == 1:
             cost += 10                      # a last line of one syllable: only when nothing else fits
         if best_cost is None or cost < best_cost:
-            best, best_cost = lines, cost
+            best, best_cost = [" ".join(words[a:b]) for a, b in zip(edges, edges[1:])], cost
     return best
 
 
+@functools.lru_cache(maxsize=512)
 def balanced_lines(text: str, font: str, size: float, width: float, step: float = 1.0,
-                   floor: float | None = None) -> tuple[list[str], float]:
+                   floor: float | None = None) -> tuple[tuple[str, ...], float]:
     """``text`` broken between words into the fewest balanced lines of ``width`` at ``size``.
 
     A text that needs a third line is tried one ``step`` smaller first (not below ``floor``), and
-    the smaller size is kept when it saves a line; a word wider than the column stays whole. Returns the lines and the size.
+    the smaller size is kept when it saves a line; a word wider than the column stays whole.
+    Widths are the font's own metrics (reportlab draws without kerning, so a line is the sum of
+    its words and spaces). Returns the lines and the size.
     """
     words = text.split()
     if not words:
-        return [], size
+        return (), size
 
-    def layout_at(points: float) -> list[str]:
+    def layout_at(points: float) -> tuple[str, ...]:
+        widths = [stringWidth(word, font, points) for word in words]
+        space = stringWidth(" ", font, points)
         for count in range(1, len(words) + 1):
-            lines = _best_split(words, count, font, points, width)
+            lines = _best_split(words, widths, space, count, width)
             if lines is not None:
-                return lines
-        return words                                    # a word wider than the column: one per line
+                return tuple(lines)
+        return tuple(words)                             # a word wider than the column: one per line
 
     lines = layout_at(size)
     smaller = size - step
