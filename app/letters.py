@@ -138,13 +138,6 @@ class Proposal:
     def late_if_today(self) -> bool:
         return self.late(self.today)
 
-    @property
-    def signer(self) -> str:
-        """"Trưởng phòng Lê Văn Bình (Phòng Tư pháp)", as the dialog and the dossier tab say it."""
-        if self.issuer is None:
-            return ""
-        return f"{self.issuer.head_title} {self.issuer.head_name} ({self.issuer.name})"
-
 
 @dataclass(frozen=True)
 class IssuedLetter:
