@@ -27,7 +27,7 @@ from app.demo_data import (COMPANY_KINDS, COMPANY_WORDS, FAMILY_NAMES, GIVEN_FEM
 from app.errors import ValidationError
 from app.formatting import thousands
 from app.lifecycle import Status, TimeUnit
-from app.letters import COMMON_REASONS
+from app.letters import COMMON_REASONS, number_text
 from app.text import fold
 from app.workcalendar import WorkCalendar
 from db.models import ApologyLetter, Dossier, DossierEvent, SupplementPeriod
@@ -180,7 +180,7 @@ def generate(session, calendar: WorkCalendar, now: dt.datetime, count: int, seed
                 event = batch.history[letter.pop("event_index")]
                 year_numbers[letter["year"]] = year_numbers.get(letter["year"], 0) + 1
                 letter["number"] = year_numbers[letter["year"]]
-                letter["number_text"] = letter_number_format.format(number=letter["number"], year=letter["year"])
+                letter["number_text"] = number_text(letter_number_format, letter["number"], letter["year"])
                 event["note"] = f"Phiếu xin lỗi số {letter['number_text']}"
             insert_rows(connection, Dossier.__table__, batch.dossiers)
             insert_rows(connection, DossierEvent.__table__, batch.history)

@@ -80,6 +80,7 @@ class NewDossier:
     fee_paid: bool = False
     paid_online: bool = False
     notes: str = ""
+    papers_received: str | None = None  # the papers handed in, one per line; None: the procedure's list
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,15 @@ def generate_code(session: Session, ctx: Context, received_at: dt.datetime) -> s
         sequence += 1
 
 
+def _papers(text: str) -> str:
+    """The papers received, one per line (blank lines dropped), as the receipt slip lists them."""
+    lines = [nfc(line) for line in (text or "").splitlines()]
+    papers = "\n".join(line for line in lines if line)
+    if len(papers) > 4000:
+        raise ValidationError("Danh sách giấy tờ đã nhận quá dài (tối đa 4000 ký tự).")
+    return papers
+
+
 def _check_manual_due(ctx: Context, due_at: dt.datetime, received_at: dt.datetime, reason: str) -> str:
     reason = nfc(reason)
     if not reason:
@@ -227,6 +237,7 @@ def receive(session: Session, ctx: Context, data: NewDossier) -> DossierView:
         # Online dossiers arrive digital (DOMAIN.md §7).
         digitized_components=channel is Channel.ONLINE,
         notes=validation.optional_text(data.notes, "ghi chú", 4000),
+        papers_received=_papers(procedure.papers if data.papers_received is None else data.papers_received),
         created_at=now, updated_at=now,
     )
     session.add(dossier)
@@ -307,6 +318,7 @@ def change_status(session: Session, ctx: Context, dossier_id: int, target: Statu
         # An online registration starts counting when the desk accepts it.
         dossier.received_at = at
         dossier.due_at = due_from_receipt(ctx.calendar, at, processing_time(dossier.procedure))
+        dossier.original_due_at = dossier.due_at      # the promise is made when the desk accepts it
         note = f"Hẹn trả {datetime_vi(dossier.due_at)}"
     elif target is Status.SUPPLEMENT:
         session.add(SupplementPeriod(dossier_id=dossier.id, requested_at=at, reason=reason))
@@ -409,6 +421,9 @@ def set_due_manually(session: Session, ctx: Context, dossier_id: int, due_at: dt
             f"Không thể lùi ngày hẹn trả ({datetime_vi(old)}) sau ngày tiếp nhận: khi hồ sơ sẽ trễ hạn, hãy lập "
             f"phiếu xin lỗi và hẹn lại ngày trả (chỉ được hẹn lại một lần).")
     dossier.due_at = due_at
+    if ctx.now().date() == dossier.received_at.date():
+        # Corrected on the day it was given, it is still the counter's promise (receipt slip, logbook).
+        dossier.original_due_at = due_at
     dossier.due_manual_reason = reason
     dossier.updated_at = ctx.now()
     _event(session, ctx, dossier.id, "due", field="due_at", old=datetime_vi(old), new=datetime_vi(due_at),

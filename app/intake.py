@@ -23,6 +23,7 @@ class ProcedureChoice:
     field: str
     unit_name: str
     processing: ProcessingTime
+    papers: str = ""        # the papers the procedure asks for, one per line (the receive form's default)
 
     @property
     def display(self) -> str:
@@ -36,13 +37,14 @@ class ProcedureChoice:
 def procedure_choices(session: Session) -> list[ProcedureChoice]:
     rows = session.execute(
         select(Procedure.code, Procedure.name, Procedure.field, Unit.name, Procedure.processing_value,
-               Procedure.processing_unit)
+               Procedure.processing_unit, Procedure.papers)
         .outerjoin(Unit, Unit.id == Procedure.unit_id)
         .where(Procedure.active.is_(True))
         .order_by(Procedure.name)
     )
-    return [ProcedureChoice(code, name, field or "", unit or "", ProcessingTime(value, TimeUnit(unit_kind)))
-            for code, name, field, unit, value, unit_kind in rows]
+    return [ProcedureChoice(code, name, field or "", unit or "", ProcessingTime(value, TimeUnit(unit_kind)),
+                            papers or "")
+            for code, name, field, unit, value, unit_kind, papers in rows]
 
 
 @dataclass(frozen=True)

@@ -50,5 +50,6 @@ def issuer_for_unit(session: Session, unit_id: int | None) -> Issuer:
         return Issuer(unit.full_name.strip(), unit.parent_agency.strip(), unit.head_title.strip(),
                       unit.head_name.strip(), (unit.letter_symbol or "").strip(), True)
     office = get_office(session)
-    return Issuer(office.name, office.parent_agency, office.head_title, office.head_name, office.letter_symbol,
+    return Issuer(office.name, office.parent_agency, office.head_title, office.head_name,
+                  (office.letter_symbol or "").strip(),
                   False)

@@ -3,9 +3,19 @@
 A dossier that will be late gets, at the latest on the working day before its
 due day, a letter stating the reason and the new return date; the date moves
 only once. Issuing checks the inputs, numbers the letter per year, takes the
-signer from the office, renders the PDF and, in the caller's one transaction,
-records the letter with the PDF's SHA-256, moves the dossier's deadline and
-writes the dossier event. Nothing is recorded if any step is refused.
+issuer and signer from the dossier's deciding unit (``app.issuer``: the unit
+when it is set up, else the office), renders the PDF and, in the caller's one
+transaction, records the letter with its issuer, signer and the PDF's SHA-256,
+moves the dossier's deadline and writes the dossier event. Nothing is recorded
+if any step is refused.
+
+Who signs: the head of the issuing unit (or of the office), always under their
+own title, "(Ký và ghi rõ họ tên)" and name. An officer prepares and issues the
+letter (numbers and records it); the printed paper then goes to the head to be
+signed and sealed. The app never prints "KT." (a deputy signing for the head) or
+"TL." (signing by the head's written order, Decree 30/2020 art. 13 and
+Appendix I): it does not know who holds such a delegation, and a line naming a
+person who did not sign would misstate the paper. See README "Printed papers".
 """
 
 from __future__ import annotations
@@ -27,7 +37,10 @@ from app.deadlines import WarningBounds, WarningLevel, apology_deadline
 from app.dossiers import _event, _load_for_update, _save
 from app.errors import ConfigurationError, NotFoundError, ValidationError
 from app.formatting import date_vi, datetime_vi
+from app.issuer import Issuer, issuer_for_unit
 from app.lifecycle import Status, TimeUnit
+from app.text import nfc
+from app.permissions import Permission, allowed
 from app.workcalendar import weekday_vi
 from db import locks
 from db.models import ApologyLetter, Dossier, Procedure, Unit, User
@@ -77,6 +90,27 @@ class LetterRequest:
     expected_version: int | None = None
 
 
+def is_late(deadline: dt.date, issued_on: dt.date, today: dt.date) -> bool:
+    """The one rule of a late letter: it is made and numbered today, so a date written on it earlier
+    than today cannot make it in time; late when the later of the two is past the apology deadline."""
+    return max(issued_on, today) > deadline
+
+
+class _DocumentNumber(int):
+    """A letter's number: "{number}" writes 01–09 with a leading zero (Decree 30/2020, Appendix I);
+    an explicit format such as "{number:03d}" is obeyed as written."""
+
+    def __format__(self, spec: str) -> str:
+        return int.__format__(self, spec or "02d")
+
+
+def number_text(number_format: str, number: int, year: int, symbol: str = "") -> str:
+    """The printed number: the office's format, then the issuer's symbol ("07/PXL" + "TP" → "07/PXL-TP")."""
+    text = number_format.format(number=_DocumentNumber(number), year=year)
+    symbol = (symbol or "").strip()
+    return f"{text}-{symbol}" if symbol else text
+
+
 @dataclass(frozen=True)
 class Proposal:
     """What the issue dialog starts from."""
@@ -89,11 +123,20 @@ class Proposal:
     due_at: dt.datetime | None
     deadline: dt.date | None
     today: dt.date
-    late_if_today: bool
     new_date: dt.date | None
     days_added: int
     existing_number: str          # a letter was already issued: no second one
     refusal: str                  # why no letter can be issued now ("" if one can)
+    issuer: Issuer | None = None  # who speaks and signs (the unit, or the office)
+    can_sign: bool = False        # the acting account signs letters itself (a head); else it prepares them
+
+    def late(self, issued_on: dt.date) -> bool:
+        """Whether a letter dated ``issued_on`` would be recorded late (the core's own rule)."""
+        return self.deadline is not None and is_late(self.deadline, issued_on, self.today)
+
+    @property
+    def late_if_today(self) -> bool:
+        return self.late(self.today)
 
 
 @dataclass(frozen=True)
@@ -123,6 +166,7 @@ class LetterView:
     signer_title: str
     late: bool
     sha256: str
+    issuer_name: str = ""
 
 
 def proposed_extension(procedure: Procedure) -> int:
@@ -161,6 +205,8 @@ def propose(session: Session, ctx: Context, dossier_id: int) -> Proposal:
         raise NotFoundError("Không tìm thấy hồ sơ.")
     today = ctx.now().date()
     refusal = _refusal(session, dossier)
+    issuer = issuer_for_unit(session, dossier.unit_id)
+    user = session.get(User, ctx.user_id) if ctx.user_id is not None else None
     existing = session.scalar(select(ApologyLetter.number_text).where(ApologyLetter.dossier_id == dossier.id)) or ""
     deadline = new_date = None
     added = 0
@@ -170,8 +216,8 @@ def propose(session: Session, ctx: Context, dossier_id: int) -> Proposal:
         new_date = ctx.calendar.add_working_days(base, proposed_extension(dossier.procedure))
         added = days_added(ctx, dossier.due_at, new_date)
     return Proposal(dossier.id, dossier.code, dossier.applicant_name, dossier.procedure.name, dossier.version,
-                    dossier.due_at, deadline, today, bool(deadline and today > deadline), new_date, added,
-                    existing, refusal)
+                    dossier.due_at, deadline, today, new_date, added, existing, refusal, issuer,
+                    bool(user and allowed(user.role, Permission.SIGN_LETTERS)))
 
 
 @dataclass(frozen=True)
@@ -210,8 +256,7 @@ def _check(ctx: Context, dossier: Dossier, request: LetterRequest) -> _Checked:
         raise ValidationError(f"Ngày hẹn trả mới {date_vi(new_date)} là ngày nghỉ ({calendar.day_note(new_date)}); "
                               f"ngày làm việc gần nhất sau đó là {weekday_vi(suggestion)}, {date_vi(suggestion)}.")
     deadline = apology_deadline(calendar, due_at, dossier.received_at)
-    # The letter is made and numbered today: an earlier date on it cannot make it in time.
-    late = max(issued_on, today) > deadline
+    late = is_late(deadline, issued_on, today)
     if late and not request.confirm_late:
         raise LateLetterError(
             f"Phiếu lập ngày {date_vi(today)} là muộn: hạn gửi phiếu xin lỗi của hồ sơ {dossier.code} là "
@@ -236,31 +281,68 @@ def next_number(session: Session, year: int) -> int:
     return (session.scalar(select(func.max(ApologyLetter.number)).where(ApologyLetter.year == year)) or 0) + 1
 
 
-def _office_for_letters(session: Session):
+def _issuer_for_letter(session: Session, dossier: Dossier) -> tuple[object, Issuer]:
+    """The office (place name, desk) and the dossier's issuer, refused unless a letter can be printed."""
     office = get_office(session)
-    missing = [label for label, value in (("tên đơn vị", office.name), ("địa danh", office.place_name),
-                                          ("họ tên người ký", office.head_name),
-                                          ("chức danh người ký", office.head_title)) if not value]
+    issuer = issuer_for_unit(session, dossier.unit_id)
+    missing = [label for label, value in (("tên đơn vị", issuer.name), ("địa danh", office.place_name),
+                                          ("họ tên người ký", issuer.head_name),
+                                          ("chức danh người ký", issuer.head_title)) if not value]
     if missing:
         raise ConfigurationError("Chưa khai báo thông tin cơ quan để in phiếu: thiếu " + ", ".join(missing)
                                  + " (Công cụ → Thông tin cơ quan).")
-    return office
+    return office, issuer
 
 
-def _letter_data(session: Session, dossier: Dossier, office, *, number_text: str, issued_on: dt.date, reason: str,
-                 previous_due_at: dt.datetime, new_due_at: dt.datetime, signer_name: str,
-                 signer_title: str) -> LetterData:
+def recipients(ctx: Context) -> tuple[str, ...]:
+    """"Nơi nhận" as the office set it (setting ``letter_recipients``), one line each."""
+    return tuple(line.strip() for line in ctx.settings.letter_recipients.splitlines() if line.strip())
+
+
+def _letter_data(session: Session, ctx: Context, dossier: Dossier, office, *, issuer_name: str, issuer_parent: str,
+                 number_text: str, issued_on: dt.date, reason: str, previous_due_at: dt.datetime,
+                 new_due_at: dt.datetime, signer_name: str, signer_title: str) -> LetterData:
     unit = session.get(Unit, dossier.unit_id) if dossier.unit_id else None
     officer = session.get(User, dossier.officer_id) if dossier.officer_id else None
     return _pdf().LetterData(
         number_text=number_text, issued_on=issued_on, reason=reason, previous_due_at=previous_due_at,
-        new_due_at=new_due_at, signer_name=signer_name, signer_title=signer_title, office_name=office.name,
-        parent_agency=office.parent_agency, place_name=office.place_name, dossier_code=dossier.code,
+        new_due_at=new_due_at, signer_name=signer_name, signer_title=signer_title, office_name=issuer_name,
+        parent_agency=issuer_parent, place_name=office.place_name, dossier_code=dossier.code,
         procedure_name=dossier.procedure.name, applicant_name=dossier.applicant_name,
         applicant_id_number=dossier.applicant_id_number, applicant_address=dossier.applicant_address,
         applicant_phone=dossier.applicant_phone, unit_name=unit.name if unit else "",
         officer_name=(officer.full_name or officer.username) if officer else "", received_at=dossier.received_at,
+        applicant_kind=dossier.applicant_kind, desk_name=office.name, recipients=recipients(ctx),
     )
+
+
+def _draft(session: Session, ctx: Context, dossier: Dossier, request: LetterRequest, number: int,
+           issued_on: dt.date, reason: str, new_due_at: dt.datetime) -> tuple[LetterData, Issuer, str]:
+    office, issuer = _issuer_for_letter(session, dossier)
+    text = number_text(ctx.settings.letter_number_format, number, issued_on.year, issuer.symbol)
+    data = _letter_data(session, ctx, dossier, office, issuer_name=issuer.name, issuer_parent=issuer.parent,
+                        number_text=text, issued_on=issued_on, reason=reason, previous_due_at=dossier.due_at,
+                        new_due_at=new_due_at, signer_name=issuer.head_name, signer_title=issuer.head_title)
+    return data, issuer, text
+
+
+def proposed_pages(session: Session, ctx: Context, request: LetterRequest, paper: str | None = None) -> int:
+    """How many pages the letter would take if issued now as requested (the dialog warns before a second
+    page). Reads only: the number is the year's next one, the inputs are taken as typed."""
+    dossier = session.get(Dossier, request.dossier_id)
+    if dossier is None:
+        raise NotFoundError("Không tìm thấy hồ sơ.")
+    if dossier.due_at is None:
+        return 1
+    issued_on = request.issued_on or ctx.now().date()
+    number = (session.scalar(select(func.max(ApologyLetter.number)).where(ApologyLetter.year == issued_on.year))
+              or 0) + 1
+    new_due_at = dt.datetime.combine(request.new_date, ctx.calendar.hours.closing)
+    data, _issuer, _text = _draft(session, ctx, dossier, request, number, issued_on,
+                                  " ".join(nfc(request.reason).split()) or "…", new_due_at)
+    from app.printing.layout import page_count
+
+    return page_count(_pdf().render([data], paper or ctx.settings.letter_paper))
 
 
 def issue(session: Session, ctx: Context, request: LetterRequest, paper: str | None = None) -> IssuedLetter:
@@ -271,22 +353,20 @@ def issue(session: Session, ctx: Context, request: LetterRequest, paper: str | N
         raise ValidationError(refusal)
     checked = _check(ctx, dossier, request)
     _check_number_order(session, checked.issued_on)
-    office = _office_for_letters(session)
+    _issuer_for_letter(session, dossier)      # a missing signer is refused before a number is taken
     year = checked.issued_on.year
     number = next_number(session, year)
-    number_text = ctx.settings.letter_number_format.format(number=number, year=year)
     previous_due_at = dossier.due_at
-    data = _letter_data(session, dossier, office, number_text=number_text, issued_on=checked.issued_on,
-                        reason=checked.reason, previous_due_at=previous_due_at, new_due_at=checked.new_due_at,
-                        signer_name=office.head_name, signer_title=office.head_title)
+    data, issuer, number_text = _draft(session, ctx, dossier, request, number, checked.issued_on, checked.reason,
+                                       checked.new_due_at)
     pdf = _pdf().render([data], paper or ctx.settings.letter_paper)
     digest = hashlib.sha256(pdf).hexdigest()
     now = ctx.now()
     letter = ApologyLetter(
         dossier_id=dossier.id, year=year, number=number, number_text=number_text, issued_on=checked.issued_on,
         issued_at=now, reason=checked.reason, previous_due_at=previous_due_at, new_due_at=checked.new_due_at,
-        signer_name=office.head_name, signer_title=office.head_title, late=checked.late, pdf_sha256=digest,
-        created_by=ctx.user_id,
+        signer_name=issuer.head_name, signer_title=issuer.head_title, issuer_name=issuer.name,
+        issuer_parent=issuer.parent, late=checked.late, pdf_sha256=digest, created_by=ctx.user_id,
     )
     session.add(letter)
     dossier.due_at = checked.new_due_at
@@ -309,7 +389,15 @@ def issue(session: Session, ctx: Context, request: LetterRequest, paper: str | N
 def _view(letter: ApologyLetter) -> LetterView:
     return LetterView(letter.id, letter.dossier_id, letter.number_text, letter.issued_on, letter.reason,
                       letter.previous_due_at, letter.new_due_at, letter.signer_name, letter.signer_title,
-                      letter.late, letter.pdf_sha256)
+                      letter.late, letter.pdf_sha256, letter.issuer_name)
+
+
+def issuer_of_dossier(session: Session, dossier_id: int) -> Issuer:
+    """Who would issue and sign the dossier's letter now (its deciding unit's head, or the office's)."""
+    dossier = session.get(Dossier, dossier_id)
+    if dossier is None:
+        raise NotFoundError("Không tìm thấy hồ sơ.")
+    return issuer_for_unit(session, dossier.unit_id)
 
 
 def get_letter(session: Session, dossier_id: int) -> LetterView | None:
@@ -317,13 +405,17 @@ def get_letter(session: Session, dossier_id: int) -> LetterView | None:
     return _view(letter) if letter else None
 
 
-def issued_data(session: Session, letter: ApologyLetter) -> LetterData:
-    """An issued letter as printed: its own recorded number, dates, reason and signer."""
+def issued_data(session: Session, ctx: Context, letter: ApologyLetter) -> LetterData:
+    """An issued letter as printed: its own recorded number, dates, reason, issuer and signer."""
     dossier = session.get(Dossier, letter.dossier_id)
-    return _letter_data(session, dossier, get_office(session), number_text=letter.number_text,
-                        issued_on=letter.issued_on, reason=letter.reason, previous_due_at=letter.previous_due_at,
-                        new_due_at=letter.new_due_at, signer_name=letter.signer_name,
-                        signer_title=letter.signer_title)
+    office = get_office(session)
+    issuer_name, issuer_parent = letter.issuer_name, letter.issuer_parent
+    if not issuer_name:                 # recorded before the issuer was kept: it spoke for the office
+        issuer_name, issuer_parent = office.name, office.parent_agency
+    return _letter_data(session, ctx, dossier, office, issuer_name=issuer_name, issuer_parent=issuer_parent,
+                        number_text=letter.number_text, issued_on=letter.issued_on, reason=letter.reason,
+                        previous_due_at=letter.previous_due_at, new_due_at=letter.new_due_at,
+                        signer_name=letter.signer_name, signer_title=letter.signer_title)
 
 
 def render_issued(session: Session, ctx: Context, letter_ids: list[int], paper: str | None = None) -> bytes:
@@ -332,8 +424,8 @@ def render_issued(session: Session, ctx: Context, letter_ids: list[int], paper: 
     missing = [i for i in letter_ids if i not in letters]
     if missing:
         raise NotFoundError("Không tìm thấy phiếu xin lỗi cần in.")
-    return _pdf().render([issued_data(session, letters[i]) for i in letter_ids],
-                             paper or ctx.settings.letter_paper)
+    return _pdf().render([issued_data(session, ctx, letters[i]) for i in letter_ids],
+                         paper or ctx.settings.letter_paper)
 
 
 def reprint(session: Session, ctx: Context, dossier_id: int) -> tuple[LetterView, bytes, bool]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy.orm import sessionmaker
@@ -21,6 +20,7 @@ from app.cli.parser import day
 from app.clock import Clock
 from app.context import load_context
 from app.errors import ValidationError
+from app.files import temporary_beside
 from app.formatting import date_vi, datetime_vi
 
 
@@ -44,8 +44,8 @@ def _written_after(path: Path):
     temporaries: list[Path] = []
 
     def write(data: bytes) -> None:
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".pdf.tmp")
-        temporaries.append(Path(name))
+        handle, name = temporary_beside(path, ".pdf.tmp")     # readable by the office's other users
+        temporaries.append(name)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
 

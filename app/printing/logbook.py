@@ -1,8 +1,9 @@
 """The dossier logbook for a period (Mẫu 06, "Sổ theo dõi hồ sơ"), A4 landscape (DOMAIN.md §9).
 
 Columns: No. · dossier code · procedure · applicant · address/phone · deciding
-unit · received · promised return · returned · how the result was received ·
-signature. The header row repeats on every page; pages are numbered.
+unit · received · promised return (the promise made at the counter, never
+moved) · new date of an apology letter · returned · how the result was
+received · signature. The header row repeats on every page; pages are numbered.
 """
 
 from __future__ import annotations
@@ -30,12 +31,14 @@ class LogbookRow:
     due_at: dt.datetime | None
     returned_at: dt.datetime | None
     delivery: str
+    rescheduled_at: dt.datetime | None = None     # the apology letter's new date
 
 
 COLUMNS = (
-    ("STT", 9), ("Mã hồ sơ", 38), ("Tên thủ tục hành chính", 50), ("Tên cá nhân, tổ chức", 30),
-    ("Địa chỉ, số điện thoại", 40), ("Cơ quan chủ trì giải quyết", 28), ("Nhận hồ sơ", 21),
-    ("Hẹn trả kết quả", 21), ("Trả kết quả", 21), ("Cách thức nhận kết quả", 22), ("Ký nhận", 16),
+    ("STT", 11), ("Mã hồ sơ", 36), ("Tên thủ tục hành chính", 52), ("Tên cá nhân, tổ chức", 30),
+    ("Địa chỉ, số điện thoại", 36), ("Cơ quan chủ trì giải quyết", 28), ("Nhận hồ sơ", 20),
+    ("Hẹn trả kết quả", 20), ("Hẹn lại (phiếu xin lỗi)", 20), ("Trả kết quả", 20), ("Cách thức nhận kết quả", 21),
+    ("Ký nhận", 14),
 )
 
 
@@ -59,7 +62,7 @@ def render(rows: list[LogbookRow], *, office_name: str, parent_agency: str, plac
             str(index), Paragraph(layout.escape(nfc(row.code)), cell), Paragraph(layout.escape(nfc(row.procedure_name)), cell),
             Paragraph(layout.escape(nfc(row.applicant_name)), cell), Paragraph(layout.escape(nfc(row.address_phone)), cell),
             Paragraph(layout.escape(nfc(row.unit_name)), cell), _when(row.received_at, cell), _when(row.due_at, cell),
-            _when(row.returned_at, cell), Paragraph(layout.escape(row.delivery), cell), "",
+            _when(row.rescheduled_at, cell), _when(row.returned_at, cell), Paragraph(layout.escape(row.delivery), cell), "",
         ])
     table = LongTable(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([

@@ -3,7 +3,9 @@
 The default wording ships in ``resources/templates/``; an office may keep its
 own copy in the user data folder (``db.paths.templates_dir()``), which wins.
 A template is a few sections (``[noi_dung]``...), each non-empty line one
-paragraph, ``{ten}`` a placeholder, ``**chữ đậm**`` bold and ``#`` a comment.
+paragraph, ``{ten}`` a placeholder, ``**chữ đậm**`` bold, ``[[ … ]]`` a part
+printed only when every placeholder inside it has a value (a line that is
+nothing but such a part disappears), and ``#`` a comment.
 A template that names a placeholder the form does not know, or leaves out one
 the form must show (the reason, the new return date...), is refused whole, so
 a typo can never print "{ngay_hen_mio}" on a letter to a citizen.
@@ -14,13 +16,13 @@ from __future__ import annotations
 import os
 import re
 import string
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from app.errors import ValidationError
+from app.files import temporary_beside
 from app.text import nfc
 from db.paths import resources_dir, templates_dir
 
@@ -39,6 +41,8 @@ class FormSpec:
     title: str
     sections: tuple[str, ...]
     placeholders: tuple[Placeholder, ...]
+    # groups of placeholders of which the template must use at least one (the applicant by name or as addressed)
+    one_of: tuple[tuple[str, ...], ...] = ()
 
     @property
     def names(self) -> frozenset[str]:
@@ -51,11 +55,12 @@ class FormSpec:
 
 _COMMON = (
     Placeholder("co_quan_chu_quan", "Cơ quan chủ quản (dòng trên của tiêu đề trái)"),
-    Placeholder("don_vi", "Tên bộ phận/trung tâm phát hành"),
+    Placeholder("don_vi", "Tên cơ quan, đơn vị phát hành (in đậm ở tiêu đề; với phiếu xin lỗi là đơn vị "
+                          "chủ trì giải quyết khi đơn vị đã khai báo đủ, nếu không là cơ quan)"),
     Placeholder("dia_danh", "Địa danh"),
     Placeholder("ma_ho_so", "Mã hồ sơ", True),
     Placeholder("thu_tuc", "Tên thủ tục hành chính", True),
-    Placeholder("nguoi_nop", "Họ tên người nộp / tên tổ chức", True),
+    Placeholder("nguoi_nop", "Họ tên người nộp / tên tổ chức, như ghi trong sổ"),
     Placeholder("so_giay_to", "Số CCCD/CMND/hộ chiếu hoặc mã số thuế"),
     Placeholder("dia_chi", "Địa chỉ người nộp"),
     Placeholder("dien_thoai", "Số điện thoại người nộp"),
@@ -73,11 +78,18 @@ APOLOGY = FormSpec(
     title="Phiếu xin lỗi và hẹn lại ngày trả kết quả",
     sections=("tieu_de", "kinh_gui", "noi_dung"),
     placeholders=_COMMON + (
-        Placeholder("so_phieu", "Số phiếu, ví dụ “12/PXL”"),
+        Placeholder("kinh_gui", "Người nhận phiếu như ghi sau “Kính gửi:”: “Ông/Bà Phạm Minh Ánh” cho cá nhân "
+                                "(“Ông …”/“Bà …” nếu tên đã ghi sẵn), tên tổ chức cho tổ chức"),
+        Placeholder("xung_ho", "Cách gọi người nộp trong thân phiếu: “Ông/Bà” (hoặc “Ông”, “Bà”) cho cá nhân, "
+                               "“Quý cơ quan/tổ chức” cho tổ chức"),
+        Placeholder("loai_nguoi_nop", "“cá nhân” hoặc “tổ chức”"),
+        Placeholder("bo_phan_tiep_nhan", "Bộ phận Một cửa/Trung tâm đã tiếp nhận hồ sơ (thông tin cơ quan)"),
+        Placeholder("so_phieu", "Số phiếu, ví dụ “07/PXL-TP”"),
         Placeholder("ly_do", "Lý do chậm trả kết quả", True),
         Placeholder("gio_hen_moi", "Giờ hẹn trả mới"),
         Placeholder("ngay_hen_moi", "Ngày hẹn trả mới", True),
     ),
+    one_of=(("nguoi_nop", "kinh_gui"),),
 )
 
 RECEIPT = FormSpec(
@@ -89,13 +101,19 @@ RECEIPT = FormSpec(
         Placeholder("email", "Thư điện tử người nộp"),
         Placeholder("hinh_thuc", "Hình thức nộp (trực tiếp, trực tuyến, bưu chính)"),
         Placeholder("thoi_han", "Thời hạn giải quyết theo quy định, ví dụ “3 ngày làm việc”"),
+        Placeholder("giay_to", "Giấy tờ đã nhận, mỗi loại một dòng (trống nếu không ghi)"),
+        Placeholder("gio_hen_lai", "Giờ hẹn trả mới theo phiếu xin lỗi (trống nếu chưa có phiếu)"),
+        Placeholder("ngay_hen_lai", "Ngày hẹn trả mới theo phiếu xin lỗi (trống nếu chưa có phiếu)"),
+        Placeholder("so_phieu_xin_loi", "Số phiếu xin lỗi (trống nếu chưa có phiếu)"),
     ),
+    one_of=(("nguoi_nop",),),
 )
 
 FORMS = {spec.key: spec for spec in (APOLOGY, RECEIPT)}
 
 _SECTION = re.compile(r"^\[([a-z_]+)\]\s*$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_OPTIONAL = re.compile(r"\[\[(.*?)\]\]")
 
 
 @dataclass(frozen=True)
@@ -106,9 +124,23 @@ class Template:
     path: Path | None
 
     def fill(self, values: dict[str, str]) -> dict[str, list[str]]:
-        """Each section's paragraphs as reportlab markup: text escaped, values inserted, **bold** applied."""
-        safe = {name: escape(nfc(values.get(name, ""))) for name in self.spec.names}
-        return {section: [_markup(line, safe) for line in lines] for section, lines in self.sections.items()}
+        """Each section's paragraphs as reportlab markup: text escaped, values inserted, **bold** applied,
+        a ``[[ … ]]`` part kept only when its placeholders all have a value (an emptied line is left out)."""
+        safe = {name: "<br/>".join(escape(nfc(line)) for line in (values.get(name, "") or "").split("\n"))
+                for name in self.spec.names}
+        filled = {}
+        for section, lines in self.sections.items():
+            paragraphs = []
+            for line in lines:
+                line = _OPTIONAL.sub(lambda part: part.group(1) if _all_given(part.group(1), safe) else "", line)
+                if line.strip():
+                    paragraphs.append(_markup(line, safe))
+            filled[section] = paragraphs
+        return filled
+
+
+def _all_given(text: str, values: dict[str, str]) -> bool:
+    return all(values.get(field, "").strip() for _, field, _, _ in string.Formatter().parse(text) if field)
 
 
 def _markup(line: str, values: dict[str, str]) -> str:
@@ -159,6 +191,9 @@ def parse(spec: FormSpec, text: str, source: str = "default", path: Path | None 
             used.add(field)
         if line.count("**") % 2:
             problems.append(f"dòng {number}: dấu ** (chữ đậm) phải đi thành cặp")
+        if line.count("[[") != line.count("]]") or _OPTIONAL.sub("", line).count("[[") or "[[" in "".join(
+                _OPTIONAL.findall(line)):
+            problems.append(f"dòng {number}: dấu [[ ]] (phần in khi có giá trị) phải đi thành cặp, không lồng nhau")
         sections[current].append(line)
     for section in spec.sections:
         if not sections.get(section):
@@ -166,6 +201,9 @@ def parse(spec: FormSpec, text: str, source: str = "default", path: Path | None 
     for name in sorted(spec.required - used):
         description = next(p.description for p in spec.placeholders if p.name == name)
         problems.append(f"thiếu chỗ điền bắt buộc {{{name}}} ({description})")
+    for group in spec.one_of:
+        if not used & set(group):
+            problems.append("thiếu chỗ điền " + " hoặc ".join("{" + name + "}" for name in group))
     if problems:
         where = f" “{path}”" if path else ""
         raise ValidationError(f"Mẫu {spec.title.lower()}{where} không dùng được: " + "; ".join(problems) + ".")
@@ -221,7 +259,7 @@ def save_office_copy(spec: FormSpec, text: str) -> Path:
     parse(spec, text)
     path = office_path(spec)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".mau-", suffix=".txt")
+    handle, temporary = temporary_beside(path, ".txt")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(nfc_lines(text))

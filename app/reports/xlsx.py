@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +23,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from app.errors import ConfigurationError
+from app.files import temporary_beside
 from app.text import fold
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -176,7 +176,7 @@ def write_atomically(path: Path, content: bytes) -> Path:
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+        fd, temp = temporary_beside(path)        # not mkstemp's 0600: colleagues open the workbook too
     except OSError as error:
         raise ConfigurationError(f"Không ghi được vào thư mục “{path.parent}”: {error.strerror or error}.") from error
     try:

@@ -87,7 +87,7 @@ def test_batches_made_in_a_worker_process_equal_those_made_here(tmp_path, make_c
     by_year = {}
     for year, number, text in letters:
         by_year.setdefault(year, []).append(number)
-        assert text == f"{number}/PXL"
+        assert text == f"{number:02d}/PXL"      # Decree 30: 01–09 with a leading zero
     assert by_year
     for numbers in by_year.values():  # sequential per year, no gaps, no repeats
         assert sorted(numbers) == list(range(1, len(numbers) + 1))

@@ -61,7 +61,7 @@ def test_issue_records_letter_moves_deadline_and_writes_event_in_one_go(Session,
     ctx = make_ctx()
     view = receive(Session, ctx)
     issued = issue(Session, ctx, view.id)
-    assert issued.number_text == "1/PXL" and not issued.late
+    assert issued.number_text == "01/PXL" and not issued.late
     assert issued.previous_due_at == D(2026, 11, 27, 17) and issued.new_due_at == D(2026, 12, 2, 17)
     assert issued.sha256 == hashlib.sha256(issued.pdf).hexdigest()
     with Session() as session:
@@ -70,12 +70,12 @@ def test_issue_records_letter_moves_deadline_and_writes_event_in_one_go(Session,
         assert letter.signer_name == "Nguyễn Thị Thu Hương" and letter.signer_title == "Giám đốc"
         assert letter.pdf_sha256 == issued.sha256 and letter.created_by == catalog["user_id"]
         assert dossiers.get(session, view.id).due_at == D(2026, 12, 2, 17)
-        assert dossiers.get(session, view.id).letter_number == "1/PXL"
+        assert dossiers.get(session, view.id).letter_number == "01/PXL"
         event = session.scalar(select(DossierEvent).where(DossierEvent.kind == "letter"))
         assert (event.old_value, event.new_value) == ("17:00 27/11/2026", "17:00 02/12/2026")
-        assert "1/PXL" in event.note and "Cần xác minh thực địa" in event.note
+        assert "01/PXL" in event.note and "Cần xác minh thực địa" in event.note
     for text in readings(issued.pdf):
-        assert "ngày 02 tháng 12 năm 2026" in text and "Số: 1/PXL" in text
+        assert "ngày 02 tháng 12 năm 2026" in text and "Số: 01/PXL" in text
 
 
 def test_reprint_gives_the_same_bytes_as_issued(Session, make_ctx):
@@ -84,7 +84,7 @@ def test_reprint_gives_the_same_bytes_as_issued(Session, make_ctx):
     issued = issue(Session, ctx, view.id)
     with Session() as session:
         letter, pdf, same = letters.reprint(session, ctx, view.id)
-    assert same and pdf == issued.pdf and letter.number_text == "1/PXL"
+    assert same and pdf == issued.pdf and letter.number_text == "01/PXL"
 
 
 def test_numbers_run_per_year_in_the_configured_format(Session, make_ctx, clock):
@@ -105,7 +105,7 @@ def test_a_second_letter_is_refused_with_the_reason(Session, make_ctx):
     view = receive(Session, ctx)
     issue(Session, ctx, view.id)
     before = snapshot(Session)
-    with pytest.raises(ValidationError, match="đã có phiếu xin lỗi số 1/PXL.*chỉ được đổi một lần"):
+    with pytest.raises(ValidationError, match="đã có phiếu xin lỗi số 01/PXL.*chỉ được đổi một lần"):
         issue(Session, ctx, view.id, new_date=DAY(2026, 12, 9))
     assert snapshot(Session) == before
 
@@ -213,3 +213,98 @@ def test_today_lists_dossiers_needing_a_letter_and_letters_issued(Session, make_
         ids = letters.issued_on_day(session, DAY(2026, 11, 25))
         pdf = letters.render_issued(session, ctx, ids)
     assert len(ids) == 1 and pdf.startswith(b"%PDF")
+
+
+# -- issuer, addressee, number, layout (issue 14) -------------------------------------------------------
+
+def set_up_unit(Session, unit_id):
+    from db.models import Unit
+
+    with Session.begin() as session:
+        unit = session.get(Unit, unit_id)
+        unit.full_name, unit.parent_agency = "Phòng Tư pháp", "UBND phường Trần Biên"
+        unit.head_title, unit.head_name, unit.letter_symbol = "Trưởng phòng", "Lê Văn Bình", "TP"
+
+
+def pages_text(pdf):
+    """Each page's words (pdftotext when installed, else pypdf), flattened."""
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.support.pdf import flat
+
+    return [flat(page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_deciding_unit_issues_and_its_head_signs(Session, make_ctx, catalog):
+    set_up_unit(Session, catalog["units"]["TP"])
+    ctx = make_ctx()
+    view = receive(Session, ctx)                       # P3 belongs to Phòng Tư pháp - Hộ tịch (TP)
+    issued = issue(Session, ctx, view.id)
+    assert issued.number_text == "01/PXL-TP"
+    with Session() as session:
+        letter = session.scalar(select(ApologyLetter))
+        assert (letter.issuer_name, letter.issuer_parent) == ("Phòng Tư pháp", "UBND phường Trần Biên")
+        assert (letter.signer_title, letter.signer_name) == ("Trưởng phòng", "Lê Văn Bình")
+    for text in readings(issued.pdf):
+        assert "Số: 01/PXL-TP" in text and "PHÒNG TƯ PHÁP" in text and "UBND PHƯỜNG TRẦN BIÊN" in text
+        assert "TRƯỞNG PHÒNG" in text and "Lê Văn Bình" in text and "Nguyễn Thị Thu Hương" not in text
+        assert "Phòng Tư pháp xin lỗi Ông/Bà" in text
+        assert "Bộ phận Một cửa phường Trần Biên tiếp nhận hồ sơ" in text     # the desk received it
+    # The unit's head changes later: the reprint is still the paper that was issued.
+    from db.models import Unit
+
+    with Session.begin() as session:
+        session.get(Unit, catalog["units"]["TP"]).head_name = "Trần Văn Mới"
+    with Session() as session:
+        _letter, pdf, same = letters.reprint(session, ctx, view.id)
+    assert same and pdf == issued.pdf
+
+
+def test_numbers_below_ten_take_a_leading_zero_and_the_office_symbol():
+    assert letters.number_text("{number}/PXL", 7, 2026) == "07/PXL"
+    assert letters.number_text("{number}/PXL", 12, 2026, "TTPVHCC") == "12/PXL-TTPVHCC"
+    assert letters.number_text("{number:03d}/{year}/PXL", 7, 2026, "TP") == "007/2026/PXL-TP"
+
+
+@pytest.mark.parametrize("kind, name, addressed, body", [
+    ("person", "Phạm Minh Ánh", "Kính gửi: Ông/Bà Phạm Minh Ánh", "cảm thông của Ông/Bà./."),
+    ("organisation", "Hợp tác xã Nông nghiệp Tân Phú", "Kính gửi: Hợp tác xã Nông nghiệp Tân Phú",
+     "cảm thông của Quý cơ quan/tổ chức./."),
+])
+def test_the_applicant_is_addressed_as_a_person_or_an_organisation(Session, make_ctx, kind, name, addressed, body):
+    ctx = make_ctx()
+    view = receive(Session, ctx, applicant_name=name, applicant_kind=kind,
+                   applicant_id_number="079203001234" if kind == "person" else "0312345678")
+    issued = issue(Session, ctx, view.id)
+    for text in readings(issued.pdf):
+        assert addressed in text and body in text
+        assert "Ông/Bà/Tổ chức" not in text and "Ông/Bà Hợp tác xã" not in text
+
+
+def test_number_line_recipients_and_one_page(Session, make_ctx):
+    with Session.begin() as session:
+        save_setting(session, "letter_recipients", "Như trên;\nPhòng Tư pháp;\nLưu: VT, BPMC.")
+    ctx = make_ctx()
+    issued = issue(Session, ctx, receive(Session, ctx).id)
+    assert len(pages_text(issued.pdf)) == 1
+    for text in readings(issued.pdf):
+        assert "Số: 01/PXL" in text and "Nơi nhận:" in text and "- Phòng Tư pháp;" in text
+        assert "- Lưu: VT, BPMC." in text
+
+
+def test_a_long_reason_gives_two_pages_with_the_signature_beside_text_and_numbered(Session, make_ctx):
+    ctx = make_ctx()
+    view = receive(Session, ctx)
+    reason = ("Hồ sơ phải lấy ý kiến của nhiều cơ quan, đơn vị có liên quan và chờ kết quả xác minh; " * 20)[:1000]
+    request = LetterRequest(view.id, reason, DAY(2026, 12, 2))
+    with Session() as session:
+        assert letters.proposed_pages(session, ctx, request) == 2
+        assert letters.proposed_pages(session, ctx, LetterRequest(view.id, "Cần xác minh", DAY(2026, 12, 2))) == 1
+    issued = issue(Session, ctx, view.id, reason=reason)
+    first, second = pages_text(issued.pdf)
+    assert "PHIẾU XIN LỖI" in first and "2/2" not in first and "GIÁM ĐỐC" not in first
+    assert "2/2" in second.split()
+    assert "GIÁM ĐỐC" in second and "Nguyễn Thị Thu Hương" in second
+    assert "Rất mong nhận được sự cảm thông" in second            # the signature is not alone on its page

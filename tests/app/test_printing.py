@@ -43,11 +43,11 @@ def test_every_field_of_the_letter_is_in_the_pdf_with_decree_30_dates():
             "17 giờ 00 phút, ngày 04 tháng 8 năm 2025",          # originally promised
             "Lý do: Hồ sơ phải lấy ý kiến của cơ quan, đơn vị liên quan.",
             "10 giờ 30 phút, ngày 05 tháng 02 năm 2026",         # the new date: February takes its zero
-            "Bộ phận Địa chính - Đất đai", "xin lỗi", "cảm thông của Ông/Bà/Tổ chức./.",
+            "Bộ phận Địa chính - Đất đai", "xin lỗi Ông", "cảm thông của Ông./.",   # the title the register wrote
             "GIÁM ĐỐC", "(Ký và ghi rõ họ tên)", "Nguyễn Thị Thu Hương",
         ]:
             assert expected in text, expected
-        assert "tháng 08" not in text and "{" not in text
+        assert "tháng 08" not in text and "{" not in text and "Ông/Bà/Tổ chức" not in text
 
 
 @pytest.mark.parametrize("paper, size", [("A5", (148, 210)), ("A4", (210, 297))])
@@ -76,7 +76,7 @@ def test_decomposed_input_is_printed_composed():
     decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Thu Hương")
     pdf = render([LETTER.__class__(**{**LETTER.__dict__, "applicant_name": decomposed})], "A5")
     for text in readings(pdf):
-        assert "Kính gửi: Nguyễn Thị Thu Hương" in text
+        assert "Kính gửi: Ông/Bà Nguyễn Thị Thu Hương" in text
 
 
 def test_a_character_the_font_lacks_is_refused_not_boxed():
@@ -205,3 +205,130 @@ def test_a4_setting_prints_letters_on_a4(Session, make_ctx):
     with Session.begin() as session:
         issued = letters.issue(session, ctx, LetterRequest(view.id, "Cần xác minh thực địa", dt.date(2026, 12, 4)))
     assert page_sizes_mm(issued.pdf) == [(210, 297)]
+
+
+def test_receipt_keeps_the_counter_promise_and_adds_the_new_date_after_a_letter(Session, make_ctx):
+    from sqlalchemy import update
+
+    from db.models import Procedure
+
+    with Session.begin() as session:
+        session.execute(update(Procedure).where(Procedure.code == "P3").values(
+            papers="Tờ khai đăng ký (bản chính)\nBản sao Căn cước công dân"))
+    ctx = make_ctx()
+    with Session.begin() as session:
+        view = dossiers.receive(session, ctx, NewDossier("P3", "Hợp tác xã Tân Phú", applicant_id_number="0312345678",
+                                                         applicant_kind="organisation"))
+    with Session() as session:
+        before = slips.receipt_pdf(session, ctx, view.id)
+    for text in readings(before):
+        assert "Số: 0001/TNHS" in text and "gồm: - Tờ khai đăng ký (bản chính) - Bản sao Căn cước công dân." in text
+        assert "Thư điện tử" not in text and "Hẹn lại" not in text
+        assert "17 giờ 00 phút, ngày 30 tháng 11 năm 2026" in text
+        # The organisation's name is not a signature: the person at the counter writes their own.
+        assert text.count("Hợp tác xã Tân Phú") == 1
+    with Session.begin() as session:
+        issued = letters.issue(session, ctx, LetterRequest(view.id, "Cần xác minh thực địa", dt.date(2026, 12, 4)))
+    with Session() as session:
+        after = slips.receipt_pdf(session, ctx, view.id)
+        rows = slips.logbook_rows(session, dt.date(2026, 11, 25), dt.date(2026, 11, 25))
+    from tests.support.pdf import text_pdftotext
+
+    lines = (text_pdftotext(after) or "").splitlines()
+    for text in readings(after):
+        assert "Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 30 tháng 11 năm 2026" in text
+        assert (f"Hẹn lại ngày trả kết quả: 17 giờ 00 phút, ngày 04 tháng 12 năm 2026 (Phiếu xin lỗi số "
+                f"{issued.number_text})") in text
+    if lines:
+        assert any(line.startswith("Hẹn lại ngày trả kết quả:") for line in lines)      # on its own line
+    assert (rows[0].due_at, rows[0].rescheduled_at) == (dt.datetime(2026, 11, 30, 17), dt.datetime(2026, 12, 4, 17))
+    with Session() as session:
+        logbook = slips.logbook_pdf(session, ctx, dt.date(2026, 11, 25), dt.date(2026, 11, 25))
+    for text in readings(logbook):
+        assert "Hẹn lại (phiếu xin lỗi)" in text and "30/11/2026" in text and "04/12/2026" in text
+
+
+def test_a_promise_corrected_on_the_day_stays_the_promise_and_a_letter_never_moves_it(Session, make_ctx):
+    from app.dossiers import set_due_manually
+    from db.models import Dossier
+
+    ctx = make_ctx()
+    with Session.begin() as session:
+        view = dossiers.receive(session, ctx, NewDossier("P3", "Trần Thị Bích"))
+        view = set_due_manually(session, ctx, view.id, D(2026, 12, 1, 17), "Cần lấy ý kiến liên ngành",
+                                expected_version=view.version)
+        assert session.get(Dossier, view.id).original_due_at == D(2026, 12, 1, 17)
+    with Session.begin() as session:
+        letters.issue(session, ctx, LetterRequest(view.id, "Cần xác minh thực địa", dt.date(2026, 12, 4)))
+    with Session() as session:
+        row = session.get(Dossier, view.id)
+        assert (row.original_due_at, row.due_at) == (D(2026, 12, 1, 17), D(2026, 12, 4, 17))
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX permissions")
+def test_written_files_are_readable_by_the_office_not_only_their_owner(tmp_path):
+    import os
+    import stat
+
+    from app.files import temporary_beside
+    from app.reports.xlsx import write_atomically
+
+    previous = os.umask(0o022)
+    try:
+        handle, name = temporary_beside(tmp_path / "phieu.pdf", ".pdf.tmp")
+        os.close(handle)
+        workbook = write_atomically(tmp_path / "bao-cao.xlsx", b"PK")
+        template = templates.save_office_copy(templates.APOLOGY, templates.default_text(templates.APOLOGY))
+    finally:
+        os.umask(previous)
+        templates.reset_office_copy(templates.APOLOGY)
+    for path in (name, workbook):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+    assert template.name == "phieu_xin_loi.txt"
+
+
+# -- Decree 30 layout -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, width_mm, size, expected", [
+    # The issue's own breaks: "…PHỤC VỤ HÀNH / CHÍNH CÔNG PHƯỜNG TRẦN / BIÊN" and "HÒA / BÌNH".
+    ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG TRẦN BIÊN", 67, 13,
+     ["TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG", "PHƯỜNG TRẦN BIÊN"]),
+    ("BỘ PHẬN MỘT CỬA XÃ HÒA BÌNH", 40, 11, ["BỘ PHẬN MỘT CỬA", "XÃ HÒA BÌNH"]),
+    ("ỦY BAN NHÂN DÂN PHƯỜNG TRẦN BIÊN", 67, 13, ["ỦY BAN NHÂN DÂN", "PHƯỜNG TRẦN BIÊN"]),
+])
+def test_header_lines_break_between_words_in_balanced_lines(text, width_mm, size, expected):
+    from reportlab.lib.units import mm
+
+    from app.printing.layout import balanced_lines
+
+    lines, used = balanced_lines(text, fonts.discover().bold, size, width_mm * mm)
+    assert list(lines) == expected and used == size
+    assert all(" " in line for line in lines[1:])                  # never a one-syllable last line
+
+
+def test_a_third_line_is_avoided_by_one_step_smaller_first():
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.printing.layout import balanced_lines
+
+    bold = fonts.discover().bold
+    text = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
+    # A column where 13 pt needs three lines and 12 pt fits in two.
+    width = max(stringWidth("TRUNG TÂM PHỤC VỤ", bold, 12), stringWidth("HÀNH CHÍNH CÔNG", bold, 12)) + 0.5
+    assert stringWidth("TRUNG TÂM PHỤC VỤ", bold, 13) > width
+    lines, size = balanced_lines(text, bold, 13, width)
+    assert (list(lines), size) == (["TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG"], 12)
+    assert width < 60 * mm
+
+
+def test_a5_keeps_the_decree_minimum_sizes_and_room_for_a_signature():
+    from reportlab.lib.units import mm
+
+    from app.printing import layout
+
+    for name in ("A4", "A5"):
+        page = layout.PROFILES[name]
+        assert page.national >= layout.NATIONAL_MIN and page.motto >= layout.MOTTO_MIN
+        assert page.signature_space >= 25 * mm
+        assert page.number == page.place_date                       # "Số" and the date stand on one level

@@ -66,7 +66,7 @@ def main() -> int:
         render([], args.paper)  # warm: fonts registered, template parsed, styles built
 
         started = time.perf_counter()
-        data = [letters.issued_data(session, session.get(ApologyLetter, i)) for i in ids]
+        data = [letters.issued_data(session, ctx, session.get(ApologyLetter, i)) for i in ids]
         gather = time.perf_counter() - started
 
         singles = []

@@ -39,11 +39,17 @@ def test_letter_is_issued_written_and_recorded(cli, register, tmp_path):
     assert issued["previous_due_at"][:10] == due
     pdf = out.read_bytes()
     import hashlib
+    import os
+    import stat
+
+    if os.name == "posix":      # readable by the office's other users, not only by whoever ran the command
+        assert stat.S_IMODE(out.stat().st_mode) & 0o044 == 0o044
 
     assert hashlib.sha256(pdf).hexdigest() == issued["sha256"]
     assert page_sizes_mm(pdf) == [(148, 210)]
     for text in readings(pdf):
         assert code in text and f"Số: {issued['number']}" in text and "ngày 09 tháng 12 năm 2026" in text
+        assert "Nơi nhận:" in text and "Ông/Bà/Tổ chức" not in text
     shown = cli("show", code)
     assert "Hẹn trả:      17:00 Thứ Tư, 09/12/2026" in shown.stdout and f"số {issued['number']}" in shown.stdout
 

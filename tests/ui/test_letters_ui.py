@@ -4,6 +4,7 @@ import datetime as dt
 import os
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
@@ -59,7 +60,7 @@ def test_dialog_proposes_a_date_and_issues_the_letter(qtbot, desk, Session, make
     shot(dialog, "issue-dialog")
     with qtbot.waitSignal(dialog.issued, timeout=10000) as issued:
         dialog.issue_button.click()
-    assert issued.args[0].number_text == "1/PXL"
+    assert issued.args[0].number_text == "01/PXL"
     with Session() as session:
         letter = session.scalar(select(ApologyLetter))
         assert letter.reason == "Cần xác minh thực địa" and letter.new_due_at == D(2026, 12, 7, 17)
@@ -79,12 +80,50 @@ def test_late_letter_is_said_plainly_and_needs_the_tick(qtbot, desk, Session, ma
     assert issued.args[0].late
 
 
+def test_back_dated_letter_is_judged_as_the_core_judges_it(qtbot, desk, Session, make_ctx):
+    """Today 25/11; due Thu 19/11, deadline Wed 18/11. Dating the letter 18/11 does not make it in time:
+    the dialog says late and asks for the tick, exactly as the core records it."""
+    view = receive(Session, make_ctx, D(2026, 11, 16, 9))
+    dialog = open_dialog(qtbot, desk, view.id)
+    dialog.reason.setEditText("Chờ ý kiến của cơ quan thuế")
+    dialog.issued_on.setDate(QDate(2026, 11, 18))        # on the deadline, as written on the paper
+    assert letters.is_late(dialog.proposal.deadline, dt.date(2026, 11, 18), dialog.proposal.today)
+    assert dialog.late_warning.isVisible() and not dialog.issue_button.isEnabled()
+    assert "25/11/2026" in dialog.late_warning.text() and "Ghi lùi" in dialog.late_warning.text()
+    dialog.confirm_late.setChecked(True)
+    with qtbot.waitSignal(dialog.issued, timeout=10000) as issued:
+        dialog.issue_button.click()
+    assert issued.args[0].late and issued.args[0].issued_on == dt.date(2026, 11, 18)
+    with Session() as session:
+        assert session.scalar(select(ApologyLetter.late)) is True
+
+
+def test_dialog_says_who_signs_and_warns_of_a_second_page(qtbot, desk, Session, make_ctx, catalog):
+    from db.models import Unit
+
+    with Session.begin() as session:
+        unit = session.get(Unit, catalog["units"]["TP"])
+        unit.full_name, unit.parent_agency = "Phòng Tư pháp", "UBND phường Trần Biên"
+        unit.head_title, unit.head_name, unit.letter_symbol = "Trưởng phòng", "Lê Văn Bình", "TP"
+    view = receive(Session, make_ctx, D(2026, 11, 23, 9))
+    dialog = open_dialog(qtbot, desk, view.id)
+    assert "Trưởng phòng Lê Văn Bình" in dialog.signer.text() and "Phòng Tư pháp" in dialog.signer.text()
+    assert "trình người ký" in dialog.signer.text()       # an officer prepares; the head signs the paper
+    dialog.reason.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: dialog.pages == 1, timeout=5000)
+    assert dialog.pages_warning.isHidden()
+    dialog.reason.setEditText(("Hồ sơ phải lấy ý kiến của nhiều cơ quan, đơn vị có liên quan; " * 20)[:1000])
+    qtbot.waitUntil(lambda: dialog.pages == 2, timeout=5000)
+    assert dialog.pages_warning.isVisible() and "2 trang" in dialog.pages_warning.text()
+    shot(dialog, "issue-dialog-two-pages")
+
+
 def test_refused_dossier_shows_why_and_offers_nothing(qtbot, desk, Session, make_ctx):
     view = receive(Session, make_ctx, D(2026, 11, 23, 9))
     with Session.begin() as session:
         letters.issue(session, make_ctx(), letters.LetterRequest(view.id, "Cần xác minh thực địa", dt.date(2026, 12, 2)))
     dialog = open_dialog(qtbot, desk, view.id)
-    assert "đã có phiếu xin lỗi số 1/PXL" in dialog.error.text()
+    assert "đã có phiếu xin lỗi số 01/PXL" in dialog.error.text()
     assert not dialog.issue_button.isEnabled() and not dialog.reason.isEnabled()
 
 
@@ -102,7 +141,7 @@ def test_tab_shows_the_button_then_the_letter(qtbot, desk, Session, make_ctx, mo
         tab.load(dossiers.get(session, view.id))
     qtbot.waitUntil(lambda: tab.show_button.isVisible(), timeout=5000)
     shown_text = " ".join(tab.details.itemAt(i).widget().text() for i in range(tab.details.count()))
-    assert "1/PXL" in shown_text and "02/12/2026" in shown_text and not tab.issue_button.isVisible()
+    assert "01/PXL" in shown_text and "02/12/2026" in shown_text and not tab.issue_button.isVisible()
     shot(tab, "tab")
     shown = []
     monkeypatch.setattr(actions, "show_pdf", lambda pdf, title, name, parent, note="": shown.append((pdf, note)))
@@ -178,3 +217,28 @@ def test_template_editor_previews_and_refuses_a_broken_template(qtbot):
     editor.editor.setPlainText(editor.editor.toPlainText().replace("{ly_do}", "{ly_doo}"))
     editor._render()
     assert not editor.save_button.isEnabled() and "{ly_doo}" in editor.status.text()
+
+
+def test_receive_form_offers_the_procedures_papers_and_records_what_was_handed_in(qtbot, desk, Session):
+    from sqlalchemy import update
+
+    from db.models import Dossier, Procedure
+    from ui.dossier.receive import ReceiveDialog
+
+    with Session.begin() as session:
+        session.execute(update(Procedure).where(Procedure.code == "P3").values(
+            papers="Tờ khai (bản chính)\nBản sao Căn cước công dân"))
+    dialog = ReceiveDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.print_receipt.setChecked(False)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.calendar is not None, timeout=5000)
+    assert dialog.procedure.choose_code("P3")
+    assert dialog.papers.toPlainText() == "Tờ khai (bản chính)\nBản sao Căn cước công dân"
+    dialog.papers.setPlainText("Tờ khai (bản chính)\nBản sao Căn cước công dân\nGiấy ủy quyền")
+    dialog.applicant_name.setText("Dang Van Duc")
+    shot(dialog, "receive-papers")
+    with qtbot.waitSignal(dialog.received, timeout=10000) as received:
+        dialog.ok.click()
+    with Session() as session:
+        assert session.get(Dossier, received.args[0]).papers_received.splitlines()[-1] == "Giấy ủy quyền"

@@ -85,6 +85,11 @@ class ReceiveDialog(QDialog):
         self.paid_online = QCheckBox(tr("Thanh toán trực tuyến"))
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(54)
+        # The papers handed in, one per line, printed on the receipt slip: the procedure's list to start with.
+        self.papers = QPlainTextEdit()
+        self.papers.setObjectName("papers")
+        self.papers.setFixedHeight(72)
+        self.papers.setPlaceholderText(tr("Mỗi dòng một loại giấy tờ (in trên giấy tiếp nhận)"))
         self.print_receipt = QCheckBox(tr("In giấy tiếp nhận và hẹn trả kết quả sau khi tiếp nhận"))
         self.print_receipt.setObjectName("printReceipt")
         self.print_receipt.setChecked(True)
@@ -114,6 +119,7 @@ class ReceiveDialog(QDialog):
         fees.addWidget(self.paid_online)
         fees.addStretch(1)
         form.addRow(fees)
+        form.addRow(tr("Giấy tờ đã nhận"), self.papers)
         form.addRow(tr("Ghi chú"), self.notes)
         form.addRow(self.print_receipt)
 
@@ -133,6 +139,8 @@ class ReceiveDialog(QDialog):
         self.resize(660, self.sizeHint().height())
 
         self.procedure.chosen.connect(lambda _: self.update_due())
+        self.procedure.chosen.connect(lambda _: self._fill_papers())
+        self._papers_default = ""
         self.received_at.dateTimeChanged.connect(lambda _: self.update_due())
         self.desk.read(lambda session, ctx: (intake.procedure_choices(session), ctx.calendar), self._loaded)
 
@@ -143,6 +151,15 @@ class ReceiveDialog(QDialog):
             self.procedure.setPlaceholderText(tr("Danh mục thủ tục còn trống: hãy nhập danh mục thủ tục trước "
                                                  "(Tệp → Nhập danh mục thủ tục)."))
         self.update_due()
+
+    def _fill_papers(self) -> None:
+        """The chosen procedure's list, unless the officer has already written their own."""
+        choice = self.procedure.current
+        if choice is None:
+            return
+        if self.papers.toPlainText().strip() in ("", self._papers_default.strip()):
+            self.papers.setPlainText(choice.papers)
+        self._papers_default = choice.papers
 
     def update_due(self) -> None:
         choice = self.procedure.current
@@ -188,6 +205,7 @@ class ReceiveDialog(QDialog):
             fee_paid=self.fee_paid.isChecked(),
             paid_online=self.paid_online.isChecked(),
             notes=self.notes.toPlainText(),
+            papers_received=self.papers.toPlainText(),
         )
 
     def submit(self) -> None:

@@ -1,14 +1,18 @@
 """Lập phiếu xin lỗi: the reason, the new return date (proposed, with the working days it adds), the issue date.
 
 A late letter (issued after the apology deadline) is said plainly and needs a
-tick before the button works; it is recorded as late.
+tick before the button works; it is recorded as late. "Late" is the core's own
+judgement (``Proposal.late`` → ``app.letters.is_late``), so a back-dated letter
+is judged here exactly as when it is issued. The dialog also says who signs
+(the deciding unit's head, or the office's) and warns before a letter that will
+take a second page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, \
     QVBoxLayout, QWidget
 
@@ -59,12 +63,24 @@ class IssueLetterDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a40000;")
+        self.signer = QLabel()
+        self.signer.setWordWrap(True)
+        self.pages_warning = QLabel()
+        self.pages_warning.setWordWrap(True)
+        self.pages_warning.setStyleSheet("color: #8a5a00;")
+        self.pages_warning.hide()
+        self.pages: int | None = None
+        self._pages_timer = QTimer(self)
+        self._pages_timer.setSingleShot(True)
+        self._pages_timer.setInterval(300)
+        self._pages_timer.timeout.connect(self._count_pages)
 
         form = QFormLayout()
         form.addRow(tr("Lý do chậm trả:"), self.reason)
         form.addRow(tr("Ngày hẹn trả mới:"), self.new_date)
         form.addRow("", self.added)
         form.addRow(tr("Ngày phát hành phiếu:"), self.issued_on)
+        form.addRow(tr("Người ký:"), self.signer)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.issue_button = self.buttons.addButton(tr("Phát hành và xem phiếu"), QDialogButtonBox.AcceptRole)
         self.issue_button.setEnabled(False)
@@ -75,6 +91,7 @@ class IssueLetterDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.late_warning)
         layout.addWidget(self.confirm_late)
+        layout.addWidget(self.pages_warning)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         for signal in (self.new_date.dateChanged, self.issued_on.dateChanged):
@@ -97,6 +114,13 @@ class IssueLetterDialog(QDialog):
             lines.append(tr("Hẹn trả hiện tại:") + f" <b>{datetime_vi(p.due_at)}</b> ({weekday_name(p.due_at.date())}); "
                          + tr("hạn gửi phiếu xin lỗi:") + f" <b>{weekday_name(p.deadline)}, {date_vi(p.deadline)}</b>")
         self.summary.setText("<br>".join(lines))
+        if p.issuer is not None:
+            signer = "<b>{title} {name}</b> — {body}".format(title=p.issuer.head_title, name=p.issuer.head_name,
+                                                            body=p.issuer.name)
+            if not p.can_sign:
+                signer += "<br>" + tr("Anh/chị lập phiếu; bản in được trình người ký ký và đóng dấu.")
+            self.signer.setText(signer)
+            self.adjustSize()
         if p.refusal:
             self.error.setText(p.refusal)
             for widget in (self.reason, self.new_date, self.issued_on):
@@ -122,18 +146,48 @@ class IssueLetterDialog(QDialog):
             self.added.setText("⚠ " + tr("{date} là ngày nghỉ ({note}); hãy chọn ngày làm việc.").format(
                 date=date_vi(new_date), note=self.calendar.day_note(new_date)))
             self.added.setStyleSheet("color: #a40000;")
-        late = issued_on > p.deadline
+        late = p.late(issued_on)            # the core's rule: made today, so never earlier than today
         self.late_warning.setVisible(late)
         self.confirm_late.setVisible(late)
         if late:
-            self.late_warning.setText(
-                "⚠ " + tr("Phiếu này là muộn: hạn gửi phiếu xin lỗi là {weekday}, {deadline} (một ngày làm việc "
-                          "trước ngày hẹn trả). Ngày phát hành {issued} đã qua hạn đó; phiếu sẽ được ghi nhận là "
-                          "gửi muộn.").format(weekday=weekday_name(p.deadline), deadline=date_vi(p.deadline),
-                                              issued=date_vi(issued_on)))
+            text = tr("Phiếu này là muộn: hạn gửi phiếu xin lỗi là {weekday}, {deadline} (một ngày làm việc "
+                      "trước ngày hẹn trả). Phiếu lập ngày {made} đã qua hạn đó; phiếu sẽ được ghi nhận là "
+                      "gửi muộn.").format(weekday=weekday_name(p.deadline), deadline=date_vi(p.deadline),
+                                          made=date_vi(max(issued_on, p.today)))
+            if issued_on < p.today:
+                text += " " + tr("Ghi lùi ngày phát hành không làm phiếu thành đúng hạn.")
+            self.late_warning.setText("⚠ " + text)
+            self.adjustSize()
         ready = (bool(self.reason.currentText().strip()) and self.calendar.is_working_day(new_date)
                  and (not late or self.confirm_late.isChecked()))
         self.issue_button.setEnabled(ready)
+        self._pages_timer.start()
+
+    def _count_pages(self) -> None:
+        """How many pages the letter will take, asked of the core as it would print it now."""
+        if self.proposal is None or self.proposal.refusal or not self.reason.currentText().strip():
+            return
+        request = self.request()
+
+        def count(session, ctx):
+            from app.errors import AppError
+
+            try:
+                return letters.proposed_pages(session, ctx, request)
+            except AppError:
+                return None              # the issue itself will say what is wrong
+
+        self.desk.read(count, self._counted, parent=self)
+
+    def _counted(self, pages: int | None) -> None:
+        self.pages = pages
+        long = bool(pages and pages > 1)
+        self.pages_warning.setVisible(long)
+        if long:
+            self.pages_warning.setText("⚠ " + tr("Phiếu sẽ in thành {n} trang (lý do dài): phần ký nằm ở trang cuối "
+                                                 "cùng đoạn kết; hãy rút gọn lý do nếu muốn phiếu một trang.")
+                                       .format(n=pages))
+        self.adjustSize()
 
     def request(self) -> letters.LetterRequest:
         return letters.LetterRequest(

@@ -43,15 +43,26 @@ class LetterTab(DossierTab):
         self.info.setText(tr("Đang tải…"))
         self.issue_button.hide()
         self.show_button.hide()
-        self.desk.read(lambda session, ctx: letters.get_letter(session, view.id), self._show_letter, parent=self)
+        self.desk.read(lambda session, ctx: (letters.get_letter(session, view.id),
+                                             letters.issuer_of_dossier(session, view.id)),
+                       self._show_letter, parent=self)
 
-    def _show_letter(self, letter: letters.LetterView | None) -> None:
+    def _clear_details(self) -> None:
+        while self.details.rowCount():
+            self.details.removeRow(0)
+
+    def _show_letter(self, found) -> None:
+        letter, issuer = found
         self.letter = letter
         view = self.view
+        self._clear_details()
         if letter is None:
             can = view.status in LETTER_STATUSES and view.due_at is not None
             self.info.setText(tr("Hồ sơ chưa có phiếu xin lỗi.") + ("" if can else " " + tr(
                 "Chỉ lập được phiếu cho hồ sơ đang giải quyết (không chờ bổ sung, chưa kết thúc).")))
+            signer = QLabel(f"{issuer.head_title} {issuer.head_name} — {issuer.name}")
+            signer.setWordWrap(True)
+            self.details.addRow(tr("Người ký phiếu (nếu lập)") + ":", signer)
             self.issue_button.setVisible(True)
             self.issue_button.setEnabled(can)
             return
@@ -60,14 +71,13 @@ class LetterTab(DossierTab):
             (tr("Số phiếu"), f"<b>{letter.number_text}</b>{late}"),
             (tr("Ngày phát hành"), date_vi(letter.issued_on)),
             (tr("Lý do"), letter.reason),
-            (tr("Hẹn trả ban đầu"), datetime_vi(letter.previous_due_at)),
+            (tr("Hẹn trả trước phiếu"), datetime_vi(letter.previous_due_at)),
             (tr("Hẹn trả mới"), f"<b>{datetime_vi(letter.new_due_at)}</b>"),
-            (tr("Người ký"), f"{letter.signer_title} {letter.signer_name}"),
+            (tr("Người ký"), f"{letter.signer_title} {letter.signer_name}"
+                             + (f" — {letter.issuer_name}" if letter.issuer_name else "")),
             (tr("SHA-256 bản PDF"), f"<code>{letter.sha256[:16]}…</code>"),
         ]
         self.info.setText(tr("Phiếu xin lỗi đã phát hành:"))
-        while self.details.rowCount():
-            self.details.removeRow(0)
         for key, value in rows:
             label = QLabel(value)
             label.setTextFormat(Qt.RichText)

@@ -15,14 +15,15 @@ from ui.letters.preview import PdfPane
 
 _D = dt.datetime
 SAMPLE_LETTER = letter.LetterData(
-    number_text="12/PXL", issued_on=dt.date(2026, 2, 5), reason="Hồ sơ phải lấy ý kiến của cơ quan, đơn vị liên quan",
+    number_text="07/PXL-TP", issued_on=dt.date(2026, 2, 5), reason="Hồ sơ phải lấy ý kiến của cơ quan, đơn vị liên quan",
     previous_due_at=_D(2026, 2, 6, 17), new_due_at=_D(2026, 2, 13, 17), signer_name="Nguyễn Thị Thu Hương",
     signer_title="Giám đốc", office_name="Trung tâm Phục vụ hành chính công phường Trần Biên",
     parent_agency="UBND phường Trần Biên", place_name="Trần Biên", dossier_code="000.00.16.H19-260202-010042",
-    procedure_name="Đăng ký biến động quyền sử dụng đất", applicant_name="Ông Đặng Văn Đức",
+    procedure_name="Đăng ký biến động quyền sử dụng đất", applicant_name="Đặng Văn Đức",
     applicant_id_number="079203001234", applicant_address="12 Nguyễn Ái Quốc, phường Trần Biên",
     applicant_phone="0912345678", unit_name="Bộ phận Địa chính - Đất đai", officer_name="Nguyễn Thị Lan",
-    received_at=_D(2026, 2, 2, 9, 30),
+    received_at=_D(2026, 2, 2, 9, 30), desk_name="Trung tâm Phục vụ hành chính công phường Trần Biên",
+    recipients=("Như trên;", "Bộ phận Một cửa;", "Lưu: VT."),
 )
 SAMPLE_RECEIPT = receipt.ReceiptData(
     office_name=SAMPLE_LETTER.office_name, parent_agency=SAMPLE_LETTER.parent_agency, place_name="Trần Biên",
@@ -31,7 +32,9 @@ SAMPLE_RECEIPT = receipt.ReceiptData(
     applicant_id_number="079203001234", applicant_address=SAMPLE_LETTER.applicant_address,
     applicant_phone="0912345678", applicant_email="duc@example.vn", channel="Trực tiếp",
     unit_name=SAMPLE_LETTER.unit_name, officer_name="Nguyễn Thị Lan", received_at=_D(2026, 2, 2, 9, 30),
-    due_at=_D(2026, 2, 13, 17),
+    due_at=_D(2026, 2, 6, 17), number="0042/TNHS",
+    papers="Đơn đăng ký biến động đất đai (bản chính)\nGiấy chứng nhận quyền sử dụng đất (bản gốc)",
+    new_due_at=_D(2026, 2, 13, 17), letter_number="07/PXL-TP",
 )
 
 
