@@ -162,3 +162,28 @@ def test_cancel_in_the_progress_dialog_writes_nothing(qtbot, Session, clock, cat
     qtbot.waitUntil(lambda: "Đã hủy" in dialog.summary.text(), timeout=60000)
     assert _count(Session) == 0
     assert dialog.import_button.isEnabled()  # the officer can try again
+
+
+def test_catalog_import_plans_afresh_when_the_register_changed_after_the_preview(qtbot, Session, clock, catalog,
+                                                                                  tmp_path, opened):
+    """The preview says "new"; another desk adds that procedure before Import: the write must
+    update it, not insert a duplicate from the stale preview (the window used to apply the old plan)."""
+    from app.catalog import ensure_procedure
+
+    _desk, window = _window(qtbot, Session, clock, opened)
+    path = tmp_path / "danhmuc.csv"
+    path.write_text("Mã thủ tục;Tên thủ tục;Lĩnh vực;Thời hạn giải quyết\n9.999;Cấp bản sao trích lục;Hộ tịch;3\n",
+                    encoding="utf-8")
+    dialog = _open(window, "import-catalog")
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: "Thêm mới: <b>1</b>" in dialog.summary.text(), timeout=10000)
+    with Session.begin() as session:  # meanwhile, on another desk
+        ensure_procedure(session, "9.999", "Tên cũ", field="Hộ tịch", processing_value=5)
+    before = _count(Session, Procedure)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: "Đã nhập xong" in dialog.summary.text(), timeout=10000)
+    assert "cập nhật 1" in dialog.summary.text()
+    assert _count(Session, Procedure) == before
+    with Session() as session:
+        procedure = session.scalar(select(Procedure).where(Procedure.code == "9.999"))
+        assert (procedure.name, procedure.processing_value) == ("Cấp bản sao trích lục", 3)

@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QFormLayout, QHB
 
 from app.errors import AppError
 from app.importing import service
-from app.importing.catalog_import import apply_catalog, parse_catalog_table, plan_catalog
+from app.importing.catalog_import import parse_catalog_table, plan_catalog
 from app.importing.columns import (CATALOG_COLUMNS, DOSSIER_COLUMNS, load_mapping, match_headers, save_mapping,
                                    source_key)
 from app.importing.dossier_file import parse_dossier_table
 from app.importing.dossier_import import plan_import
 from app.importing.reading import read_table
-from app.importing.report import write_report
 from ui.desk import Changes, Desk
 from ui.errors import show_error
 from ui.i18n import QT_TR_NOOP, thousands, tr
@@ -304,7 +303,6 @@ class ImportDialog(QDialog):
     def commit(self) -> None:
         path, source, parsed, kind = self.path, self.source(), self.parsed, self.kind
         create, skip = self.create_procedures.isChecked(), self.skip_rejected.isChecked()
-        plan = self.plan
         self._busy(tr("Đang nhập…"))
 
         def work(progress):
@@ -316,12 +314,8 @@ class ImportDialog(QDialog):
                     return service.import_dossiers(session, ctx, path, source, parsed=parsed,
                                                    create_procedures=create, skip_rejected=skip,
                                                    progress=progress.update, check=cancel)[1]
-                result = apply_catalog(session, plan, skip_rejected=skip, check=cancel)
-                report = write_report(ctx.now(), "danh-muc", plan.file_name,
-                                      [("Thêm mới", plan.added), ("Cập nhật", plan.updated),
-                                       ("Không đổi", plan.unchanged), ("Không nhập được", plan.rejected)],
-                                      plan.problems)
-                return result.__class__(**{**result.__dict__, "report_path": str(report)})
+                # The same service as `import-catalog`, planning afresh: the preview may be stale.
+                return service.import_catalog(session, ctx, path, source, skip_rejected=skip, check=cancel)[1]
 
         self.task = self.desk.run(work, self._committed, parent=self,
                       label=tr("Đang nhập hồ sơ vào sổ…") if kind == "dossiers" else tr("Đang nhập danh mục…"),
