@@ -25,6 +25,7 @@ from app.catalog import get_office
 from app.context import Context
 from app.deadlines import WarningBounds, WarningLevel, apology_deadline
 from app.dossiers import _event, _load_for_update, _save
+from app.due_dates import set_due
 from app.errors import ConfigurationError, NotFoundError, ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.lifecycle import Status, TimeUnit
@@ -289,7 +290,7 @@ def issue(session: Session, ctx: Context, request: LetterRequest, paper: str | N
         created_by=ctx.user_id,
     )
     session.add(letter)
-    dossier.due_at = checked.new_due_at
+    set_due(dossier, ctx.calendar, checked.new_due_at, has_letter=True)  # no second letter: no apology deadline
     dossier.updated_at = now
     note = f"Phiếu xin lỗi số {number_text} ngày {date_vi(checked.issued_on)}; lý do: {checked.reason}"
     if checked.late:

@@ -7,6 +7,7 @@ from sqlalchemy import update
 from app import dossiers, worklists
 from app.deadlines import WarningBounds, WarningLevel
 from app.dossiers import NewDossier
+from app.due_dates import recompute_deadlines
 from app.lifecycle import Status
 from db.models import ApologyLetter, Dossier
 
@@ -23,6 +24,7 @@ def add(Session, ctx, name, due_at, status=Status.PROCESSING, letter=False, rece
                                       issued_on=dt.date(2026, 11, 20), issued_at=D(2026, 11, 20, 10, 0),
                                       reason="Cần xác minh thực địa", previous_due_at=D(2026, 11, 23, 17, 0),
                                       new_due_at=due_at))
+        recompute_deadlines(session, ctx.calendar, [view.id])  # raw writes: the stored deadline follows
     return view.id
 
 
@@ -57,8 +59,12 @@ def test_warnings_group_every_open_dossier_on_a_fixed_day(Session, make_ctx):
     assert names[WarningLevel.APOLOGY_TODAY] == ["Phiếu Hôm Nay"]
     assert names[WarningLevel.DUE_SOON] == ["Có Phiếu", "Sắp Hạn"]  # by due date
     overdue_row = grouped[WarningLevel.OVERDUE][0]
-    assert overdue_row.remaining == "Quá 1 giờ 30 phút"  # Tue 24 off: only 07:30–09:00 today counts
-    assert grouped[WarningLevel.APOLOGY_TODAY][0].remaining == "Còn 1 ngày 6 giờ"
+    assert overdue_row.remaining == "Quá hạn 1 giờ 30 phút"  # Tue 24 off: only 07:30–09:00 today counts
+    # In an apology list the time left counts to the letter deadline (today 17:00), not to the due date
+    # (Thu 26/11 17:00, in its own column): 09:00–11:30 and 13:00–17:00.
+    letter_today = grouped[WarningLevel.APOLOGY_TODAY][0]
+    assert letter_today.remaining == "Hạn xin lỗi: hôm nay, còn 6 giờ 30 phút làm việc"
+    assert letter_today.due_at == D(2026, 11, 26, 17, 0)
 
 
 def test_a_saturday_sees_monday_letters_as_tomorrow(Session, make_ctx, clock):
