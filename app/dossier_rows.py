@@ -100,17 +100,21 @@ def level_condition(level: WarningLevel, bounds: WarningBounds):
     due, deadline = Dossier.due_at, Dossier.apology_deadline_at
     running = Dossier.status.in_(RUNNING_CODES)
     not_overdue = due >= bounds.now
+    # For the letter levels the deadline's range is the narrow one: coalesce(d, d) (the same value)
+    # keeps the planner on the (status, apology_deadline_at) index rather than "every dossier not yet due".
+    not_overdue_checked = func.coalesce(due, due) >= bounds.now
     no_letter_level = or_(deadline.is_(None), deadline >= bounds.letter_tomorrow_end)
     if level is WarningLevel.WAITING:
         return Dossier.status == int(Status.SUPPLEMENT)
     if level is WarningLevel.OVERDUE:
         return and_(running, due < bounds.now)
     if level is WarningLevel.APOLOGY_MISSED:
-        return and_(running, deadline < bounds.today_start, not_overdue)
+        return and_(running, deadline < bounds.today_start, not_overdue_checked)
     if level is WarningLevel.APOLOGY_TODAY:
-        return and_(running, deadline >= bounds.today_start, deadline < bounds.tomorrow_start, not_overdue)
+        return and_(running, deadline >= bounds.today_start, deadline < bounds.tomorrow_start, not_overdue_checked)
     if level is WarningLevel.APOLOGY_TOMORROW:
-        return and_(running, deadline >= bounds.tomorrow_start, deadline < bounds.letter_tomorrow_end, not_overdue)
+        return and_(running, deadline >= bounds.tomorrow_start, deadline < bounds.letter_tomorrow_end,
+                    not_overdue_checked)
     if level is WarningLevel.DUE_SOON:
         return and_(running, not_overdue, due < bounds.soon_end, no_letter_level)
     if level is WarningLevel.ON_TRACK:
@@ -133,11 +137,20 @@ def level_ids(session: Session, bounds: WarningBounds, level: WarningLevel) -> f
 
 def level_rows(session: Session, bounds: WarningBounds, level: WarningLevel,
                limit: int | None = None) -> list[DossierRow]:
-    """The dossiers at one level, by due date (the order of urgency within a level), at most ``limit``."""
-    query = row_select().where(level_condition(level, bounds)).order_by(Dossier.due_at, Dossier.code)
+    """The dossiers at one level, by due date (the order of urgency within a level), at most ``limit``.
+
+    The ids come from the level's index alone (due_at and the id are in it); the display joins
+    are made for the rows returned only.
+    """
+    query = select(Dossier.id).where(level_condition(level, bounds)).order_by(Dossier.due_at, Dossier.id)
     if limit:
         query = query.limit(limit)
-    return [make_row(values, bounds) for values in session.execute(query)]
+    ids = list(session.scalars(query))
+    found = {}
+    for start in range(0, len(ids), 500):
+        for values in session.execute(row_select().where(Dossier.id.in_(ids[start:start + 500]))):
+            found[values[0]] = values
+    return [make_row(found[i], bounds) for i in ids if i in found]
 
 
 # ---------------------------------------------------------------- search

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, func, select, text
 from sqlalchemy.orm import Session
 
 from app.deadlines import WarningBounds, WarningLevel
@@ -71,6 +71,7 @@ class _Conditions:
     where: list = field(default_factory=list)
     needs_procedure: bool = False
     fts_match: str = ""            # SQLite full-text query, when searching
+    searched: object = None        # the search condition among ``where``
     status_codes: list[int] = field(default_factory=list)
 
     def clauses(self, walking_sort_index: bool = False) -> list:
@@ -97,7 +98,7 @@ def _conditions(session: Session, flt: RegisterFilter, bounds: WarningBounds) ->
     searched = search(session, flt.text) if flt.text else None
     if searched is not None:
         c.where.append(searched.condition)
-        c.fts_match = searched.fts
+        c.fts_match, c.searched = searched.fts, searched.condition
     if flt.statuses:
         c.status_codes = sorted(int(s) for s in flt.statuses)
     if flt.unit_id is not None:
@@ -122,6 +123,8 @@ def _conditions(session: Session, flt: RegisterFilter, bounds: WarningBounds) ->
 
 def count(session: Session, flt: RegisterFilter, bounds: WarningBounds) -> int:
     c = _conditions(session, flt, bounds)
+    if c.fts_match and len(c.where) == 1 and not c.status_codes:
+        return fts_count(session, c.fts_match)  # the search alone: the index counts its own matches
     query = select(func.count()).select_from(Dossier)
     if c.needs_procedure:
         query = query.join(Procedure, Procedure.id == Dossier.procedure_id)
@@ -130,24 +133,42 @@ def count(session: Session, flt: RegisterFilter, bounds: WarningBounds) -> int:
     return session.scalar(query) or 0
 
 
-def _page_query(session: Session, flt_conditions: _Conditions, sort: RegisterSort, reverse: bool = False) -> Select:
-    """The page query, steered to the plan that finds the first rows soonest.
+def _broad(session: Session, match: str) -> bool:
+    """More than BROAD_SEARCH matches? Counted only up to there, so a broad search costs nothing extra."""
+    from db.search_index import FTS_TABLE
 
-    Finished statuses cover most of the register: walking the sort index and
-    skipping the few others beats collecting all of them to sort (status + 0
-    keeps the status index out of it). A broad search is the same.
+    return session.scalar(text(f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
+                               "LIMIT :n)"), {"q": match, "n": BROAD_SEARCH + 1}) > BROAD_SEARCH
+
+
+def _page_ids(session: Session, c: _Conditions, sort: RegisterSort, reverse: bool, offset: int, limit: int) -> Select:
+    """The ids of one page, in order, read without the display joins (from the indexes where it can).
+
+    Steered to the plan that finds the first rows soonest. Finished statuses cover most of the
+    register: walking the sort index and skipping the few others beats collecting all of them to
+    sort (status + 0 keeps the status index out of it). A broad search is the same: the sort index is
+    walked and each dossier tested against the search's matches (id + 0 keeps SQLite from starting
+    at the match list, which would read and sort every match), so the first page of "tran" (a fifth
+    of the register) reads a few thousand index entries, not 100,000 rows.
     """
     column = SORT_COLUMNS[sort.key]
     descending = sort.descending != reverse
     order = [column.desc(), Dossier.id.desc()] if descending else [column.asc(), Dossier.id.asc()]
-    query = row_select()
-    where = flt_conditions.clauses(walking_sort_index=sort.key in SORT_INDEXES)
+    walking = sort.key in SORT_INDEXES
+    where = c.clauses(walking_sort_index=walking)
+    if c.fts_match and walking and _broad(session, c.fts_match):
+        from db.search_index import FTS_TABLE
+
+        matches = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q").bindparams(fts_q=c.fts_match)
+        where = [w for w in where if w is not c.searched] + [(Dossier.id + 0).in_(matches)]
+    query = select(Dossier.id).select_from(Dossier)
+    if c.needs_procedure or sort.key == "procedure":
+        query = query.join(Procedure, Procedure.id == Dossier.procedure_id)
+    if sort.key == "unit":
+        query = query.outerjoin(Unit, Unit.id == Dossier.unit_id)
     if where:
         query = query.where(and_(*where))
-    if flt_conditions.fts_match and sort.key in SORT_INDEXES and fts_count(session, flt_conditions.fts_match) \
-            > BROAD_SEARCH:
-        query = query.with_hint(Dossier, f"INDEXED BY {SORT_INDEXES[sort.key]}", "sqlite")
-    return query.order_by(*order)
+    return query.order_by(*order).offset(offset).limit(limit)
 
 
 def page(session: Session, calendar: WorkCalendar, bounds: WarningBounds, flt: RegisterFilter,
@@ -156,15 +177,18 @@ def page(session: Session, calendar: WorkCalendar, bounds: WarningBounds, flt: R
 
     An OFFSET costs a walk over the skipped rows, so with the total known the
     second half is read from the other end: the last page is as quick as the first.
+    The page's ids come first (``_page_ids``), then the display columns of those rows only.
     """
     conditions = _conditions(session, flt, bounds)
     if total is not None and offset > total // 2:
         end = min(offset + limit, total)
-        query = _page_query(session, conditions, sort, reverse=True).offset(total - end).limit(end - offset)
-        found = list(session.execute(query))[::-1]
+        ids = list(session.scalars(_page_ids(session, conditions, sort, True, total - end, end - offset)))[::-1]
     else:
-        found = list(session.execute(_page_query(session, conditions, sort).offset(offset).limit(limit)))
-    return [make_row(values, bounds) for values in found]
+        ids = list(session.scalars(_page_ids(session, conditions, sort, False, offset, limit)))
+    if not ids:
+        return []
+    found = {values[0]: values for values in session.execute(row_select().where(Dossier.id.in_(ids)))}
+    return [make_row(found[i], bounds) for i in ids if i in found]
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,8 @@ class Dossier(Base):
         CheckConstraint("version >= 1", name="version_positive"),
         # "Open, due within N days, by due date" and the warning sweep; received_at makes
         # the index covering, so the sweep never touches the (big) table rows.
-        Index("ix_dossiers_status_due_at", "status", "due_at", "received_at"),
+        # apology_deadline_at in it: "due soon, no letter due sooner" is read from the index alone.
+        Index("ix_dossiers_status_due_at", "status", "due_at", "apology_deadline_at", "received_at"),
         Index("ix_dossiers_received_at", "received_at"),
         Index("ix_dossiers_finished_at", "finished_at"),
         Index("ix_dossiers_due_at", "due_at"),

@@ -62,6 +62,7 @@ class AlertMonitor(QObject):
         self.day_timer = QTimer(self)
         self.day_timer.setInterval(DATE_CHECK_MS)
         self.day_timer.timeout.connect(self._check_date)
+        self.last: today.TodaySummary | None = None
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(level_icon(WarningLevel.ON_TRACK), self)
@@ -75,6 +76,13 @@ class AlertMonitor(QObject):
         self.timer.start()
         self.day_timer.start()
         self.check()
+
+    def want_summary(self) -> None:
+        """A view that has no summary yet: send the last one, or compute it (never a second copy per change)."""
+        if self.last is not None:
+            self.summarised.emit(self.last)
+        else:
+            self.check()
 
     def check(self) -> None:
         self.desk.read(lambda session, ctx: (today.summary(session, ctx), ctx.calendar), self._evaluate)
@@ -104,6 +112,7 @@ class AlertMonitor(QObject):
         _save_ids(settings, self.key + "/seen", summary.ids)
         settings.setValue(self.key + "/seen/at", summary.now.isoformat())
         self._notify(summary, calendar, settings)
+        self.last = summary
         self.summarised.emit(summary)
 
     def _notify(self, summary: today.TodaySummary, calendar, settings: QSettings) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy,
                                QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout)
 
@@ -33,6 +33,7 @@ CARDS = [
 class TodayPage(Page):
     key = "today"
     title = QT_TR_NOOP("Hôm nay")
+    summary_wanted = Signal()  # the page has no summary yet: the alert monitor computes one
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)
@@ -107,7 +108,10 @@ class TodayPage(Page):
 
     # --- loading -------------------------------------------------------
     def refresh(self) -> None:
-        self.desk.read(today.summary, self.show_summary)
+        # The summary is computed once per change, by the alert monitor (ui/alerts.py), which sends it
+        # here (show_summary); the page only asks for it when it has none yet.
+        if self.summary_data is None:
+            self.summary_wanted.emit()
         if self.current_list is not None:
             self.show_list(self.current_list)
 
@@ -160,14 +164,16 @@ class TodayPage(Page):
         self.issue_button.setVisible(apology)
         self.batch_button.setVisible(apology)
         self.desk.read(lambda session, ctx: today.rows(session, ctx, which),
-                       lambda rows, w=which: self._fill(w, rows))
+                       lambda found, w=which: self._fill(w, found))
 
-    def _fill(self, which, rows) -> None:
+    def _fill(self, which, found: today.TodayList) -> None:
         if which != self.current_list:
             return
         label = dict(CARDS)[which]
-        total = self._count_of(which)
-        if total is not None and total > len(rows):
+        # The list's own total, read with its rows: a summary computed a moment earlier or later
+        # (before a letter was issued…) never makes the title disagree with the rows.
+        rows, total = found.rows, found.total
+        if total > len(rows):
             shown = tr("{shown} hồ sơ khẩn nhất trong {total}; xem tất cả trong Sổ hồ sơ").format(
                 shown=thousands(len(rows)), total=thousands(total))
         else:
