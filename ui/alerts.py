@@ -17,7 +17,7 @@ from app import today
 from app.deadlines import WarningLevel
 from ui.desk import Changes, Desk
 from ui.i18n import thousands, tr
-from ui.warning_style import level_icon
+from ui.warning_style import level_icon, level_label_on
 
 REFRESH_MS = 5 * 60 * 1000
 DATE_CHECK_MS = 60 * 1000
@@ -149,5 +149,6 @@ class StatusCounts(QLabel):
         for level in STATUS_LEVELS:
             n = summary.counts.get(level, 0)
             if n:
-                parts.append(f"{level.marker} {tr(level.label)}: {thousands(n)}")
+                words = level_label_on(level, summary.now.date(), summary.next_working_day)
+                parts.append(f"{level.marker} {words}: {thousands(n)}")
         self.setText("  ·  ".join(parts) if parts else tr("Không có hồ sơ cần cảnh báo."))
