@@ -30,7 +30,8 @@ Rates are rounded half up to one decimal, as the plans' tables are.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
+from dataclasses import field as dataclass_field
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import and_, case, func, or_, select, true
@@ -400,7 +401,7 @@ def gap_counts(session: Session, ctx: Context, start: dt.date | None = None, end
 class GapRow(DossierRow):
     """The one dossier row, with its checklist flags and the rules it falls short of."""
 
-    flags: dict[str, bool] = field(default_factory=dict)
+    flags: dict[str, bool] = dataclass_field(default_factory=dict)
     missing: tuple[str, ...] = ()   # rule keys
 
     @property

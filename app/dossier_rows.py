@@ -188,14 +188,30 @@ def search(session: Session, query: str) -> Search | None:
         match = fts_query(folded)
         if not match:
             return None
-        return Search(Dossier.id.in_(text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q")
-                                     .bindparams(fts_q=match)), match)
+        return Search(Dossier.id.in_(fts_matches(match)), match)
     return Search(Dossier.search_text.like(like_pattern(folded), escape="\\"))
 
 
 def search_condition(session: Session, query: str):
     found = search(session, query)
     return None if found is None else found.condition
+
+
+def fts_matches(match: str):
+    """The ids the FTS index matches, as a subquery."""
+    return text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q").bindparams(fts_q=match)
+
+
+def fts_newest(session: Session, match: str, limit: int) -> list[int]:
+    """The newest ``limit`` matches (highest ids), straight from the index."""
+    return list(session.scalars(text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
+                                     "ORDER BY rowid DESC LIMIT :n"), {"q": match, "n": limit}))
+
+
+def fts_more_than(session: Session, match: str, n: int) -> bool:
+    """More than ``n`` matches? Counted only up to n + 1."""
+    return session.scalar(text(f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
+                               "LIMIT :n)"), {"q": match, "n": n + 1}) > n
 
 
 def fts_count(session: Session, match: str) -> int:

@@ -9,14 +9,14 @@ plain rows.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, func, select, text
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from app.deadlines import WarningBounds, WarningLevel
-from app.dossier_rows import DossierRow, fts_count, level_condition, make_row, row_select, search, search_condition
+from app.dossier_rows import (DossierRow, fts_count, fts_matches, fts_more_than, level_condition, make_row,
+                              row_select, search, search_condition)
 from app.lifecycle import Channel, Status
 from app.workcalendar import WorkCalendar
 from db.models import Dossier, Procedure, Unit
@@ -133,14 +133,6 @@ def count(session: Session, flt: RegisterFilter, bounds: WarningBounds) -> int:
     return session.scalar(query) or 0
 
 
-def _broad(session: Session, match: str) -> bool:
-    """More than BROAD_SEARCH matches? Counted only up to there, so a broad search costs nothing extra."""
-    from db.search_index import FTS_TABLE
-
-    return session.scalar(text(f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
-                               "LIMIT :n)"), {"q": match, "n": BROAD_SEARCH + 1}) > BROAD_SEARCH
-
-
 def _page_ids(session: Session, c: _Conditions, sort: RegisterSort, reverse: bool, offset: int, limit: int) -> Select:
     """The ids of one page, in order, read without the display joins (from the indexes where it can).
 
@@ -156,11 +148,8 @@ def _page_ids(session: Session, c: _Conditions, sort: RegisterSort, reverse: boo
     order = [column.desc(), Dossier.id.desc()] if descending else [column.asc(), Dossier.id.asc()]
     walking = sort.key in SORT_INDEXES
     where = c.clauses(walking_sort_index=walking)
-    if c.fts_match and walking and _broad(session, c.fts_match):
-        from db.search_index import FTS_TABLE
-
-        matches = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q").bindparams(fts_q=c.fts_match)
-        where = [w for w in where if w is not c.searched] + [(Dossier.id + 0).in_(matches)]
+    if c.fts_match and walking and fts_more_than(session, c.fts_match, BROAD_SEARCH):
+        where = [w for w in where if w is not c.searched] + [(Dossier.id + 0).in_(fts_matches(c.fts_match))]
     query = select(Dossier.id).select_from(Dossier)
     if c.needs_procedure or sort.key == "procedure":
         query = query.join(Procedure, Procedure.id == Dossier.procedure_id)

@@ -10,16 +10,15 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.deadlines import WarningBounds, WarningLevel, level_label
 from app.dossier_rows import (ACTION_LEVELS, RUNNING_CODES, DossierRow, level_counts, level_ids, level_rows,
-                              rows_by_id, search)
+                              fts_newest, rows_by_id, search)
 from app.lifecycle import OPEN
 from app.workcalendar import WorkCalendar
 from db.models import Dossier, DossierEvent, User
-from db.search_index import FTS_TABLE
 
 OPEN_CODES = tuple(int(s) for s in OPEN)
 
@@ -95,11 +94,7 @@ def search_ids(session: Session, text_query: str, limit: int = 50) -> list[int]:
     if found is None:
         return []
     if found.fts:  # newest first straight from the index
-        rows = session.execute(
-            text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q ORDER BY rowid DESC LIMIT :n"),
-            {"q": found.fts, "n": limit},
-        )
-        return [r[0] for r in rows]
+        return fts_newest(session, found.fts, limit)
     return list(session.scalars(select(Dossier.id).where(found.condition).order_by(Dossier.id.desc()).limit(limit)))
 
 

@@ -127,7 +127,7 @@ class TodayPage(Page):
                         .format(day=f"{weekday_name(summary.next_working_day)}, {date_vi(summary.next_working_day)}")
                         + "</p>")
         self.heading.setText(heading)
-        for which, label in CARDS:
+        for which, _label in CARDS:
             if isinstance(which, WarningLevel):
                 n = summary.counts.get(which, 0)
             else:
