@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -40,6 +41,7 @@ class DossierPage:
     level: WarningLevel | None
     remaining: str
     apology_by: str
+    next_working_day: dt.date   # so the letter "tomorrow" can name the real day (before a long break)
     actions: list[tuple[Status, str]]
     events: list[EventView]
 
@@ -56,4 +58,5 @@ def load(session: Session, ctx: Context, dossier_id: int) -> DossierPage:
              Status.RETURNED, Status.REFUSED, Status.WITHDRAWN, Status.STOPPED]
     allowed = TRANSITIONS[view.status]
     actions = [(target, action_label(view.status, target)) for target in order if target in allowed]
-    return DossierPage(view, level, remaining, apology_by, actions, worklists.history(session, dossier_id))
+    return DossierPage(view, level, remaining, apology_by, bounds.next_working_day, actions,
+                       worklists.history(session, dossier_id))
