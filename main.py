@@ -88,6 +88,12 @@ def _run(args) -> int:
         if not offer_restore(damaged, clock):
             raise
         Session = open_register(url)
+    if args.command not in ("move-register", "backup", "restore", "audit", "due"):
+        # The stored apology deadlines follow the calendar in force (filled the first time after
+        # migration 0008): one indexed read when nothing changed.
+        from app.due_dates import ensure_on_open
+
+        ensure_on_open(Session, say=lambda text: print(text, file=sys.stderr))
     if args.command:
         from app.cli.commands import run
 

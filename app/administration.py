@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.catalog import OfficeInfo, save_office
-from app.context import Context
+from app.context import Context, load_calendar
+from app.due_dates import ensure_deadlines
 from app.errors import ValidationError
 from app.formatting import date_vi
 from app.permissions import Permission, require
@@ -35,6 +36,7 @@ def set_calendar_day(session: Session, ctx: Context, day: dt.date, working: bool
     else:
         existing.working, existing.note = working, note
     session.flush()
+    _deadlines_follow_calendar(session)
 
 
 def remove_calendar_day(session: Session, ctx: Context, day: dt.date) -> None:
@@ -44,6 +46,7 @@ def remove_calendar_day(session: Session, ctx: Context, day: dt.date) -> None:
         raise ValidationError(f"Ngày {date_vi(day)} không có điều chỉnh nào của cơ quan để bỏ.")
     session.delete(existing)  # through the ORM, so that the audit trail records the old values
     session.flush()
+    _deadlines_follow_calendar(session)
 
 
 def change_office(session: Session, ctx: Context, **values: str) -> OfficeInfo:
@@ -61,6 +64,7 @@ def change_setting(session: Session, ctx: Context, key: str, value: Any) -> Any:
     require(session, ctx, Permission(spec.permission) if spec is not None else Permission.MANAGE_SETTINGS)
     value = save_setting(session, key, value)
     session.flush()
+    _deadlines_follow_calendar(session)  # office hours and the cut-off move apology deadlines
     return value
 
 
@@ -81,3 +85,8 @@ def store_smtp_password(session: Session, ctx: Context, password: str) -> None:
         raise ValidationError("Chưa nhập mật khẩu thư đi.")
     secrets.store(SMTP_SECRET, password)
     audit.record(session, "settings", "update", {"value": audit.SECRET_MARK}, row_key="smtp_password")
+
+
+def _deadlines_follow_calendar(session: Session) -> None:
+    """The open dossiers' stored apology deadlines, recomputed on the calendar now in force (if it changed)."""
+    ensure_deadlines(session, load_calendar(session))

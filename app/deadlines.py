@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from app.errors import ValidationError
 from app.lifecycle import Status, TimeUnit
-from app.workcalendar import WorkCalendar
+from app.workcalendar import WorkCalendar, weekday_vi
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,14 @@ def apology_deadline(calendar: WorkCalendar, due_at: dt.datetime, received_at: d
     return deadline
 
 
+def apology_deadline_moment(calendar: WorkCalendar, due_at: dt.datetime | None, received_at: dt.datetime | None,
+                            has_letter: bool = False) -> dt.datetime | None:
+    """Closing time on the apology deadline day: what a dossier stores; None without a due date or after a letter."""
+    if due_at is None or has_letter:
+        return None
+    return dt.datetime.combine(apology_deadline(calendar, due_at, received_at), calendar.hours.closing)
+
+
 class WarningLevel(enum.IntEnum):
     """Ordered by urgency, so max() of a set is the one to show."""
 
@@ -117,6 +125,8 @@ class WarningLevel(enum.IntEnum):
         return LEVEL_LABELS[self][1]
 
 
+LETTER_LEVELS = frozenset({WarningLevel.APOLOGY_TOMORROW, WarningLevel.APOLOGY_TODAY, WarningLevel.APOLOGY_MISSED})
+
 LEVEL_LABELS = {
     WarningLevel.ON_TRACK: ("Trong hạn", ""),
     WarningLevel.WAITING: ("Chờ bổ sung", "‖"),
@@ -130,7 +140,14 @@ LEVEL_LABELS = {
 
 @dataclass(frozen=True)
 class WarningBounds:
-    """Day boundaries for one moment, computed once so a sweep is just comparisons."""
+    """The moments one warning sweep compares against, computed once: a sweep is just comparisons.
+
+    Each level is a range over two stored moments of a dossier, its due moment D and its apology
+    deadline A (closing time of the last working day a letter is in time, None after a letter):
+    overdue ⇔ D < now; otherwise letter missed ⇔ A < today; letter today ⇔ A falls today; letter
+    "tomorrow" ⇔ A falls after today up to the next working day; due soon ⇔ D before the end of the
+    N-th working day. ``level_of`` reads them in Python, ``app.warning_levels`` as SQL ranges.
+    """
 
     now: dt.datetime
     calendar: WorkCalendar
@@ -155,62 +172,60 @@ class WarningBounds:
             soon_limit=calendar.add_working_days(today, due_soon_days),
         )
 
+    @property
+    def today_start(self) -> dt.datetime:
+        return _midnight(self.now.date())
 
-def warning_level(status: int, due_at: dt.datetime | None, has_letter: bool, bounds: WarningBounds,
-                  received_at: dt.datetime | None = None) -> WarningLevel | None:
-    """The warning level of a dossier, or None once it is finished.
+    @property
+    def tomorrow_start(self) -> dt.datetime:
+        return _midnight(self.now.date() + dt.timedelta(days=1))
 
-    With the apology deadline A = the working day before the due day D (or the
-    receipt day, if later): missed ⇔ A < today; today ⇔ A = today; tomorrow ⇔
-    A = the next working day. After a letter the new date is the deadline and no
-    second letter is possible, so only due-soon/overdue remain.
-    """
+    @property
+    def letter_tomorrow_end(self) -> dt.datetime:
+        """End of the next working day: a letter deadline before it is "tomorrow" (or sooner)."""
+        return _midnight(self.next_working_day + dt.timedelta(days=1))
+
+    @property
+    def soon_end(self) -> dt.datetime:
+        return _midnight(self.soon_limit + dt.timedelta(days=1))
+
+    @property
+    def next_day_is_tomorrow(self) -> bool:
+        return self.next_working_day == self.now.date() + dt.timedelta(days=1)
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time())
+
+
+def level_of(status: int, due_at: dt.datetime | None, apology_deadline_at: dt.datetime | None,
+             bounds: WarningBounds) -> WarningLevel | None:
+    """The warning level from the stored moments (see ``WarningBounds``); None once finished."""
     if status in _FINISHED_CODES:
         return None
     if status == Status.SUPPLEMENT:
         return WarningLevel.WAITING
     if due_at is None:
         return WarningLevel.ON_TRACK
-    if bounds.now > due_at:
+    if due_at < bounds.now:
         return WarningLevel.OVERDUE
-    due_day = due_at.date()
-    if not has_letter and due_day <= bounds.day_after_next:
-        rank = _rank_of_day_before(due_day, bounds)
-        if received_at is not None:
-            # Only near-term dossiers reach here, so the calendar is asked rarely.
-            rank = max(rank, _rank(bounds.calendar.counting_start_day(received_at), bounds))
-        if rank < 0:
+    if apology_deadline_at is not None:
+        if apology_deadline_at < bounds.today_start:
             return WarningLevel.APOLOGY_MISSED
-        if rank == 0:
+        if apology_deadline_at < bounds.tomorrow_start:
             return WarningLevel.APOLOGY_TODAY
-        if rank == 1:
+        if apology_deadline_at < bounds.letter_tomorrow_end:
             return WarningLevel.APOLOGY_TOMORROW
-    if due_day <= bounds.soon_limit:
+    if due_at < bounds.soon_end:
         return WarningLevel.DUE_SOON
     return WarningLevel.ON_TRACK
 
 
-def _rank_of_day_before(due_day: dt.date, bounds: WarningBounds) -> int:
-    """Where the working day before ``due_day`` falls: -1 past, 0 today, 1 next working day, 2 later."""
-    if due_day <= bounds.current_working_day:
-        return -1
-    if bounds.today_is_working and due_day <= bounds.next_working_day:
-        return 0
-    if due_day <= bounds.day_after_next:
-        return 1
-    return 2
-
-
-def _rank(day: dt.date, bounds: WarningBounds) -> int:
-    """The same scale for a working day itself."""
-    today = bounds.now.date()
-    if day < today:
-        return -1
-    if day == today:
-        return 0
-    if day <= bounds.next_working_day:
-        return 1
-    return 2
+def warning_level(status: int, due_at: dt.datetime | None, has_letter: bool, bounds: WarningBounds,
+                  received_at: dt.datetime | None = None) -> WarningLevel | None:
+    """The warning level of a dossier from its facts (the apology deadline computed, not read)."""
+    deadline = apology_deadline_moment(bounds.calendar, due_at, received_at, has_letter)
+    return level_of(status, due_at, deadline, bounds)
 
 
 _FINISHED_CODES = frozenset(int(s) for s in Status if s.is_finished)
@@ -235,13 +250,9 @@ def finish_timing(finished_at: dt.datetime, due_at: dt.datetime) -> Timing:
     return Timing.LATE
 
 
-def describe_remaining(calendar: WorkCalendar, now: dt.datetime, due_at: dt.datetime) -> str:
-    """Working time left or overdue: "Còn 2 ngày 3 giờ", "Quá 1 ngày", "Còn 1 giờ 45 phút"."""
-    minutes = calendar.working_minutes_between(now, due_at)
-    late = minutes < 0 or (minutes == 0 and now > due_at)
-    minutes = abs(minutes)
-    per_day = calendar.hours.minutes_per_day
-    days, rest = divmod(minutes, per_day)
+def _span_words(minutes: int, per_day: int) -> str:
+    """"2 ngày 3 giờ", "1 giờ 45 phút", "45 phút" for a number of working minutes."""
+    days, rest = divmod(abs(minutes), per_day)
     hours, mins = divmod(rest, 60)
     parts = []
     if days:
@@ -250,6 +261,76 @@ def describe_remaining(calendar: WorkCalendar, now: dt.datetime, due_at: dt.date
         parts.append(f"{hours} giờ")
     if not days and mins:
         parts.append(f"{mins} phút")  # within the last day the minutes matter
-    if not parts:
-        parts.append("0 phút")
-    return ("Quá " if late else "Còn ") + " ".join(parts)
+    return " ".join(parts)
+
+
+def describe_remaining(calendar: WorkCalendar, now: dt.datetime, due_at: dt.datetime) -> str:
+    """Working time left or overdue: "Còn 2 ngày 3 giờ", "Quá hạn 1 ngày", "Còn 1 giờ 45 phút".
+
+    Past due with no working time between (after closing time, over a weekend) the clock time
+    says how late it is ("Quá hạn 2 giờ" at 19:00 for 17:00): never "0 phút".
+    """
+    minutes = calendar.working_minutes_between(now, due_at)
+    if now > due_at:
+        words = _span_words(minutes, calendar.hours.minutes_per_day)
+        if not words:
+            elapsed = int((now - due_at).total_seconds() // 60)
+            if elapsed >= 24 * 60:
+                return f"Quá hạn từ {due_at:%H:%M} {_day_words(due_at.date())}"
+            words = f"{elapsed // 60} giờ" if elapsed >= 60 else f"{max(elapsed, 1)} phút"
+        return "Quá hạn " + words
+    return "Còn " + (_span_words(minutes, calendar.hours.minutes_per_day) or "0 phút")
+
+
+def _day_words(day: dt.date) -> str:
+    """"thứ Năm 03/09", "chủ Nhật 06/09"."""
+    name = weekday_vi(day)
+    return f"{name[0].lower()}{name[1:]} {day:%d/%m}"
+
+
+def next_working_day_words(bounds: WarningBounds) -> str:
+    """"ngày mai" when the next working day is tomorrow, else its real date:
+    "thứ Năm 03/09 (ngày làm việc kế tiếp)"."""
+    if bounds.next_day_is_tomorrow:
+        return "ngày mai"
+    return f"{_day_words(bounds.next_working_day)} (ngày làm việc kế tiếp)"
+
+
+def level_label(level: WarningLevel, bounds: WarningBounds | None = None) -> str:
+    """The level's words for this moment: "Hạn gửi phiếu xin lỗi: thứ Năm 03/09 (ngày làm việc kế tiếp)"
+    on the Friday before a long break, "… ngày mai" on an ordinary day."""
+    if level is WarningLevel.APOLOGY_TOMORROW and bounds is not None:
+        return f"Hạn gửi phiếu xin lỗi: {next_working_day_words(bounds)}"
+    return level.label
+
+
+def describe_letter_deadline(bounds: WarningBounds, deadline_at: dt.datetime) -> str:
+    """Time left to send the apology letter: "Hạn xin lỗi: hôm nay, còn 3 giờ làm việc"."""
+    calendar = bounds.calendar
+    day = deadline_at.date()
+    if deadline_at < bounds.today_start:
+        return f"Đã lỡ hạn xin lỗi ({_day_words(day)})"
+    if day == bounds.now.date():
+        when = "hôm nay"
+    elif day == bounds.next_working_day:
+        when = next_working_day_words(bounds)
+    else:
+        when = _day_words(day)
+    left = _span_words(calendar.working_minutes_between(bounds.now, deadline_at), calendar.hours.minutes_per_day)
+    # After closing time on the deadline day a letter dated today is still in time.
+    return f"Hạn xin lỗi: {when}, còn {left} làm việc" if left else f"Hạn xin lỗi: {when} (đã hết giờ làm việc)"
+
+
+def time_left(bounds: WarningBounds, level: WarningLevel | None, due_at: dt.datetime | None,
+              apology_deadline_at: dt.datetime | None) -> str:
+    """The one "time left" of a dossier, wherever it is shown (register, Today lists, dossier page).
+
+    Finished or without a due date: nothing. Waiting for papers: nothing, the clock is stopped.
+    While a letter is due (letter today, tomorrow, missed): the time to the letter deadline.
+    Otherwise the working time to the due moment, or how late it is.
+    """
+    if level is None or level is WarningLevel.WAITING or due_at is None:
+        return ""
+    if level in LETTER_LEVELS and apology_deadline_at is not None:
+        return describe_letter_deadline(bounds, apology_deadline_at)
+    return describe_remaining(bounds.calendar, bounds.now, due_at)

@@ -29,6 +29,7 @@ from app.formatting import thousands
 from app.lifecycle import Status, TimeUnit
 from app.letters import COMMON_REASONS, number_text
 from app.text import fold
+from app.due_dates import deadline_values
 from app.workcalendar import WorkCalendar
 from db.models import ApologyLetter, Dossier, DossierEvent, SupplementPeriod
 from db import audit
@@ -333,7 +334,10 @@ def _make_batch(plan: _Plan, index: int) -> _Batch:
             "applicant_kind": "organisation" if organisation else "person",
             # = search_text_for(...), without folding the same names a million times
             "search_text": f"{folded} {code.lower()} {phone} {id_number}",
-            "channel": channel, "received_at": received, "due_at": final_due, "due_manual_reason": "",
+            "channel": channel, "received_at": received, "due_manual_reason": "",
+            # the due moment and, for open dossiers (the only ones classified), the apology deadline
+            **(deadline_values(calendar, final_due, received, final_due != due) if not status.is_finished
+               else {"due_at": final_due, "apology_deadline_at": None}),
             "status": int(status), "finished_at": finished, "returned_at": returned,
             "result_delivery": delivery, "closing_reason": reason,
             "fee_paid": fee and finished_state,

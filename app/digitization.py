@@ -30,7 +30,8 @@ Rates are rounded half up to one decimal, as the plans' tables are.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from dataclasses import field as dataclass_field
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import and_, case, func, or_, select, true
@@ -38,6 +39,8 @@ from sqlalchemy.orm import Session
 
 from app import dossiers
 from app.context import Context
+from app.deadlines import WarningBounds
+from app.dossier_rows import N_ROW_COLUMNS, DossierRow, make_row, row_select, search
 from app.digitization_rules import (FLAGS, RULES, Rule, any_gap_sql, missing, required_flags, rule,
                                     status_unindexed)
 from app.errors import NotFoundError, ValidationError
@@ -395,19 +398,11 @@ def gap_counts(session: Session, ctx: Context, start: dt.date | None = None, end
 
 
 @dataclass(frozen=True)
-class GapRow:
-    id: int
-    code: str
-    applicant_name: str
-    procedure_name: str
-    unit_name: str
-    channel: Channel
-    status: Status
-    received_at: dt.datetime
-    finished_at: dt.datetime | None
-    flags: dict[str, bool]
-    missing: tuple[str, ...]     # rule keys
-    version: int
+class GapRow(DossierRow):
+    """The one dossier row, with its checklist flags and the rules it falls short of."""
+
+    flags: dict[str, bool] = dataclass_field(default_factory=dict)
+    missing: tuple[str, ...] = ()   # rule keys
 
     @property
     def sentences(self) -> list[str]:
@@ -427,26 +422,24 @@ def gap_list(session: Session, ctx: Context, start: dt.date | None = None, end: 
     period = period_or_default(ctx, start, end)
     conditions = _scope(session, period, unit_id)
     conditions.append(rule(cause).gap_sql() if cause else any_gap_sql())
-    folded = fold(text or "")
-    if folded:
-        escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(Dossier.search_text.like(f"%{escaped}%", escape="\\"))
+    searched = search(session, text)
+    if searched is not None:
+        conditions.append(searched.condition)
     base = select(Dossier.id).join(Procedure, Procedure.id == Dossier.procedure_id).where(*conditions)
     total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    bounds = WarningBounds.at(ctx.calendar, ctx.now(), ctx.settings.due_soon_days)
     result = session.execute(
-        select(Dossier.id, Dossier.code, Dossier.applicant_name, Procedure.name, Unit.name, Dossier.channel,
-               Dossier.status, Dossier.received_at, Dossier.finished_at, Procedure.result_on_paper, Dossier.version,
-               *(getattr(Dossier, flag) for flag in FLAGS))
-        .join(Procedure, Procedure.id == Dossier.procedure_id)
-        .outerjoin(Unit, Unit.id == Dossier.unit_id)
+        row_select(Procedure.result_on_paper, *(getattr(Dossier, flag) for flag in FLAGS))
         .where(*conditions)
         .order_by(Dossier.received_at.desc(), Dossier.id.desc())
         .limit(limit)
     )
     rows = []
-    for id_, code, name, procedure, unit, channel, status, received, finished, on_paper, version, *flags in result:
-        values = {flag: bool(v) for flag, v in zip(FLAGS, flags)}
-        rows.append(GapRow(id_, code, name, procedure, unit or NO_UNIT, Channel(channel), Status(status), received,
-                           finished, values, tuple(r.key for r in missing(channel, status, values, on_paper)),
-                           version))
+    for values in result:
+        row = make_row(values, bounds, no_unit=NO_UNIT)
+        on_paper, *flags = values[N_ROW_COLUMNS:]
+        flag_values = {flag: bool(v) for flag, v in zip(FLAGS, flags)}
+        rows.append(GapRow(**{f.name: getattr(row, f.name) for f in fields(DossierRow)}, flags=flag_values,
+                           missing=tuple(r.key for r in missing(row.channel.value, int(row.status), flag_values,
+                                                                on_paper))))
     return GapList(period, tuple(rows), int(total))

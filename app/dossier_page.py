@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from app import dossiers, worklists
 from app.context import Context
-from app.deadlines import WarningBounds, WarningLevel, apology_deadline, describe_remaining, warning_level
+from app.deadlines import WarningBounds, WarningLevel, level_of, time_left
 from app.dossiers import DossierView
 from app.lifecycle import TRANSITIONS, Status
 from app.worklists import EventView
@@ -40,6 +41,7 @@ class DossierPage:
     level: WarningLevel | None
     remaining: str
     apology_by: str
+    next_working_day: dt.date   # so the letter "tomorrow" can name the real day (before a long break)
     actions: list[tuple[Status, str]]
     events: list[EventView]
 
@@ -47,14 +49,14 @@ class DossierPage:
 def load(session: Session, ctx: Context, dossier_id: int) -> DossierPage:
     view = dossiers.get(session, dossier_id)
     bounds = WarningBounds.at(ctx.calendar, ctx.now(), ctx.settings.due_soon_days)
-    level = warning_level(view.status, view.due_at, bool(view.letter_number), bounds, view.received_at)
-    remaining = describe_remaining(ctx.calendar, ctx.now(), view.due_at) \
-        if view.due_at and level not in (None, WarningLevel.WAITING) else ""
+    level = level_of(view.status, view.due_at, view.apology_deadline_at, bounds)
+    remaining = time_left(bounds, level, view.due_at, view.apology_deadline_at)
     apology_by = ""
-    if view.due_at and level is not None and not view.letter_number:
-        apology_by = apology_deadline(ctx.calendar, view.due_at, view.received_at).strftime("%d/%m/%Y")
+    if view.apology_deadline_at and level is not None:
+        apology_by = view.apology_deadline_at.strftime("%d/%m/%Y")
     order = [Status.ACCEPTED, Status.PROCESSING, Status.SUPPLEMENT, Status.FINANCIAL, Status.RESULT_READY,
              Status.RETURNED, Status.REFUSED, Status.WITHDRAWN, Status.STOPPED]
     allowed = TRANSITIONS[view.status]
     actions = [(target, action_label(view.status, target)) for target in order if target in allowed]
-    return DossierPage(view, level, remaining, apology_by, actions, worklists.history(session, dossier_id))
+    return DossierPage(view, level, remaining, apology_by, bounds.next_working_day, actions,
+                       worklists.history(session, dossier_id))

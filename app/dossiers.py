@@ -19,6 +19,7 @@ from app.catalog import procedure_by_code, unit_id_by_code
 from app.context import Context
 from app.digitization_rules import guard_finish
 from app.deadlines import ProcessingTime, due_from_receipt, resume_after_supplement
+from app.due_dates import set_due
 from app.errors import NotFoundError, StaleDataError, ValidationError
 from app.formatting import datetime_vi
 from app.lifecycle import (
@@ -121,6 +122,7 @@ class DossierView:
     notes: str
     version: int
     letter_number: str
+    apology_deadline_at: dt.datetime | None = None  # stored with the dossier (app.due_dates)
 
 
 def search_text_for(name: str, code: str, phone: str, id_number: str) -> str:
@@ -152,7 +154,7 @@ def _view(session: Session, dossier: Dossier) -> DossierView:
         identity_checked=dossier.identity_checked, reused_from_store=dossier.reused_from_store,
         taken_from_national_store=dossier.taken_from_national_store,
         request_letter_attached=dossier.request_letter_attached, notes=dossier.notes,
-        version=dossier.version, letter_number=letter or "",
+        version=dossier.version, letter_number=letter or "", apology_deadline_at=dossier.apology_deadline_at,
     )
 
 
@@ -232,7 +234,7 @@ def receive(session: Session, ctx: Context, data: NewDossier) -> DossierView:
         applicant_address=validation.optional_text(data.applicant_address, "địa chỉ", 500),
         applicant_phone=phone, applicant_email=validation.email(data.applicant_email),
         applicant_kind=kind.value, search_text=search_text_for(name, code, phone, id_number),
-        channel=channel.value, received_at=received_at, due_at=due_at, due_manual_reason=reason,
+        channel=channel.value, received_at=received_at, due_manual_reason=reason,
         status=int(Status.ACCEPTED), fee_paid=bool(data.fee_paid), paid_online=bool(data.paid_online),
         # Online dossiers arrive digital (DOMAIN.md §7).
         digitized_components=channel is Channel.ONLINE,
@@ -240,6 +242,7 @@ def receive(session: Session, ctx: Context, data: NewDossier) -> DossierView:
         papers_received=_papers(procedure.papers if data.papers_received is None else data.papers_received),
         created_at=now, updated_at=now,
     )
+    set_due(dossier, ctx.calendar, due_at)
     session.add(dossier)
     session.flush()
     _event(session, ctx, dossier.id, "receive", new=Status.ACCEPTED.label,
@@ -317,7 +320,7 @@ def change_status(session: Session, ctx: Context, dossier_id: int, target: Statu
     if target is Status.ACCEPTED:
         # An online registration starts counting when the desk accepts it.
         dossier.received_at = at
-        dossier.due_at = due_from_receipt(ctx.calendar, at, processing_time(dossier.procedure))
+        set_due(dossier, ctx.calendar, due_from_receipt(ctx.calendar, at, processing_time(dossier.procedure)))
         dossier.original_due_at = dossier.due_at      # the promise is made when the desk accepts it
         note = f"Hẹn trả {datetime_vi(dossier.due_at)}"
     elif target is Status.SUPPLEMENT:
@@ -334,9 +337,10 @@ def change_status(session: Session, ctx: Context, dossier_id: int, target: Statu
             period.completed_at = at
             if target is Status.PROCESSING and dossier.due_at is not None:
                 old_due = dossier.due_at
-                dossier.due_at = resume_after_supplement(
+                has_letter = session.scalar(select(ApologyLetter.id).where(ApologyLetter.dossier_id == dossier.id))
+                set_due(dossier, ctx.calendar, resume_after_supplement(
                     ctx.calendar, old_due, period.requested_at, at, processing_time(dossier.procedure),
-                    ctx.settings.supplement_mode, dossier.received_at)
+                    ctx.settings.supplement_mode, dossier.received_at), has_letter=has_letter is not None)
                 _event(session, ctx, dossier.id, "due", field="due_at", old=datetime_vi(old_due),
                        new=datetime_vi(dossier.due_at), note="Nhận đủ hồ sơ bổ sung")
     if target.is_finished and target is not Status.RETURNED:
@@ -420,7 +424,7 @@ def set_due_manually(session: Session, ctx: Context, dossier_id: int, due_at: dt
         raise ValidationError(
             f"Không thể lùi ngày hẹn trả ({datetime_vi(old)}) sau ngày tiếp nhận: khi hồ sơ sẽ trễ hạn, hãy lập "
             f"phiếu xin lỗi và hẹn lại ngày trả (chỉ được hẹn lại một lần).")
-    dossier.due_at = due_at
+    set_due(dossier, ctx.calendar, due_at)  # no letter yet: checked above
     if ctx.now().date() == dossier.received_at.date():
         # Corrected on the day it was given, it is still the counter's promise (receipt slip, logbook).
         dossier.original_due_at = due_at

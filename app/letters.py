@@ -35,6 +35,7 @@ from app.catalog import get_office
 from app.context import Context
 from app.deadlines import WarningBounds, WarningLevel, apology_deadline
 from app.dossiers import _event, _load_for_update, _save
+from app.due_dates import set_due
 from app.errors import ConfigurationError, NotFoundError, ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.issuer import Issuer, issuer_for_unit
@@ -369,7 +370,7 @@ def issue(session: Session, ctx: Context, request: LetterRequest, paper: str | N
         issuer_parent=issuer.parent, late=checked.late, pdf_sha256=digest, created_by=ctx.user_id,
     )
     session.add(letter)
-    dossier.due_at = checked.new_due_at
+    set_due(dossier, ctx.calendar, checked.new_due_at, has_letter=True)  # no second letter: no apology deadline
     dossier.updated_at = now
     note = f"Phiếu xin lỗi số {number_text} ngày {date_vi(checked.issued_on)}; lý do: {checked.reason}"
     if checked.late:

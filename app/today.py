@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import digitization, worklists
+from app import digitization
 from app.context import Context
 from app.deadlines import WarningBounds, WarningLevel
-from app.worklists import WorklistRow
+from app.dossier_rows import DossierRow, level_counts, level_ids, level_rows, rows_by_id
 from db.models import Dossier
 
 # The lists the Today page offers besides the warning levels.
@@ -49,29 +49,39 @@ def _day_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
 def summary(session: Session, ctx: Context) -> TodaySummary:
     now = ctx.now()
     bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
-    levels = worklists.classify_open(session, bounds)
+    counts = Counter({level: n for level, n in level_counts(session, bounds).items() if n})
     start, end = _day_bounds(now)
     received = session.scalar(select(func.count()).select_from(Dossier)
                               .where(Dossier.received_at >= start, Dossier.received_at < end)) or 0
     returned = session.scalar(select(func.count()).select_from(Dossier)
                               .where(Dossier.returned_at >= start, Dossier.returned_at < end)) or 0
-    ids = {level: frozenset(i for i, lv in levels.items() if lv is level) for level in ALERT_LEVELS}
+    ids = {level: level_ids(session, bounds, level) for level in ALERT_LEVELS}
     gaps = digitization.gap_counts(session, ctx).dossiers
     return TodaySummary(now, ctx.calendar.is_working_day(now.date()), ctx.calendar.next_working_day(now.date()),
-                        Counter(levels.values()), ids, received, returned, gaps)
+                        counts, ids, received, returned, gaps)
 
 
-def rows(session: Session, ctx: Context, which: WarningLevel | str, limit: int = 2000) -> list[WorklistRow]:
+@dataclass(frozen=True)
+class TodayList:
+    """The dossiers behind one count: the first ``limit`` (most urgent first) and how many there are,
+    read together, so the list's title never disagrees with its rows."""
+
+    rows: list[DossierRow]
+    total: int
+
+
+def rows(session: Session, ctx: Context, which: WarningLevel | str, limit: int = 2000) -> TodayList:
     """The dossiers behind one count of the Today page, most urgent first."""
     now = ctx.now()
     bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
     if isinstance(which, WarningLevel):
-        wanted = [i for i, level in worklists.classify_open(session, bounds).items() if level is which]
-    else:
-        start, end = _day_bounds(now)
-        column = Dossier.received_at if which == RECEIVED_TODAY else Dossier.returned_at
-        wanted = list(session.scalars(select(Dossier.id).where(column >= start, column < end)))
-    return worklists.rows_for(session, ctx.calendar, bounds, wanted[:limit] if len(wanted) > limit else wanted)
+        shown = level_rows(session, bounds, which, limit)
+        total = len(shown) if len(shown) < limit else level_counts(session, bounds, (which,))[which]
+        return TodayList(shown, total)
+    start, end = _day_bounds(now)
+    column = Dossier.received_at if which == RECEIVED_TODAY else Dossier.returned_at
+    wanted = list(session.scalars(select(Dossier.id).where(column >= start, column < end)))
+    return TodayList(rows_by_id(session, bounds, wanted[:limit]), len(wanted))
 
 
 def changes_since(previous: dict[WarningLevel, frozenset[int]],

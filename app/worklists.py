@@ -10,89 +10,62 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.deadlines import WarningBounds, WarningLevel, describe_remaining, warning_level
-from app.lifecycle import OPEN, Status
-from app.text import fold
+from app.deadlines import WarningBounds, WarningLevel, level_label
+from app.dossier_rows import (ACTION_LEVELS, RUNNING_CODES, DossierRow, level_counts, level_ids, level_rows,
+                              fts_newest, rows_by_id, search)
+from app.lifecycle import OPEN
 from app.workcalendar import WorkCalendar
-from db.models import ApologyLetter, Dossier, DossierEvent, Procedure, Unit, User
-from db.search_index import FTS_TABLE
+from db.models import Dossier, DossierEvent, User
 
 OPEN_CODES = tuple(int(s) for s in OPEN)
 
 
-@dataclass(frozen=True)
-class WorklistRow:
-    id: int
-    code: str
-    applicant_name: str
-    procedure_name: str
-    unit_name: str
-    status: Status
-    received_at: dt.datetime
-    due_at: dt.datetime | None
-    has_letter: bool
-    level: WarningLevel | None
-    remaining: str
-
-
-def _open_sweep(session: Session):
-    """(id, status, due_at, has_letter, received_at) of every open dossier, via the (status, due_at) index."""
-    return session.execute(
-        select(Dossier.id, Dossier.status, Dossier.due_at, ApologyLetter.id.is_not(None), Dossier.received_at)
-        .outerjoin(ApologyLetter, ApologyLetter.dossier_id == Dossier.id)
-        .where(Dossier.status.in_(OPEN_CODES))
-    )
-
-
 def classify_open(session: Session, bounds: WarningBounds) -> dict[int, WarningLevel]:
-    """The warning level of every open dossier, by id."""
-    return {
-        dossier_id: warning_level(status, due_at, bool(has_letter), bounds, received_at)
-        for dossier_id, status, due_at, has_letter, received_at in _open_sweep(session)
-    }
+    """The warning level of every open dossier, by id (each level one indexed range)."""
+    return {dossier_id: level for level in WarningLevel for dossier_id in level_ids(session, bounds, level)}
 
 
 def warning_counts(session: Session, bounds: WarningBounds) -> Counter:
-    return Counter(classify_open(session, bounds).values())
+    return Counter({level: n for level, n in level_counts(session, bounds).items() if n})
 
 
-def rows_for(session: Session, calendar: WorkCalendar, bounds: WarningBounds, ids: list[int]) -> list[WorklistRow]:
+def rows_for(session: Session, calendar: WorkCalendar, bounds: WarningBounds, ids: list[int]) -> list[DossierRow]:
     """Display rows for the given dossiers, most urgent first, then by due date."""
-    rows = []
-    for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start:chunk_start + 500]
-        result = session.execute(
-            select(Dossier.id, Dossier.code, Dossier.applicant_name, Procedure.name, Unit.name, Dossier.status,
-                   Dossier.received_at, Dossier.due_at, ApologyLetter.id.is_not(None))
-            .join(Procedure, Procedure.id == Dossier.procedure_id)
-            .outerjoin(Unit, Unit.id == Dossier.unit_id)
-            .outerjoin(ApologyLetter, ApologyLetter.dossier_id == Dossier.id)
-            .where(Dossier.id.in_(chunk))
-        )
-        for id_, code, name, procedure, unit, status, received, due, has_letter in result:
-            level = warning_level(status, due, bool(has_letter), bounds, received)
-            rows.append(WorklistRow(
-                id=id_, code=code, applicant_name=name, procedure_name=procedure, unit_name=unit or "",
-                status=Status(status), received_at=received, due_at=due, has_letter=bool(has_letter),
-                level=level,
-                remaining=describe_remaining(calendar, bounds.now, due) if due and level is not None else "",
-            ))
-    rows.sort(key=lambda r: (-(r.level or 0), r.due_at or dt.datetime.max, r.code))
-    return rows
+    return rows_by_id(session, bounds, ids)
+
+
+@dataclass(frozen=True)
+class LevelList:
+    """One level of the warnings: its words for this moment, how many, and the first rows."""
+
+    level: WarningLevel
+    label: str
+    count: int
+    rows: list[DossierRow]
+
+
+def warnings(session: Session, bounds: WarningBounds, levels=ACTION_LEVELS, limit: int | None = None
+             ) -> list[LevelList]:
+    """The action levels, most urgent first: each count and its first ``limit`` rows (all if None).
+
+    Each level is an indexed range (``level_condition``): nothing is classified in Python but the
+    rows shown.
+    """
+    found = []
+    for level in sorted(levels, reverse=True):
+        rows = level_rows(session, bounds, level, limit)
+        count = len(rows) if limit is None or len(rows) < limit else level_counts(session, bounds, (level,))[level]
+        found.append(LevelList(level, level_label(level, bounds), count, rows))
+    return found
 
 
 def warnings_by_level(session: Session, calendar: WorkCalendar, bounds: WarningBounds,
-                      levels: set[WarningLevel] | None = None) -> dict[WarningLevel, list[WorklistRow]]:
-    """Open dossiers needing action, grouped by level (all action levels by default)."""
-    levels = levels or {level for level in WarningLevel if level >= WarningLevel.DUE_SOON}
-    wanted = [dossier_id for dossier_id, level in classify_open(session, bounds).items() if level in levels]
-    grouped: dict[WarningLevel, list[WorklistRow]] = {level: [] for level in sorted(levels, reverse=True)}
-    for row in rows_for(session, calendar, bounds, wanted):
-        grouped[row.level].append(row)
-    return grouped
+                      levels: set[WarningLevel] | None = None) -> dict[WarningLevel, list[DossierRow]]:
+    """Open dossiers needing action, grouped by level (all action levels by default), each by due date."""
+    return {found.level: found.rows for found in warnings(session, bounds, levels or ACTION_LEVELS)}
 
 
 def due_within(session: Session, calendar: WorkCalendar, now: dt.datetime, working_days: int,
@@ -107,8 +80,7 @@ def due_within(session: Session, calendar: WorkCalendar, now: dt.datetime, worki
     bound = dt.datetime.combine(limit_day + dt.timedelta(days=1), dt.time())
     query = (
         select(Dossier.id, Dossier.due_at)
-        .where(Dossier.status.in_([c for c in OPEN_CODES if c != Status.SUPPLEMENT]),
-               Dossier.due_at >= now, Dossier.due_at < bound)
+        .where(Dossier.status.in_(RUNNING_CODES), Dossier.due_at >= now, Dossier.due_at < bound)
         .order_by(Dossier.due_at)
     )
     if limit:
@@ -116,37 +88,14 @@ def due_within(session: Session, calendar: WorkCalendar, now: dt.datetime, worki
     return [tuple(row) for row in session.execute(query)]
 
 
-def _fts_query(folded: str) -> str:
-    """An FTS5 phrase whose last word may be unfinished: "dang van du" → "dang van du"*."""
-    tokens = [t for t in "".join(c if c.isalnum() else " " for c in folded).split() if t]
-    if not tokens:
-        return ""
-    return '"' + " ".join(tokens) + '"*'
-
-
 def search_ids(session: Session, text_query: str, limit: int = 50) -> list[int]:
-    """Dossiers whose name, code, phone or identity number match, ignoring case, marks and đ/d.
-
-    Newest first. On SQLite the FTS index answers; elsewhere a LIKE on the folded text.
-    """
-    folded = fold(text_query)
-    if not folded:
+    """Dossiers whose name, code, phone or identity number match, ignoring case, marks and đ/d. Newest first."""
+    found = search(session, text_query)
+    if found is None:
         return []
-    if session.get_bind().dialect.name == "sqlite":
-        match = _fts_query(folded)
-        if not match:
-            return []
-        rows = session.execute(
-            text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q ORDER BY rowid DESC LIMIT :n"),
-            {"q": match, "n": limit},
-        )
-        return [r[0] for r in rows]
-    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    rows = session.execute(
-        select(Dossier.id).where(Dossier.search_text.like(f"%{escaped}%", escape="\\"))
-        .order_by(Dossier.id.desc()).limit(limit)
-    )
-    return [r[0] for r in rows]
+    if found.fts:  # newest first straight from the index
+        return fts_newest(session, found.fts, limit)
+    return list(session.scalars(select(Dossier.id).where(found.condition).order_by(Dossier.id.desc()).limit(limit)))
 
 
 @dataclass(frozen=True)

@@ -145,7 +145,8 @@ class Dossier(Base):
         CheckConstraint("version >= 1", name="version_positive"),
         # "Open, due within N days, by due date" and the warning sweep; received_at makes
         # the index covering, so the sweep never touches the (big) table rows.
-        Index("ix_dossiers_status_due_at", "status", "due_at", "received_at"),
+        # apology_deadline_at in it: "due soon, no letter due sooner" is read from the index alone.
+        Index("ix_dossiers_status_due_at", "status", "due_at", "apology_deadline_at", "received_at"),
         Index("ix_dossiers_received_at", "received_at"),
         Index("ix_dossiers_finished_at", "finished_at"),
         Index("ix_dossiers_due_at", "due_at"),
@@ -155,6 +156,8 @@ class Dossier(Base):
         Index("ix_dossiers_report", "received_at", "finished_at", "due_at", "status", "channel", "unit_id",
               "officer_id", "procedure_id"),
         Index("ix_dossiers_applicant_folded", "applicant_name_folded"),
+        # The apology levels (missed / today / tomorrow) as index ranges over the stored deadline.
+        Index("ix_dossiers_status_apology", "status", "apology_deadline_at", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -181,6 +184,11 @@ class Dossier(Base):
     # The return moment promised at the counter, kept as a fact: the receipt slip and the
     # logbook print it even after an apology letter moved due_at (set once, at receipt).
     original_due_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime, default=_promised_at_insert)
+    # The end (closing time) of the last working day on which an apology letter is still in time:
+    # derived from due_at, received_at and the office calendar, stored so that the warning levels
+    # are index ranges. NULL when no letter can be due (no due date, or a letter already issued).
+    # Written only through app.due_dates (set_due / deadline_values / recompute_deadlines).
+    apology_deadline_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
     # the papers received, one per line, as the receipt slip lists them
     papers_received: Mapped[str] = mapped_column(Text, default="", server_default="")
     demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -19,7 +19,7 @@ from app.workcalendar import OfficeHours
 from ui.desk import Changes, Desk
 from ui.i18n import thousands, tr
 from ui.interruptions import dialog_open, office_exists
-from ui.warning_style import level_icon
+from ui.warning_style import level_icon, level_label_on
 
 REFRESH_MS = 5 * 60 * 1000
 DATE_CHECK_MS = 60 * 1000
@@ -72,6 +72,7 @@ class AlertMonitor(QObject):
         self.day_timer = QTimer(self)
         self.day_timer.setInterval(DATE_CHECK_MS)
         self.day_timer.timeout.connect(self._check_date)
+        self.last: today.TodaySummary | None = None
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(level_icon(WarningLevel.ON_TRACK), self)
@@ -85,6 +86,13 @@ class AlertMonitor(QObject):
         self.timer.start()
         self.day_timer.start()
         self.check()
+
+    def want_summary(self) -> None:
+        """A view that has no summary yet: send the last one, or compute it (never a second copy per change)."""
+        if self.last is not None:
+            self.summarised.emit(self.last)
+        else:
+            self.check()
 
     def check(self) -> None:
         self.desk.read(lambda session, ctx: (today.summary(session, ctx), ctx.calendar, alert_span(ctx.settings),
@@ -116,6 +124,7 @@ class AlertMonitor(QObject):
         settings.setValue(self.key + "/seen/at", summary.now.isoformat())
         if office and not dialog_open(self.parent()):   # else the notices come at the next check
             self._notify(summary, calendar, span, settings)
+        self.last = summary
         self.summarised.emit(summary)
 
     def _notify(self, summary: today.TodaySummary, calendar, span, settings: QSettings) -> None:
@@ -152,5 +161,6 @@ class StatusCounts(QLabel):
         for level in STATUS_LEVELS:
             n = summary.counts.get(level, 0)
             if n:
-                parts.append(f"{level.marker} {tr(level.label)}: {thousands(n)}")
+                words = level_label_on(level, summary.now.date(), summary.next_working_day)
+                parts.append(f"{level.marker} {words}: {thousands(n)}")
         self.setText("  ·  ".join(parts) if parts else tr("Không có hồ sơ cần cảnh báo."))

@@ -85,7 +85,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
 WEEKDAYS = (QT_TR_NOOP("Thứ Hai"), QT_TR_NOOP("Thứ Ba"), QT_TR_NOOP("Thứ Tư"), QT_TR_NOOP("Thứ Năm"),
             QT_TR_NOOP("Thứ Sáu"), QT_TR_NOOP("Thứ Bảy"), QT_TR_NOOP("Chủ Nhật"))
 _TIME_UNITS = {"ngày": QT_TR_NOOP("{n} ngày"), "giờ": QT_TR_NOOP("{n} giờ"), "phút": QT_TR_NOOP("{n} phút")}
-_REMAINING = {"Còn": QT_TR_NOOP("Còn {time}"), "Quá": QT_TR_NOOP("Quá {time}")}
+_REMAINING = {"Còn": QT_TR_NOOP("Còn {time}"), "Quá hạn": QT_TR_NOOP("Quá hạn {time}")}
 
 
 def weekday_name(day) -> str:
@@ -94,8 +94,9 @@ def weekday_name(day) -> str:
 
 
 def remaining_text(text: str) -> str:
-    """app.deadlines.describe_remaining's "Còn 2 ngày 3 giờ" / "Quá 1 ngày" in the window's language."""
-    match = re.fullmatch(r"(Còn|Quá) ((?:\d+ (?:ngày|giờ|phút) ?)+)", text or "")
+    """app.deadlines.describe_remaining's "Còn 2 ngày 3 giờ" / "Quá hạn 1 ngày" in the window's language
+    (the letter-deadline words of app.deadlines.time_left carry dates and stay as they are)."""
+    match = re.fullmatch(r"(Còn|Quá hạn) ((?:\d+ (?:ngày|giờ|phút) ?)+)", text or "")
     if match is None:
         return text
     parts = re.findall(r"(\d+) (ngày|giờ|phút)", match.group(2))

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         if today_page is not None:
             self.alerts.news.connect(today_page.show_news)
             self.alerts.summarised.connect(today_page.show_summary)
+            today_page.summary_wanted.connect(self.alerts.want_summary)
         self.alerts.notified.connect(lambda text: self.statusBar().showMessage(text, 60000))
         from ui import remote_changes
 

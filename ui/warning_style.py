@@ -72,3 +72,17 @@ def level_icon(level: WarningLevel) -> QIcon:
         painter.end()
         _icons[level] = QIcon(pixmap)
     return _icons[level]
+
+
+def level_label_on(level: WarningLevel, today, next_working_day) -> str:
+    """A level's words on a given day: the letter "tomorrow" names the real day when the next working day
+    is not tomorrow (the Friday before a long break: "… Thứ Năm 03/09 (ngày làm việc kế tiếp)"),
+    as app.deadlines.level_label does for the command line."""
+    import datetime as dt
+
+    from ui.i18n import weekday_name
+
+    if level is WarningLevel.APOLOGY_TOMORROW and next_working_day != today + dt.timedelta(days=1):
+        return tr("Hạn gửi phiếu xin lỗi: {day} (ngày làm việc kế tiếp)").format(
+            day=f"{weekday_name(next_working_day)} {next_working_day:%d/%m}")
+    return tr(level.label)

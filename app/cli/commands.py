@@ -17,8 +17,8 @@ from app import administration, dossiers, worklists
 from app.catalog import ensure_user
 from app.clock import Clock
 from app.context import Context, load_context
-from app.deadlines import ProcessingTime, WarningBounds, WarningLevel, apology_deadline, describe_remaining, \
-    due_from_receipt, finish_timing, warning_level
+from app.deadlines import ProcessingTime, WarningBounds, WarningLevel, apology_deadline, due_from_receipt, \
+    finish_timing, level_label, level_of, time_left
 from app.demo import generate
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi, moment_with_weekday, thousands
@@ -99,19 +99,19 @@ def cmd_warnings(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     with Session() as session:
         ctx = load_context(session, clock)
         bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
-        grouped = worklists.warnings_by_level(session, ctx.calendar, bounds)
-    out.data({"at": now, "levels": {level.name.lower(): {"label": level.label, "count": len(rows),
-                                                         "dossiers": rows}
-                                    for level, rows in grouped.items()}})
+        # the JSON lists every dossier; the text shows the first --limit of each level and the count
+        found = worklists.warnings(session, bounds, limit=None if out.as_json or not args.limit else args.limit)
+    out.data({"at": now, "levels": {item.level.name.lower(): {"label": item.label, "count": item.count,
+                                                              "dossiers": item.rows}
+                                    for item in found}})
     out.line(f"Cảnh báo lúc {datetime_vi(now)} ({weekday_vi(now.date())}):")
-    for level, rows in grouped.items():
-        out.line(f"\n{level.marker} {level.label}: {len(rows)} hồ sơ")
-        shown = rows if not args.limit else rows[:args.limit]
-        for row in shown:
+    for item in found:
+        out.line(f"\n{item.level.marker} {item.label}: {item.count} hồ sơ")
+        for row in item.rows:
             out.line(f"   {row.code:<28} {row.applicant_name[:28]:<28} hẹn {datetime_vi(row.due_at):<17} "
                      f"{row.remaining}")
-        if len(shown) < len(rows):
-            out.line(f"   … và {len(rows) - len(shown)} hồ sơ khác (dùng --limit 0 để xem hết)")
+        if len(item.rows) < item.count:
+            out.line(f"   … và {item.count - len(item.rows)} hồ sơ khác (dùng --limit 0 để xem hết)")
     return 0
 
 
@@ -122,7 +122,7 @@ def cmd_show(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
         events = worklists.history(session, view.id)
     now = clock.now()
     bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
-    level = warning_level(int(view.status), view.due_at, bool(view.letter_number), bounds, view.received_at)
+    level = level_of(int(view.status), view.due_at, view.apology_deadline_at, bounds)
     timing = finish_timing(view.finished_at, view.due_at) if view.finished_at and view.due_at else None
     out.data({"dossier": view, "warning": level.name.lower() if level is not None else None,
               "timing": timing.value if timing else None, "history": events})
@@ -140,7 +140,8 @@ def cmd_show(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     if view.letter_number:
         out.line(f"  Phiếu xin lỗi: số {view.letter_number}")
     if level is not None and view.due_at:
-        out.line(f"  Cảnh báo:     {level.label} — {describe_remaining(ctx.calendar, now, view.due_at)}")
+        left = time_left(bounds, level, view.due_at, view.apology_deadline_at)
+        out.line(f"  Cảnh báo:     {level_label(level, bounds)}" + (f" — {left}" if left else ""))
     if view.finished_at:
         out.line(f"  Kết thúc:     {datetime_vi(view.finished_at)}" + (f" — {timing.label}" if timing else ""))
     if view.returned_at:

@@ -18,6 +18,7 @@ from app.dossiers import search_text_for
 from app.errors import StaleDataError, ValidationError
 from app.formatting import datetime_vi
 from app.importing.dossier_file import CheckFn, DossierRow, ProgressFn, checkpoint
+from app.due_dates import deadline_values, recompute_deadlines
 from app.importing.dossier_import import FIELD_LABELS, Change, ImportPlan, ImportResult, UnknownProcedure
 from app.lifecycle import Channel, Status
 from app.text import fold
@@ -91,6 +92,9 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
         done += len(batch)
         if progress:
             progress(done, total, "Đang cập nhật hồ sơ đã có…")
+    # A file that moved a due date, a receipt or reopened a dossier moves its apology deadline too.
+    recompute_deadlines(session, ctx.calendar, [c.dossier_id for c in plan.changes
+                                                if {"due_at", "received_at", "status"} & {k for k, _o, _n in c.fields}])
     checkpoint(check)
     session.expire_all()
     return ImportResult(name, plan.added, plan.updated, plan.unchanged, plan.rejected, len(created), events)
@@ -145,7 +149,8 @@ def _new_dossier(ctx: Context, dossier_id: int, row: DossierRow, ref, created: d
         "applicant_phone": row.applicant_phone, "applicant_email": row.applicant_email,
         "applicant_kind": row.applicant_kind,
         "search_text": search_text_for(row.applicant_name, row.code, row.applicant_phone, row.applicant_id_number),
-        "channel": channel, "received_at": row.received_at, "due_at": due, "due_manual_reason": "",
+        "channel": channel, "received_at": row.received_at, "due_manual_reason": "",
+        **deadline_values(ctx.calendar, due, row.received_at),
         "status": int(status), "finished_at": row.finished_at if status.is_finished else None,
         "returned_at": row.returned_at, "result_delivery": "desk" if status is Status.RETURNED else "",
         "closing_reason": row.closing_reason, "fee_paid": False, "paid_online": False,

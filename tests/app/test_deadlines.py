@@ -255,10 +255,10 @@ REMAINING = [
     ("Fri 13/02/2026 15:00", "Mon 23/02/2026 17:00", "Còn 1 ngày 2 giờ"),
     # 13:00–17:00 Wed 31/12 (4 h) + 07:30–11:30 Fri 02/01 (4 h)
     ("Wed 31/12/2025 13:00", "Fri 02/01/2026 11:30", "Còn 1 ngày"),
-    ("Wed 11/03/2026 17:00", "Tue 10/03/2026 17:00", "Quá 1 ngày"),
-    ("Wed 11/03/2026 09:30", "Tue 10/03/2026 17:00", "Quá 2 giờ"),
+    ("Wed 11/03/2026 17:00", "Tue 10/03/2026 17:00", "Quá hạn 1 ngày"),
+    ("Wed 11/03/2026 09:30", "Tue 10/03/2026 17:00", "Quá hạn 2 giờ"),
     # Wed (8 h) + 07:30–10:30 Thu (3 h)
-    ("Thu 12/03/2026 10:30", "Tue 10/03/2026 17:00", "Quá 1 ngày 3 giờ"),
+    ("Thu 12/03/2026 10:30", "Tue 10/03/2026 17:00", "Quá hạn 1 ngày 3 giờ"),
 ]
 
 
@@ -378,3 +378,50 @@ def test_resuming_before_the_pause_is_refused(cal):
         resume_after_supplement(
             cal, T("Mon 16/03/2026 17:00"), T("Wed 11/03/2026 10:00"), T("Tue 10/03/2026 09:00"), ProcessingTime(5)
         )
+
+
+# ---------------------------------------------------------------------------
+# Warning words with real dates (issue 15)
+# ---------------------------------------------------------------------------
+
+def test_the_friday_before_the_national_day_break_names_the_real_letter_day(cal):
+    """Fri 28/08/2026: 29/08–02/09 off, so a dossier due Fri 04/09 needs its letter on Thu 03/09, not "tomorrow"."""
+    from app.deadlines import level_label, time_left
+
+    now = T("Fri 28/08/2026 10:00")
+    bounds = WarningBounds.at(cal, now)
+    assert bounds.next_working_day == dt.date(2026, 9, 3)
+    due = T("Fri 04/09/2026 17:00")
+    level = warning_level(Status.PROCESSING, due, False, bounds)
+    assert level is L.APOLOGY_TOMORROW
+    assert level_label(level, bounds) == "Hạn gửi phiếu xin lỗi: thứ Năm 03/09 (ngày làm việc kế tiếp)"
+    deadline = dt.datetime(2026, 9, 3, 17, 0)
+    # 10:00–17:00 today (5 h 30 working) + all of Thu 03/09 (8 h)
+    assert time_left(bounds, level, due, deadline) == ("Hạn xin lỗi: thứ Năm 03/09 (ngày làm việc kế tiếp), "
+                                                       "còn 1 ngày 5 giờ làm việc")
+    # An ordinary Tuesday: the next working day is tomorrow, and it says so.
+    tuesday = WarningBounds.at(cal, T("Tue 10/03/2026 09:00"))
+    assert level_label(L.APOLOGY_TOMORROW, tuesday) == "Hạn gửi phiếu xin lỗi: ngày mai"
+
+
+@pytest.mark.parametrize("now, due, expected", [
+    ("Tue 10/03/2026 19:00", "Tue 10/03/2026 17:00", "Quá hạn 2 giờ"),      # after closing time
+    ("Tue 10/03/2026 17:20", "Tue 10/03/2026 17:00", "Quá hạn 20 phút"),
+    ("Tue 10/03/2026 19:00", "Tue 10/03/2026 15:00", "Quá hạn 2 giờ"),      # 15:00–17:00 in working time
+    ("Mon 16/03/2026 07:00", "Fri 13/03/2026 17:00", "Quá hạn từ 17:00 thứ Sáu 13/03"),  # over a weekend
+])
+def test_overdue_after_closing_time_never_reads_zero_minutes(cal, now, due, expected):
+    assert describe_remaining(cal, T(now), T(due)) == expected
+
+
+def test_apology_lists_count_to_the_letter_deadline_and_the_waiting_clock_is_stopped(cal):
+    from app.deadlines import time_left
+
+    bounds = WarningBounds.at(cal, T("Tue 10/03/2026 14:00"))
+    due, deadline = T("Wed 11/03/2026 17:00"), T("Tue 10/03/2026 17:00")
+    assert time_left(bounds, L.APOLOGY_TODAY, due, deadline) == "Hạn xin lỗi: hôm nay, còn 3 giờ làm việc"
+    assert time_left(bounds, L.APOLOGY_MISSED, due, T("Mon 09/03/2026 17:00")) == "Đã lỡ hạn xin lỗi (thứ Hai 09/03)"
+    late = WarningBounds.at(cal, T("Tue 10/03/2026 18:00"))  # the deadline day, after closing: still in time by date
+    assert time_left(late, L.APOLOGY_TODAY, due, deadline) == "Hạn xin lỗi: hôm nay (đã hết giờ làm việc)"
+    assert time_left(bounds, L.WAITING, due, deadline) == ""  # waiting for papers: no running clock
+    assert time_left(bounds, L.DUE_SOON, due, None) == "Còn 1 ngày 3 giờ"

@@ -7,6 +7,7 @@ from sqlalchemy import update
 from app import dossiers, today
 from app.deadlines import WarningLevel
 from app.dossiers import NewDossier
+from app.due_dates import recompute_deadlines
 from app.lifecycle import Status
 from db.models import Dossier
 
@@ -18,6 +19,7 @@ def _receive(Session, ctx, name, received, due=None, procedure="P3", channel="in
         view = dossiers.receive(session, ctx, NewDossier(procedure, name, received_at=received, channel=channel))
         if due is not None:
             session.execute(update(Dossier).where(Dossier.id == view.id).values(due_at=due))
+            recompute_deadlines(session, ctx.calendar, [view.id])  # a raw write: the stored deadline follows
     return view.id
 
 
@@ -44,13 +46,13 @@ def test_summary_counts_each_list_of_the_day(Session, make_ctx):
     # digitized but nobody checked the applicant's digital identity. Five dossiers short.
     assert summary.digitization_gaps == 5
     with Session() as session:
-        rows = today.rows(session, ctx, today.RECEIVED_TODAY)
-        overdue_rows = today.rows(session, ctx, WarningLevel.OVERDUE)
+        rows = today.rows(session, ctx, today.RECEIVED_TODAY).rows
+        overdue_rows = today.rows(session, ctx, WarningLevel.OVERDUE).rows
     assert sorted(r.applicant_name for r in rows) == ["Phạm Văn Cường", "Đỗ Thị Dung"]
     assert [r.applicant_name for r in overdue_rows] == ["Trần Văn An"]
     # Late since Fri 17:00 in working time: all of Monday (8 h; Tuesday 24/11 is a day off) and
     # 07:30–09:00 today.
-    assert overdue_rows[0].remaining == "Quá 1 ngày 1 giờ"
+    assert overdue_rows[0].remaining == "Quá hạn 1 ngày 1 giờ"
 
 
 def test_changes_since_last_look_name_only_new_arrivals():

@@ -257,3 +257,50 @@ def test_an_answer_for_a_closed_window_is_dropped(qtbot):
     release.set()
     qtbot.waitUntil(lambda: runner.busy == 0, timeout=5000)
     assert called == []
+
+
+def test_today_summary_is_computed_once_per_change_and_the_list_title_agrees_with_its_rows(
+        qtbot, Session, clock, catalog, make_ctx, monkeypatch):
+    """After a letter, the apology list reads "3 hồ sơ" like its tile (it once read "3 … trong 4"),
+    and the Today summary is computed once per change (by the alert monitor), not by the page too."""
+    from sqlalchemy import update
+
+    from app import dossiers, letters, today
+    from app.deadlines import WarningLevel
+    from app.dossiers import NewDossier
+    from app.due_dates import recompute_deadlines
+    from ui.desk import Changes
+
+    ctx = make_ctx()  # Wed 25/11/2026 09:00
+    ids = []
+    with Session.begin() as session:
+        for name in ("An", "Bình", "Cường", "Dung"):
+            view = dossiers.receive(session, ctx, NewDossier("D10", f"Nguyễn Văn {name}",
+                                                             received_at=dt.datetime(2026, 11, 16, 9)))
+            # due Thu 26/11: the letter is due today
+            session.execute(update(Dossier).where(Dossier.id == view.id).values(due_at=dt.datetime(2026, 11, 26, 17)))
+            ids.append(view.id)
+        recompute_deadlines(session, ctx.calendar, ids)
+    calls = []
+    real_summary = today.summary
+    monkeypatch.setattr(today, "summary", lambda session, ctx: calls.append(1) or real_summary(session, ctx))
+
+    desk, window = _window(qtbot, Session, clock)
+    window.show_page("today")
+    page = window.pages["today"]
+    qtbot.waitUntil(lambda: _card_count(window, "apology_today") == "4", timeout=5000)
+    page.cards[WarningLevel.APOLOGY_TODAY].click()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 4, timeout=5000)
+    qtbot.waitUntil(lambda: "4 hồ sơ" in page.list_title.text(), timeout=5000)
+    before = len(calls)
+
+    with Session.begin() as session:
+        letters.issue(session, make_ctx(), letters.LetterRequest(ids[0], "Cần xác minh thực địa",
+                                                                 dt.date(2026, 12, 4)))
+    with qtbot.waitSignal(window.alerts.summarised, timeout=5000):
+        desk.announce(Changes(dossiers=True, letters=True))
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: "3 hồ sơ" in page.list_title.text(), timeout=5000)
+    assert _card_count(window, "apology_today") == "3"
+    assert "trong" not in page.list_title.text()
+    assert len(calls) - before == 1  # one summary for the change, shared by the tile, the page and the status bar

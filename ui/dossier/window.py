@@ -22,7 +22,7 @@ from ui.dossier.receive import from_qt
 from ui.dossier.tabs import DossierTab
 from ui.errors import show_error
 from ui.i18n import QT_TR_NOOP, processing_text, remaining_text, tr
-from ui.warning_style import level_brush, level_text
+from ui.warning_style import level_brush, level_label_on, level_text
 
 TEXT_FIELDS = ("applicant_name", "applicant_id_number", "applicant_phone", "applicant_email", "applicant_address")
 FLAG_FIELDS = ("fee_paid", "paid_online")
@@ -134,6 +134,9 @@ class DossierWindow(QDialog):
         self.setWindowTitle(tr("Hồ sơ {code} — {name}").format(code=v.code, name=v.applicant_name))
         due = datetime_vi(v.due_at) if v.due_at else "—"
         level = level_text(page.level)
+        if page.level is not None and page.level.marker:
+            words = level_label_on(page.level, self.desk.clock.now().date(), page.next_working_day)
+            level = f"{page.level.marker} {words}"
         parts = [f"<span style='font-size:15pt'><b>{v.code}</b></span> &nbsp; {v.applicant_name}",
                  tr("Trạng thái") + f": <b>{tr(v.status.label)}</b>"
                  + (f" &nbsp;·&nbsp; <b>{level}</b>" if page.level is not None else ""),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy,
                                QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout)
 
@@ -12,7 +12,7 @@ from app.formatting import date_vi, datetime_vi
 from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, remaining_text, thousands, tr, weekday_name
 from ui.pages.base import Page
-from ui.warning_style import COLOURS, level_brush, level_icon, level_text
+from ui.warning_style import COLOURS, level_brush, level_icon, level_label_on, level_text
 
 DIGITIZATION_GAPS = "digitization_gaps"  # opens the Số hóa page, where gaps are listed and fixed
 APOLOGY_LISTS = (WarningLevel.APOLOGY_TODAY, WarningLevel.APOLOGY_TOMORROW, WarningLevel.APOLOGY_MISSED)
@@ -33,6 +33,7 @@ CARDS = [
 class TodayPage(Page):
     key = "today"
     title = QT_TR_NOOP("Hôm nay")
+    summary_wanted = Signal()  # the page has no summary yet: the alert monitor computes one
 
     def __init__(self, desk, parent=None):
         super().__init__(desk, parent)
@@ -107,7 +108,10 @@ class TodayPage(Page):
 
     # --- loading -------------------------------------------------------
     def refresh(self) -> None:
-        self.desk.read(today.summary, self.show_summary)
+        # The summary is computed once per change, by the alert monitor (ui/alerts.py), which sends it
+        # here (show_summary); the page only asks for it when it has none yet.
+        if self.summary_data is None:
+            self.summary_wanted.emit()
         if self.current_list is not None:
             self.show_list(self.current_list)
 
@@ -123,13 +127,21 @@ class TodayPage(Page):
                         .format(day=f"{weekday_name(summary.next_working_day)}, {date_vi(summary.next_working_day)}")
                         + "</p>")
         self.heading.setText(heading)
-        for which, label in CARDS:
+        for which, _label in CARDS:
             if isinstance(which, WarningLevel):
                 n = summary.counts.get(which, 0)
             else:
                 n = self._count_of(which)
-            self.cards[which].setText(f"{thousands(n)}\n{tr(label)}")
+            self.cards[which].setText(f"{thousands(n)}\n{self._label(which)}")
         self._open_most_urgent()
+
+    def _label(self, which) -> str:
+        """A card's words; the letter "tomorrow" names the real day when it is not tomorrow."""
+        summary = self.summary_data
+        if isinstance(which, WarningLevel) and summary is not None:
+            if which is WarningLevel.APOLOGY_TOMORROW:
+                return level_label_on(which, summary.now.date(), summary.next_working_day)
+        return tr(dict(CARDS)[which])
 
     def _open_most_urgent(self) -> None:
         """On first sight, the list behind the most urgent non-zero count is already open."""
@@ -153,26 +165,26 @@ class TodayPage(Page):
             self.table.setRowCount(0)  # never show one list's rows under another's title
         self.current_list = which
         self.cards[which].setChecked(True)
-        label = dict(CARDS)[which]
-        self.list_title.setText(f"<b>{tr(label)}</b> — " + tr("đang tải…"))
+        self.list_title.setText(f"<b>{self._label(which)}</b> — " + tr("đang tải…"))
         self.open_in_register.setVisible(isinstance(which, WarningLevel))
         apology = which in APOLOGY_LISTS
         self.issue_button.setVisible(apology)
         self.batch_button.setVisible(apology)
         self.desk.read(lambda session, ctx: today.rows(session, ctx, which),
-                       lambda rows, w=which: self._fill(w, rows))
+                       lambda found, w=which: self._fill(w, found))
 
-    def _fill(self, which, rows) -> None:
+    def _fill(self, which, found: today.TodayList) -> None:
         if which != self.current_list:
             return
-        label = dict(CARDS)[which]
-        total = self._count_of(which)
-        if total is not None and total > len(rows):
+        # The list's own total, read with its rows: a summary computed a moment earlier or later
+        # (before a letter was issued…) never makes the title disagree with the rows.
+        rows, total = found.rows, found.total
+        if total > len(rows):
             shown = tr("{shown} hồ sơ khẩn nhất trong {total}; xem tất cả trong Sổ hồ sơ").format(
                 shown=thousands(len(rows)), total=thousands(total))
         else:
             shown = tr("{n} hồ sơ").format(n=thousands(len(rows)))
-        self.list_title.setText(f"<b>{tr(label)}</b> — {shown}")
+        self.list_title.setText(f"<b>{self._label(which)}</b> — {shown}")
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             values = (level_text(row.level, short=True), row.code, row.applicant_name, row.procedure_name,
