@@ -167,6 +167,7 @@ def test_alerts_say_what_changed_since_last_open_and_notify_once(qtbot, Session,
     desk, window = _window(qtbot, Session, clock)
     with qtbot.waitSignal(window.alerts.summarised, timeout=5000):
         window.alerts.start()
+    qtbot.waitUntil(lambda: desk.tasks.busy == 0, timeout=5000)  # its last check is in before it closes
     window.close()
     # While the desk was closed, the dossier's promise passed.
     with Session.begin() as session:

@@ -1,7 +1,7 @@
 """the apology deadline is stored with each dossier, so the warning levels are index ranges
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-01
 
 - dossiers.apology_deadline_at: the end of the last working day on which an apology letter is
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 
 
 revision = '0008'
-down_revision = '0006'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

@@ -1,6 +1,6 @@
 """a head of unit is linked to the unit they lead
 
-Revision ID: 0012
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-01
 
@@ -11,7 +11,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0012'
+revision = '0007'
 down_revision = '0006'
 branch_labels = None
 depends_on = None
