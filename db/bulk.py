@@ -48,3 +48,20 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict]) -> None:
         cursor.executemany(sql, values)
     finally:
         cursor.close()
+
+
+def begin_explicitly(connection: Connection) -> None:
+    """Make sure the database transaction has really begun before what follows.
+
+    pysqlite (in its default, legacy mode) sends BEGIN only before the first
+    INSERT/UPDATE/DELETE and commits DDL on its own when no transaction is open:
+    a ``DROP TRIGGER`` issued first would survive a crash that rolls back
+    everything after it (PITFALLS.md). Bulk writers that change triggers call
+    this first, so the trigger change commits or rolls back with their rows.
+    PostgreSQL's DDL is transactional and SQLAlchemy has already begun there.
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    driver = connection.connection.driver_connection
+    if not driver.in_transaction:
+        driver.execute("BEGIN")
