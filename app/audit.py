@@ -18,7 +18,8 @@ TABLE_LABELS = {
     "office": "Thông tin cơ quan", "units": "Đơn vị", "procedures": "Thủ tục",
 }
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "bulk-update": "Sửa hàng loạt",
-                 "bulk-delete": "Xóa hàng loạt", "bulk-insert": "Thêm hàng loạt"}
+                 "bulk-delete": "Xóa hàng loạt", "bulk-insert": "Thêm hàng loạt",
+                 "demo-remove": "Xóa dữ liệu mẫu"}
 FIELD_LABELS = {
     "status": "trạng thái", "applicant_name": "người nộp", "applicant_id_number": "số giấy tờ",
     "applicant_address": "địa chỉ", "applicant_phone": "điện thoại", "applicant_email": "thư điện tử",
@@ -32,9 +33,11 @@ FIELD_LABELS = {
     "digitized_components": "số hóa thành phần", "digitized_result": "số hóa kết quả",
     "due_manual_reason": "lý do ấn định hạn", "unit_id": "đơn vị", "procedure_id": "thủ tục",
     "demo_dossiers": "hồ sơ mẫu", "letters": "phiếu xin lỗi", "field": "lĩnh vực",
+    "legacy_dossiers": "hồ sơ mẫu của phiên bản cũ", "events": "sự kiện", "periods": "lần bổ sung",
+    "units": "đơn vị", "procedures": "thủ tục", "users": "tài khoản", "office": "thông tin cơ quan",
 }
 # Bookkeeping columns that only make the history longer.
-QUIET_FIELDS = {"id", "created_at", "updated_at", "created_by", "officer_id", "first_id", "seed"}
+QUIET_FIELDS = {"id", "created_at", "updated_at", "created_by", "officer_id", "first_id", "seed", "marked", "runs"}
 PROBLEMS = {
     "hash": "nội dung đã bị sửa sau khi ghi",
     "link": "không nối với sự kiện trước (sự kiện trước đã bị sửa, xóa hoặc chèn thêm)",

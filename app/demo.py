@@ -32,7 +32,7 @@ from app.text import fold
 from app.workcalendar import WorkCalendar
 from db.models import ApologyLetter, Dossier, DossierEvent, SupplementPeriod
 from db import audit
-from db.bulk import begin_explicitly, insert_rows
+from db.bulk import advance_id_sequence, begin_explicitly, insert_rows
 from db.search_index import FTS_TABLE, SQLITE_DDL
 
 BATCH = 20_000
@@ -212,6 +212,7 @@ def generate(session, calendar: WorkCalendar, now: dt.datetime, count: int, seed
                 f"INSERT INTO {FTS_TABLE}(rowid, search_text) SELECT id, search_text FROM dossiers WHERE id >= :first"
             ), {"first": first_id})
             connection.execute(text(SQLITE_DDL[1]))
+    advance_id_sequence(connection, Dossier.__table__)   # the dossiers were given their ids here
     # The rows went around the ORM (db/bulk.py), so the audit listener did not see them: one summary
     # event per run joins the chain instead of a million (db/audit.py).
     # "marked": the rows carry the demo mark; summaries without it come from older versions, whose rows

@@ -65,3 +65,17 @@ def begin_explicitly(connection: Connection) -> None:
     driver = connection.connection.driver_connection
     if not driver.in_transaction:
         driver.execute("BEGIN")
+
+
+def advance_id_sequence(connection: Connection, table: Table) -> None:
+    """After rows were inserted with explicit ids: PostgreSQL's id sequence must move past them,
+    or the next ordinary insert takes an id already used. SQLite takes max(id)+1 by itself."""
+    if connection.dialect.name != "postgresql":
+        return
+    from sqlalchemy import text
+
+    pk = list(table.primary_key.columns)[0].name
+    sequence = connection.scalar(text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": pk})
+    if sequence:
+        connection.execute(text(f"SELECT setval(:s, COALESCE((SELECT max({pk}) FROM {table.name}), 0) + 1, false)"),
+                           {"s": sequence})
