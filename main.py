@@ -70,7 +70,7 @@ def _run(args) -> int:
 
     url = with_stored_password(url)  # a shared server's password comes from the keyring
     demo_folder = None
-    if args.demo and not url:
+    if args.demo and not args.db:   # a throw-away file, never the register MOTCUA_DB names
         demo_folder = Path(tempfile.mkdtemp(prefix="motcua-demo-"))
         url = f"sqlite:///{demo_folder / 'demo.sqlite3'}"
     try:

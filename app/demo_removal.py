@@ -162,8 +162,11 @@ def _dossier_condition(runs: list[_Run]):
     return or_(Dossier.demo == true(), *legacy)
 
 
-def scope(session: Session) -> DemoScope:
-    """How much demo data the register holds (read only)."""
+def scope(session: Session, ctx: Context | None = None) -> DemoScope:
+    """How much demo data the register holds (read only). With a context, the acting account must
+    be one that may remove it (the window asks before it offers to)."""
+    if ctx is not None:
+        require(session, ctx, Permission.MANAGE_SETTINGS)
     runs = _runs(session)
     condition = _dossier_condition(runs)
     dossiers = session.scalar(select(func.count()).select_from(Dossier).where(condition)) or 0
