@@ -40,7 +40,8 @@ from app.context import Context
 from app.demo import DEMO_OFFICE
 from app.demo_data import PROCEDURES, UNITS
 from app.permissions import Permission, require
-from db import audit
+from db import audit, search_index
+from db.bulk import begin_explicitly
 from db.models import (ApologyLetter, AuditEvent, Base, Dossier, DossierEvent, Office, Procedure, SupplementPeriod,
                        Unit, User)
 
@@ -202,11 +203,17 @@ def remove(session: Session, ctx: Context) -> DemoRemoval:
     condition = _dossier_condition(runs)
     demo_ids = select(Dossier.id).where(condition).scalar_subquery()
     counted = scope(session)
+    begin_explicitly(connection)   # any trigger change below commits or rolls back with the rows
+    total = session.scalar(select(func.count()).select_from(Dossier)) or 0
+    # Most of the register going: refill the search index once rather than update it row by row.
+    paused = counted.dossiers > total - counted.dossiers and search_index.pause_for_bulk_delete(connection)
     letters = connection.execute(delete(ApologyLetter).where(ApologyLetter.dossier_id.in_(demo_ids))).rowcount
     events = connection.execute(delete(DossierEvent).where(DossierEvent.dossier_id.in_(demo_ids))).rowcount
     periods = connection.execute(delete(SupplementPeriod).where(
         SupplementPeriod.dossier_id.in_(demo_ids))).rowcount
     dossiers = connection.execute(delete(Dossier).where(condition)).rowcount
+    if paused:
+        search_index.refill_after_bulk_delete(connection)
 
     # The demo's catalog: marked rows, and the rows older runs created (codes of the demo catalog only).
     created = {table: set().union(*(run.created[table] for run in runs)) for table in CATALOG_TABLES}

@@ -91,3 +91,25 @@ def repair(connection) -> list[str]:
         said.append(f"Chỉ mục tìm kiếm lệch với sổ ({indexed:,} mục cho {rows:,} hồ sơ); "
                     "đã dựng lại toàn bộ.".replace(",", "."))
     return said
+
+
+def pause_for_bulk_delete(connection) -> bool:
+    """Before deleting most of the register: drop the per-row delete trigger (SQLite), so the
+    index is refilled once afterwards (``refill_after_bulk_delete``) instead of being updated a
+    million times. The caller's transaction must have begun (db.bulk.begin_explicitly): the drop
+    commits or rolls back with the deletion. Returns whether it paused (False elsewhere)."""
+    if connection.dialect.name != "sqlite":
+        return False
+    from sqlalchemy import text
+
+    connection.execute(text("DROP TRIGGER IF EXISTS dossiers_fts_delete"))
+    return True
+
+
+def refill_after_bulk_delete(connection) -> None:
+    """The index emptied and filled again from the remaining dossiers; the delete trigger back."""
+    from sqlalchemy import text
+
+    connection.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')"))
+    connection.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, search_text) SELECT id, search_text FROM dossiers"))
+    connection.execute(text(SQLITE_DDL[2]))

@@ -174,6 +174,10 @@ def test_remove_leaves_exactly_the_real_dossiers_and_their_letter_numbers(Sessio
         assert session.scalar(select(func.count()).select_from(DossierEvent).where(
             DossierEvent.dossier_id.not_in(real))) == 0
         assert session.scalar(select(func.count()).select_from(SupplementPeriod)) == 0
+        if session.get_bind().dialect.name == "sqlite":   # the search index holds the real dossiers only
+            assert session.execute(text("SELECT count(*) FROM dossier_fts_docsize")).scalar() == 20
+            assert {r[0] for r in session.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))} \
+                == {"dossiers_fts_insert", "dossiers_fts_delete", "dossiers_fts_update"}
         # The demo catalog is gone, except what the real dossiers use (the test office's own units and procedures).
         assert session.scalar(select(func.count()).select_from(Procedure).where(
             Procedure.code.in_(demo_removal.DEMO_PROCEDURE_CODES))) == 0

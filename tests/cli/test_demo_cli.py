@@ -127,3 +127,19 @@ def test_a_killed_demo_leaves_nothing_and_search_still_works(cli, register, env,
     found = cli("search", "khong minh quy")
     assert found.returncode == 0 and code in found.stdout, found.stdout + found.stderr
     assert cli("audit", "verify").returncode == 0
+
+
+def test_the_demo_window_runs_on_a_temporary_register_and_removes_it(tmp_path, env):
+    """``--demo`` never touches the register MOTCUA_DB names, and its temporary folder goes when it ends."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    real = tmp_path / "that.sqlite3"
+    shot = tmp_path / "demo.png"
+    demo_env = {**env, "TMPDIR": str(temp), "MOTCUA_DB": f"sqlite:///{real}", "QT_QPA_PLATFORM": "offscreen",
+                "MOTCUA_SMOKE_SCREENSHOT": str(shot)}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--now", NOW, "--demo"], cwd=tmp_path,
+                            env=demo_env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert shot.exists()                      # the window really ran (on 2,000 demo dossiers)
+    assert not real.exists()                  # the office's register was never opened
+    assert list(temp.glob("motcua-demo-*")) == []
