@@ -168,8 +168,10 @@ def scope(session: Session, ctx: Context | None = None) -> DemoScope:
     be one that may remove it (the window asks before it offers to)."""
     if ctx is not None:
         require(session, ctx, Permission.MANAGE_SETTINGS)
-    runs = _runs(session)
-    condition = _dossier_condition(runs)
+    return _count(session, _dossier_condition(_runs(session)))
+
+
+def _count(session: Session, condition) -> DemoScope:
     dossiers = session.scalar(select(func.count()).select_from(Dossier).where(condition)) or 0
     legacy = session.scalar(select(func.count()).select_from(Dossier).where(
         condition, Dossier.demo == false())) or 0
@@ -202,7 +204,7 @@ def remove(session: Session, ctx: Context) -> DemoRemoval:
     runs = _runs(session)
     condition = _dossier_condition(runs)
     demo_ids = select(Dossier.id).where(condition).scalar_subquery()
-    counted = scope(session)
+    counted = _count(session, condition)
     begin_explicitly(connection)   # any trigger change below commits or rolls back with the rows
     total = session.scalar(select(func.count()).select_from(Dossier)) or 0
     # Most of the register going: refill the search index once rather than update it row by row.
@@ -223,8 +225,8 @@ def remove(session: Session, ctx: Context) -> DemoRemoval:
     unit_rows = connection.execute(select(Unit.id, Unit.code).where(or_(
         Unit.demo == true(), and_(Unit.id.in_(created["units"]), Unit.code.in_(DEMO_UNIT_CODES))))).all()
     user_rows = connection.execute(select(User.id, User.username).where(
-        User.id.in_(created["users"]), User.username.in_(DEMO_LOGINS), or_(User.password_hash.is_(None), User.password_hash == ""))).all() \
-        if created["users"] else []
+        User.id.in_(created["users"]), User.username.in_(DEMO_LOGINS),
+        or_(User.password_hash.is_(None), User.password_hash == ""))).all() if created["users"] else []
     kept: list[str] = []
     removed = {}
     for table, model, rows in (("procedures", Procedure, procedure_rows), ("units", Unit, unit_rows),

@@ -41,13 +41,26 @@ def needs_setup(session: Session) -> bool:
 
 def register_file(Session: sessionmaker) -> Path | None:
     """The SQLite file behind the window's register, or None (a shared server)."""
-    return sqlite_file(Session.kw["bind"])
+    engine = Session.kw.get("bind")
+    return sqlite_file(engine) if engine is not None else None
+
+
+def is_shared(Session: sessionmaker) -> bool:
+    """A register on a database server (several desks), not a file of this desk."""
+    engine = Session.kw.get("bind")
+    return engine is not None and engine.dialect.name != "sqlite"
+
+
+def register_url(Session: sessionmaker) -> str:
+    """The register's URL without its password (a stable key for what the window remembers per register)."""
+    engine = Session.kw.get("bind")
+    return engine.url.render_as_string(hide_password=True) if engine is not None else "register"
 
 
 def register_label(Session: sessionmaker) -> str:
     """Where the register is, as shown in About: the file, or the server's URL without its password."""
     path = register_file(Session)
-    return str(path) if path is not None else Session.kw["bind"].url.render_as_string(hide_password=True)
+    return str(path) if path is not None else register_url(Session)
 
 
 def backup_folder(path: Path) -> Path:

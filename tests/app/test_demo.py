@@ -96,7 +96,7 @@ def test_batches_made_in_a_worker_process_equal_those_made_here(tmp_path, make_c
 # ── removing the demo data (issue 13) ──────────────────────────────────────────────────────────
 
 import pytest  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import text as sql  # noqa: E402
 
 from app import audit as audit_view, demo_removal, dossiers as dossier_service, letters as letter_service  # noqa: E402
 from app.catalog import ensure_user  # noqa: E402
@@ -150,7 +150,7 @@ def test_remove_leaves_exactly_the_real_dossiers_and_their_letter_numbers(Sessio
     if older_version:   # rows of an older version carry no mark: only the audit summary and the codes tell
         with Session.begin() as session:
             for table in ("dossiers", "units", "procedures"):
-                session.connection().execute(text(f"UPDATE {table} SET demo = :f"), {"f": False})
+                session.connection().execute(sql(f"UPDATE {table} SET demo = :f"), {"f": False})
     rows_before, letters_before = _real_state(Session, real)
     real_letters_before = [row for row in letters_before if row.dossier_id in set(real)]
     numbers = sorted(row.number for row in real_letters_before if row.year == 2026)
@@ -175,8 +175,8 @@ def test_remove_leaves_exactly_the_real_dossiers_and_their_letter_numbers(Sessio
             DossierEvent.dossier_id.not_in(real))) == 0
         assert session.scalar(select(func.count()).select_from(SupplementPeriod)) == 0
         if session.get_bind().dialect.name == "sqlite":   # the search index holds the real dossiers only
-            assert session.execute(text("SELECT count(*) FROM dossier_fts_docsize")).scalar() == 20
-            assert {r[0] for r in session.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))} \
+            assert session.execute(sql("SELECT count(*) FROM dossier_fts_docsize")).scalar() == 20
+            assert {r[0] for r in session.execute(sql("SELECT name FROM sqlite_master WHERE type = 'trigger'"))} \
                 == {"dossiers_fts_insert", "dossiers_fts_delete", "dossiers_fts_update"}
         # The demo catalog is gone, except what the real dossiers use (the test office's own units and procedures).
         assert session.scalar(select(func.count()).select_from(Procedure).where(

@@ -69,7 +69,7 @@ def test_a_missing_search_trigger_is_put_back_and_said_at_open(cli, register):
         connection.execute("DROP TRIGGER dossiers_fts_insert")
         row = connection.execute("SELECT * FROM dossiers ORDER BY id DESC LIMIT 1").fetchone()
         columns = [c[1] for c in connection.execute("PRAGMA table_info(dossiers)")]
-        values = dict(zip(columns, row))
+        values = dict(zip(columns, row, strict=True))
         values.update(id=values["id"] + 1, code="MA-SAU-KHI-HONG", applicant_name="Lường Thị Xuân",
                       applicant_name_folded="luong thi xuan", search_text="luong thi xuan ma-sau-khi-hong")
         connection.execute(f"INSERT INTO dossiers ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
