@@ -59,7 +59,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     from app.clock import FixedClock, SystemClock
-    from db.database import RegisterDamaged, open_register
 
     clock = FixedClock(args.now) if args.now else SystemClock()
     url = args.db or os.environ.get("MOTCUA_DB")
@@ -70,16 +69,31 @@ def _run(args) -> int:
     from app.register_url import with_stored_password
 
     url = with_stored_password(url)  # a shared server's password comes from the keyring
-    if args.demo and not url:
-        url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='motcua-demo-')) / 'demo.sqlite3'}"
+    demo_folder = None
+    if args.demo and not args.db:   # a throw-away file, never the register MOTCUA_DB names
+        demo_folder = Path(tempfile.mkdtemp(prefix="motcua-demo-"))
+        url = f"sqlite:///{demo_folder / 'demo.sqlite3'}"
+    try:
+        return _open_and_run(args, url, clock)
+    finally:
+        if demo_folder is not None:   # the throw-away register goes when the demo ends
+            _remove_demo_folder(demo_folder)
+
+
+def _open_and_run(args, url: str | None, clock) -> int:
+    from db.database import RegisterDamaged, open_register
+
     if args.command == "restore":  # before opening: the register may be the damaged thing
         from app.cli.admin_commands import restore_before_open
         from app.cli.output import Output
 
         restore_before_open(args, clock, Output(sys.stdout, args.json))
+    # What the opening repaired (a search index out of step): printed by the command line, shown by the window.
+    repairs: list[str] = []
+    on_repair = (lambda message: print(f"Lưu ý: {message}", file=sys.stderr)) if args.command else repairs.append
     try:
         # The window opens at once on a light check and runs SQLite's full check in the background.
-        Session = open_register(url, thorough_check=bool(args.command))
+        Session = open_register(url, thorough_check=bool(args.command), on_repair=on_repair)
     except RegisterDamaged as damaged:
         if args.command:
             raise
@@ -87,20 +101,31 @@ def _run(args) -> int:
 
         if not offer_restore(damaged, clock):
             raise
-        Session = open_register(url)
-    if args.command not in ("move-register", "backup", "restore", "audit", "due"):
-        # The stored apology deadlines follow the calendar in force (filled the first time after
-        # migration 0008): one indexed read when nothing changed.
-        from app.due_dates import ensure_on_open
+        Session = open_register(url, on_repair=on_repair)
+    try:
+        if args.command not in ("move-register", "backup", "restore", "audit", "due"):
+            # The stored apology deadlines follow the calendar in force (filled the first time after
+            # migration 0008): one indexed read when nothing changed.
+            from app.due_dates import ensure_on_open
 
-        ensure_on_open(Session, say=lambda text: print(text, file=sys.stderr))
-    if args.command:
-        from app.cli.commands import run
+            ensure_on_open(Session, say=lambda text: print(text, file=sys.stderr))
+        if args.command:
+            from app.cli.commands import run
 
-        return run(args, Session, clock)
-    from ui.application import run_window
+            return run(args, Session, clock)
+        from ui.application import run_window
 
-    return run_window(Session, clock, demo=args.demo, user=args.user)
+        return run_window(Session, clock, demo=args.demo, user=args.user, notices=repairs)
+    finally:
+        Session.kw["bind"].dispose()   # no file handle left open (the demo folder is removed next)
+
+
+def _remove_demo_folder(folder: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+    if folder.exists():   # Windows: a file still held by something else
+        logging.getLogger("motcua").warning("Could not remove the demo folder %s", folder)
 
 
 if __name__ == "__main__":

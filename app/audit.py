@@ -19,7 +19,8 @@ TABLE_LABELS = {
     "office": "Thông tin cơ quan", "units": "Đơn vị", "procedures": "Thủ tục",
 }
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "bulk-update": "Sửa hàng loạt",
-                 "bulk-delete": "Xóa hàng loạt", "bulk-insert": "Thêm hàng loạt"}
+                 "bulk-delete": "Xóa hàng loạt", "bulk-insert": "Thêm hàng loạt",
+                 "demo-remove": "Xóa dữ liệu mẫu"}
 FIELD_LABELS = {
     "status": "trạng thái", "applicant_name": "người nộp", "applicant_id_number": "số giấy tờ",
     "applicant_address": "địa chỉ", "applicant_phone": "điện thoại", "applicant_email": "thư điện tử",
@@ -36,9 +37,11 @@ FIELD_LABELS = {
     "parent_agency": "cơ quan chủ quản", "letter_symbol": "ký hiệu", "merged_into_id": "gộp vào đơn vị",
     "address": "địa chỉ", "phone": "điện thoại", "email": "thư điện tử", "agency_code": "mã định danh",
     "report_recipient": "nơi nhận báo cáo",
+    "legacy_dossiers": "hồ sơ mẫu của phiên bản cũ", "events": "sự kiện", "periods": "lần bổ sung",
+    "units": "đơn vị", "procedures": "thủ tục", "users": "tài khoản", "office": "thông tin cơ quan",
 }
 # Bookkeeping columns that only make the history longer.
-QUIET_FIELDS = {"id", "created_at", "updated_at", "created_by", "officer_id", "first_id", "seed"}
+QUIET_FIELDS = {"id", "created_at", "updated_at", "created_by", "officer_id", "first_id", "seed", "marked", "runs"}
 PROBLEMS = {
     "hash": "nội dung đã bị sửa sau khi ghi",
     "link": "không nối với sự kiện trước (sự kiện trước đã bị sửa, xóa hoặc chèn thêm)",

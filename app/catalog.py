@@ -82,11 +82,12 @@ def save_office(session: Session, **values: str) -> OfficeInfo:
     return get_office(session)
 
 
-def ensure_unit(session: Session, code: str, name: str) -> int:
+def ensure_unit(session: Session, code: str, name: str, demo: bool = False) -> int:
+    """The unit's id, creating it if the code is new (``demo``: mark a created one as demo data)."""
     code = required_text(code, "mã đơn vị", 40)
     unit = session.scalar(select(Unit).where(Unit.code == code))
     if unit is None:
-        unit = Unit(code=code, name=required_text(name, "tên đơn vị", 300), active=True)
+        unit = Unit(code=code, name=required_text(name, "tên đơn vị", 300), active=True, demo=demo)
         session.add(unit)
         session.flush()
     return unit.id
@@ -102,7 +103,7 @@ def unit_id_by_code(session: Session, code: str) -> int:
 def ensure_procedure(session: Session, code: str, name: str, field: str = "", processing_value: float = 0,
                      processing_unit: str = "day", online_level: str = "none", fee_bearing: bool = False,
                      result_on_paper: bool = True, unit_id: int | None = None,
-                     online_eligible: bool | None = None) -> int:
+                     online_eligible: bool | None = None, demo: bool = False) -> int:
     code = required_text(code, "mã thủ tục", 60)
     existing = session.scalar(select(Procedure).where(Procedure.code == code))
     if existing is not None:
@@ -114,7 +115,7 @@ def ensure_procedure(session: Session, code: str, name: str, field: str = "", pr
         code=code, name=name, name_folded=fold(name), field=optional_text(field, "lĩnh vực", 200),
         processing_value=time.value, processing_unit=time.unit.value, online_level=level.value,
         online_eligible=level is not OnlineLevel.NONE if online_eligible is None else online_eligible,
-        fee_bearing=fee_bearing, result_on_paper=result_on_paper, unit_id=unit_id, active=True,
+        fee_bearing=fee_bearing, result_on_paper=result_on_paper, unit_id=unit_id, active=True, demo=demo,
     )
     session.add(procedure)
     session.flush()

@@ -33,7 +33,7 @@ from app.due_dates import deadline_values
 from app.workcalendar import WorkCalendar
 from db.models import ApologyLetter, Dossier, DossierEvent, SupplementPeriod
 from db import audit
-from db.bulk import insert_rows
+from db.bulk import advance_id_sequence, begin_explicitly, insert_rows
 from db.search_index import FTS_TABLE, SQLITE_DDL
 
 BATCH = 20_000
@@ -49,17 +49,24 @@ class DemoResult:
     events: int
 
 
+# What the demo writes into an office without a name; app/demo_removal.py clears exactly these values.
+DEMO_OFFICE = {"name": "Trung tâm Phục vụ hành chính công phường Trần Biên", "parent_agency": "UBND phường Trần Biên",
+               "place_name": "Trần Biên", "agency_code": "000.00.16.H19", "head_name": "Nguyễn Thị Thu Hương",
+               "head_title": "Giám đốc", "report_recipient": "Văn phòng UBND tỉnh Đồng Nai"}
+
+
 def setup_catalog(session, agency_code: str = "000.00.16.H19") -> tuple[list[tuple], list[int], list[int]]:
-    """Office, units, officers and procedures of the demo ward (idempotent)."""
+    """Office, units, officers and procedures of the demo ward (idempotent).
+
+    Units and procedures it creates carry the demo mark; those the register already had
+    (a real office's "TP" unit, an imported procedure of the same code) stay real."""
     if not get_office(session).name:
-        save_office(session, name="Trung tâm Phục vụ hành chính công phường Trần Biên",
-                    parent_agency="UBND phường Trần Biên", place_name="Trần Biên", agency_code=agency_code,
-                    head_name="Nguyễn Thị Thu Hương", head_title="Giám đốc",
-                    report_recipient="Văn phòng UBND tỉnh Đồng Nai")
-    unit_ids = {code: ensure_unit(session, code, name) for code, name in UNITS}
+        save_office(session, **{**DEMO_OFFICE, "agency_code": agency_code})
+    unit_ids = {code: ensure_unit(session, code, name, demo=True) for code, name in UNITS}
     procedures = []
     for code, name, field_, value, unit, level, fee, paper, unit_code, weight in PROCEDURES:
-        pid = ensure_procedure(session, code, name, field_, value, unit, level, fee, paper, unit_ids[unit_code])
+        pid = ensure_procedure(session, code, name, field_, value, unit, level, fee, paper, unit_ids[unit_code],
+                               demo=True)
         procedures.append((pid, ProcessingTime(value, TimeUnit(unit)), level, fee, unit_ids[unit_code], weight))
     officers = [ensure_user(session, login, full) for login, full in (
         ("lan.nt", "Nguyễn Thị Lan"), ("hung.tv", "Trần Văn Hùng"), ("mai.lt", "Lê Thị Mai"),
@@ -141,12 +148,17 @@ def generate(session, calendar: WorkCalendar, now: dt.datetime, count: int, seed
 
     The same seed gives the same register. Big runs make their batches in a
     second process while this one writes, which is what two cores allow.
+    Everything it writes is marked ``demo`` (dossiers, and the units and procedures
+    it creates), and all of it, the trigger change included, is one transaction:
+    a killed run leaves nothing (app/demo_removal.py takes a finished one away).
     """
     if not 1 <= count <= MAX_COUNT:
         raise ValidationError(f"Số hồ sơ mẫu phải từ 1 đến {thousands(MAX_COUNT)}.")
+    connection: Connection = session.connection()
+    begin_explicitly(connection)  # before any DDL: the trigger drop below must roll back with the rows
+    office_was_empty = not get_office(session).name
     procedures, _units, officers = setup_catalog(session)
     session.flush()
-    connection: Connection = session.connection()
     sqlite = connection.dialect.name == "sqlite"
     working_days = []
     day = now.date() - dt.timedelta(days=365)
@@ -201,10 +213,14 @@ def generate(session, calendar: WorkCalendar, now: dt.datetime, count: int, seed
                 f"INSERT INTO {FTS_TABLE}(rowid, search_text) SELECT id, search_text FROM dossiers WHERE id >= :first"
             ), {"first": first_id})
             connection.execute(text(SQLITE_DDL[1]))
+    advance_id_sequence(connection, Dossier.__table__)   # the dossiers were given their ids here
     # The rows went around the ORM (db/bulk.py), so the audit listener did not see them: one summary
     # event per run joins the chain instead of a million (db/audit.py).
+    # "marked": the rows carry the demo mark; summaries without it come from older versions, whose rows
+    # app/demo_removal.py recognises by this event's id range and the demo's code series.
     audit.record(session, "dossiers", "bulk-insert", {"demo_dossiers": written, "first_id": first_id,
-                                                      "letters": letters, "seed": seed})
+                                                      "letters": letters, "seed": seed, "marked": True,
+                                                      "office": office_was_empty})
     return DemoResult(dossiers=written, open=opened, letters=letters, events=events)
 
 
@@ -348,7 +364,7 @@ def _make_batch(plan: _Plan, index: int) -> _Batch:
             "taken_from_national_store": rng.random() < 0.15,
             "request_letter_attached": closed_without_result and rng.random() < 0.7,
             "notes": "", "created_at": received, "updated_at": returned or finished or received,
-            "version": 1,
+            "version": 1, "demo": True,
         })
         history.append(_ev(dossier_id, received, officer, "receive", "", None, None,
                            f"Hẹn trả {due:%H:%M %d/%m/%Y}", new=Status.ACCEPTED.label))

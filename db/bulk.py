@@ -48,3 +48,34 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict]) -> None:
         cursor.executemany(sql, values)
     finally:
         cursor.close()
+
+
+def begin_explicitly(connection: Connection) -> None:
+    """Make sure the database transaction has really begun before what follows.
+
+    pysqlite (in its default, legacy mode) sends BEGIN only before the first
+    INSERT/UPDATE/DELETE and commits DDL on its own when no transaction is open:
+    a ``DROP TRIGGER`` issued first would survive a crash that rolls back
+    everything after it (PITFALLS.md). Bulk writers that change triggers call
+    this first, so the trigger change commits or rolls back with their rows.
+    PostgreSQL's DDL is transactional and SQLAlchemy has already begun there.
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    driver = connection.connection.driver_connection
+    if not driver.in_transaction:
+        driver.execute("BEGIN")
+
+
+def advance_id_sequence(connection: Connection, table: Table) -> None:
+    """After rows were inserted with explicit ids: PostgreSQL's id sequence must move past them,
+    or the next ordinary insert takes an id already used. SQLite takes max(id)+1 by itself."""
+    if connection.dialect.name != "postgresql":
+        return
+    from sqlalchemy import text
+
+    pk = list(table.primary_key.columns)[0].name
+    sequence = connection.scalar(text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": pk})
+    if sequence:
+        connection.execute(text(f"SELECT setval(:s, COALESCE((SELECT max({pk}) FROM {table.name}), 0) + 1, false)"),
+                           {"s": sequence})

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import Callable
 
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
-from db import backup, migrate
+from db import backup, migrate, search_index
 from db.engine import make_engine, make_sessionmaker, resolve_url
 
 
@@ -53,7 +55,13 @@ def damaged(path: Path, problem: str) -> "RegisterDamaged":
     return RegisterDamaged(f"Sổ hồ sơ “{path}” bị hỏng ({problem}).{advice}", path, problem, good)
 
 
-def open_register(url: str | None = None, thorough_check: bool = True) -> sessionmaker:
+log = logging.getLogger(__name__)
+
+
+def open_register(url: str | None = None, thorough_check: bool = True,
+                  on_repair: Callable[[str], None] | None = None) -> sessionmaker:
+    """Check, connect, migrate; repair the search index if it is out of step (each repair is logged
+    and handed to ``on_repair``, which the command line prints and the window shows)."""
     resolved = resolve_url(url)
     check_sqlite_file(resolved, thorough_check)
     try:
@@ -68,4 +76,10 @@ def open_register(url: str | None = None, thorough_check: bool = True) -> sessio
         raise RegisterUnavailable(
             f"Không mở được sổ hồ sơ tại “{engine.url.render_as_string(hide_password=True)}”: {error.orig}"
         ) from error
+    with engine.begin() as connection:
+        repairs = search_index.repair(connection)
+    for message in repairs:
+        log.warning("Register repaired: %s", message)
+        if on_repair is not None:
+            on_repair(message)
     return make_sessionmaker(engine)

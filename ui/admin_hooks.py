@@ -11,26 +11,19 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from app import accounts, audit as audit_view
+from app import accounts, audit as audit_view, upkeep
 from app.permissions import Permission, require
-from db import backup, migrate
-from db.engine import sqlite_file
 from ui.about import AboutDialog, app_icon
 from ui.errors import show_error
-from ui.i18n import LANGUAGES, choose_language, chosen_language, tr
+from ui.i18n import LANGUAGES, choose_language, chosen_language, thousands, tr
 
 log = logging.getLogger(__name__)
 DAILY_CHECK_MS = 60 * 60 * 1000   # once an hour, see whether today's backup exists
 
 
-def _register(desk):
-    engine = desk.Session.kw["bind"]
-    return engine, sqlite_file(engine)
-
-
 def hook(window, desk) -> None:
     window.setWindowIcon(app_icon())
-    engine, path = _register(desk)
+    path = upkeep.register_file(desk.Session)
     tools, help_ = window.menus["tools"], window.menus["help"]
 
     def add(menu, text, slot, name):
@@ -48,6 +41,7 @@ def hook(window, desk) -> None:
     add(tools, tr("Kiểm tra nhật ký thay đổi"), lambda: verify_audit(window, desk), "verify_audit")
     add(tools, tr("Tài khoản cán bộ…"), lambda: manage_users(window, desk), "users")
     add(tools, tr("Đổi mật khẩu…"), lambda: change_own_password(window, desk), "password")
+    add(tools, tr("Xóa dữ liệu mẫu"), lambda: remove_demo_data(window, desk), "remove_demo")
     languages = tools.addMenu(tr("Ngôn ngữ"))
     group = QActionGroup(window)
     for code, name in LANGUAGES.items():
@@ -56,8 +50,8 @@ def hook(window, desk) -> None:
         action.triggered.connect(lambda _=False, c=code: _set_language(window, c))
         group.addAction(action)
         languages.addAction(action)
-    add(help_, tr("Giới thiệu MotCua Desk"), lambda: AboutDialog(str(path or engine.url.render_as_string(
-        hide_password=True)), window).exec(), "about")
+    add(help_, tr("Giới thiệu MotCua Desk"), lambda: AboutDialog(upkeep.register_label(desk.Session),
+                                                                 window).exec(), "about")
 
     # Who is working, in the status bar; actions the role may not use are hidden (app/ refuses them anyway).
     from PySide6.QtWidgets import QLabel
@@ -72,7 +66,8 @@ def hook(window, desk) -> None:
         who = QLabel(tr("Đăng nhập: {name} ({role})").format(name=me.display, role=role))
         who.setObjectName("logged_in_user")
         window.statusBar().addPermanentWidget(who)
-        for name, permission in (("restore", Permission.RESTORE_BACKUP), ("users", Permission.MANAGE_USERS)):
+        for name, permission in (("restore", Permission.RESTORE_BACKUP), ("users", Permission.MANAGE_USERS),
+                                 ("remove_demo", Permission.MANAGE_SETTINGS)):
             if name in window.admin_actions:
                 window.admin_actions[name].setVisible(allowed(me.role.value, permission))
 
@@ -83,7 +78,7 @@ def hook(window, desk) -> None:
 
     if path is not None:   # the daily backup: soon after start, then checked every hour
         def daily():
-            desk.run(lambda progress: backup.daily_backup_if_due(path, desk.clock.now()),
+            desk.run(lambda progress: upkeep.daily_backup_if_due(path, desk.clock.now()),
                      lambda info: log.info("Daily backup: %s", info.path if info else "already done today"),
                      on_error=lambda error: window.statusBar().showMessage(
                          tr("Sao lưu hằng ngày không thành công: {error}").format(error=error), 15000))
@@ -112,32 +107,32 @@ def _set_language(window, code: str) -> None:
 
 
 def backup_now(window, desk) -> None:
-    _, path = _register(desk)
-
-    def work(progress):
-        info = backup.make_backup(path, desk.clock.now(), backup.MANUAL)
-        backup.thin(path)
-        return info
+    path = upkeep.register_file(desk.Session)
 
     def done(info):
         QMessageBox.information(window, tr("Đã sao lưu"), tr("Đã sao lưu và kiểm tra toàn vẹn:\n{file}")
                                 .format(file=info.path))
+
+    def work(progress):
+        with desk.Session() as session:
+            return upkeep.backup_now(session, desk.context(session), path)
 
     desk.run(work, done, parent=window, label=tr("Đang sao lưu sổ hồ sơ…"),
              on_error=lambda error: QMessageBox.warning(window, tr("Không sao lưu được"), str(error)))
 
 
 def restore_from(window, desk, chosen: str | None = None, confirm: bool = True) -> bool:
-    """Check the permission, pick a backup, confirm, keep the current state, put the backup in place."""
-    engine, path = _register(desk)
+    """Check the permission, pick a backup, confirm, keep the current state, put the backup in place
+    (app/upkeep.restore_backup checks the permission again at the moment it restores)."""
+    path = upkeep.register_file(desk.Session)
     try:
         with desk.Session() as session:
-            require(session, desk.context(session), Permission.RESTORE_BACKUP)
+            upkeep.may_restore(session, desk.context(session))
     except Exception as error:  # noqa: BLE001 - PermissionDenied is shown like any AppError
         show_error(window, error)
         return False
     if chosen is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, tr("Chọn bản sao lưu"), str(backup.backup_folder(path)),
+        chosen, _ = QFileDialog.getOpenFileName(window, tr("Chọn bản sao lưu"), str(upkeep.backup_folder(path)),
                                                 tr("Sổ hồ sơ SQLite (*.sqlite3)"))
         if not chosen:
             return False
@@ -148,13 +143,10 @@ def restore_from(window, desk, chosen: str | None = None, confirm: bool = True) 
             != QMessageBox.Yes:
         return False
     desk.tasks.wait_idle(30_000)   # no background query may hold the file
-    engine.dispose()
     from ui.desk import Changes
 
     def work(progress):
-        before = backup.restore(path, chosen, desk.clock.now())
-        migrate.upgrade(engine, desk.clock.now())
-        return before
+        return upkeep.restore_backup(desk.Session, desk.clock, desk.user_id, chosen)
 
     def done(before):
         desk.announce(Changes(dossiers=True, letters=True, settings=True, reason="restore"))
@@ -215,3 +207,29 @@ def manage_users(window, desk) -> None:
         show_error(window, error)
         return
     UsersDialog(desk, window).exec()
+
+
+def remove_demo_data(window, desk) -> None:
+    """*Công cụ › Xóa dữ liệu mẫu* (administrator): say how much there is, confirm, remove (app/demo_removal.py)."""
+    from app import demo_removal
+    from ui.desk import Changes
+
+    def confirm(found) -> None:
+        if found.empty:
+            QMessageBox.information(window, tr("Xóa dữ liệu mẫu"), tr("Sổ không có dữ liệu mẫu."))
+            return
+        if QMessageBox.question(
+                window, tr("Xóa dữ liệu mẫu"),
+                tr("Xóa {dossiers} hồ sơ mẫu (cùng {letters} phiếu xin lỗi, lịch sử và các lần bổ sung) và danh mục "
+                   "mẫu không còn dùng?\n\nHồ sơ thật và số phiếu đã cấp không thay đổi; việc xóa được ghi vào nhật "
+                   "ký thay đổi.").format(dossiers=thousands(found.dossiers), letters=thousands(found.letters))) \
+                != QMessageBox.Yes:
+            return
+        desk.write(demo_removal.remove, lambda result: QMessageBox.information(
+            window, tr("Xóa dữ liệu mẫu"), result.message), parent=window,
+            changes=Changes(dossiers=True, letters=True, settings=True, reason="demo-remove"),
+            label=tr("Đang xóa dữ liệu mẫu…"), on_error=lambda error: show_error(window, error))
+
+    # The permission is checked with the count, in the background (PermissionDenied shown like any error).
+    desk.read(lambda session, ctx: demo_removal.scope(session, ctx), confirm, parent=window,
+              label=tr("Đang tìm dữ liệu mẫu…"))

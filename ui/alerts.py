@@ -13,7 +13,7 @@ import hashlib
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QSystemTrayIcon
 
-from app import today
+from app import today, upkeep
 from app.deadlines import WarningLevel
 from app.workcalendar import OfficeHours
 from ui.desk import Changes, Desk
@@ -29,8 +29,7 @@ STATUS_LEVELS = (WarningLevel.OVERDUE, WarningLevel.APOLOGY_MISSED, WarningLevel
 
 
 def _register_key(desk: Desk) -> str:
-    bind = desk.Session.kw.get("bind")
-    url = bind.url.render_as_string(hide_password=True) if bind is not None else "register"
+    url = upkeep.register_url(desk.Session)
     return "alerts/" + hashlib.sha1(url.encode()).hexdigest()[:12]
 
 

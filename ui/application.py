@@ -55,7 +55,8 @@ def _login() -> str:
         return "can-bo"
 
 
-def run_window(Session, clock, demo: bool = False, user: str | None = None) -> int:
+def run_window(Session, clock, demo: bool = False, user: str | None = None, notices: list[str] = ()) -> int:
+    """``notices``: what opening the register repaired (db/database.py), shown in the status bar."""
     if not has_display():
         print("Lỗi: Không tìm thấy màn hình để mở cửa sổ. Hãy chạy trên máy có giao diện đồ họa, "
               "hoặc dùng các lệnh dòng lệnh (python main.py --help).", file=sys.stderr)
@@ -86,6 +87,8 @@ def run_window(Session, clock, demo: bool = False, user: str | None = None) -> i
     if demo:
         window.statusBar().showMessage(tr("Sổ mẫu: đã đăng nhập là quản trị viên “{name}”, mật khẩu “{password}”.")
                                        .format(name=DEMO_ADMIN, password=DEMO_PASSWORD))
+    if notices:   # in Vietnamese from db/, like the messages of app/ errors
+        window.statusBar().showMessage(" ".join(notices), 60_000)
     window.show()
     window.show_page("today")
     window.alerts.start()

@@ -8,16 +8,18 @@ touches (Anki's ``OpChanges``).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.changes import Changes  # noqa: F401 - re-exported: the pages name it through the desk
 from app.clock import Clock
 from app.context import Context, load_context
 from ui.tasks import Progress, TaskRunner
+
+if TYPE_CHECKING:   # names for the annotations only: the window reaches the database through app/
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 class Desk(QObject):

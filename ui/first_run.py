@@ -1,22 +1,37 @@
-"""First run on an empty register: set up the office, and offer a demo register to learn on."""
+"""First run on an empty register: set up the office, and offer a separate demo register to learn on.
+
+The demo never goes into the office's register: "Xem thử với sổ mẫu" starts a second
+window on a throw-away register (``--demo``: a temporary file, removed when that window
+closes), and this register stays empty until the office is set up.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout)
-from sqlalchemy import func, select
+import sys
+from pathlib import Path
 
-from app.catalog import get_office, save_office
-from app.demo import generate
-from db.models import Dossier
+from PySide6.QtCore import QProcess
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout)
+
+from app.catalog import save_office
+from app.upkeep import needs_setup
 from ui.desk import Changes, Desk
 from ui.errors import show_error
 from ui.i18n import QT_TR_NOOP, tr
 
-DEMO_COUNT = 2000
+
+def demo_command() -> tuple[str, list[str]]:
+    """The program and arguments that open the window on a demo register (the frozen build is its own program)."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, ["--demo"]
+    return sys.executable, [str(Path(__file__).resolve().parents[1] / "main.py"), "--demo"]
 
 
-def needs_setup(session) -> bool:
-    return not get_office(session).name and not session.scalar(select(func.count()).select_from(Dossier))
+def launch_demo() -> bool:
+    """Start the demo window as a process of its own; True when it started."""
+    program, arguments = demo_command()
+    started, _pid = QProcess.startDetached(program, arguments)
+    return bool(started)
 
 
 class FirstRunDialog(QDialog):
@@ -31,6 +46,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle(tr("Chào mừng đến MotCua Desk"))
+        self.setMinimumWidth(560)
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
         for key, label, example in self.FIELDS:
@@ -39,45 +55,55 @@ class FirstRunDialog(QDialog):
             edit.setPlaceholderText(tr("Ví dụ: {example}").format(example=example))
             self.edits[key] = edit
             form.addRow(tr(label), edit)
-        self.demo = QCheckBox(tr("Nạp sổ hồ sơ mẫu ({n} hồ sơ) để làm quen — có thể xóa sau").format(n="2.000"))
-        self.demo.setObjectName("loadDemo")
+        self.demo = QPushButton(tr("Xem thử với sổ mẫu…"))
+        self.demo.setObjectName("openDemo")
+        self.demo.setToolTip(tr("Mở một cửa sổ riêng trên sổ mẫu {n} hồ sơ trong tệp tạm; sổ của cơ quan "
+                                "không bị thay đổi.").format(n="2.000"))
+        self.demo.clicked.connect(self.open_demo)
+        self.demo_note = QLabel()
+        self.demo_note.setObjectName("demoNote")
+        self.demo_note.setWordWrap(True)
+        self.demo_note.hide()
         buttons = QDialogButtonBox()
         self.ok = buttons.addButton(tr("Bắt đầu"), QDialogButtonBox.AcceptRole)
         later = buttons.addButton(tr("Để sau"), QDialogButtonBox.RejectRole)
         buttons.accepted.connect(self.submit)
         later.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Sổ hồ sơ còn trống. Nhập thông tin cơ quan để in phiếu, báo cáo đúng tên; "
-                          "hoặc nạp sổ mẫu để xem ngay bàn làm việc hoạt động thế nào."))
+        intro = QLabel(tr("Sổ hồ sơ còn trống. Nhập thông tin cơ quan để in phiếu, báo cáo đúng tên. "
+                          "Muốn xem bàn làm việc hoạt động thế nào, mở sổ mẫu trong một cửa sổ riêng: "
+                          "sổ của cơ quan vẫn trống."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.demo)
+        layout.addWidget(self.demo_note)
         layout.addWidget(buttons)
-        self.demo.toggled.connect(lambda on: self.edits["name"].setPlaceholderText(
-            tr("Để trống: dùng thông tin cơ quan mẫu") if on else tr("Ví dụ: {example}").format(
-                example=self.FIELDS[0][2])))
+
+    def open_demo(self) -> None:
+        if launch_demo():
+            self.demo_note.setText(tr("Sổ mẫu đang mở trong một cửa sổ riêng (đăng nhập sẵn); đóng cửa sổ đó là "
+                                      "sổ mẫu được xóa. Sổ của cơ quan vẫn trống."))
+        else:
+            self.demo_note.setText(tr("Không mở được cửa sổ sổ mẫu. Có thể chạy: python main.py --demo"))
+        self.demo_note.show()
 
     def submit(self) -> None:
         values = {key: edit.text() for key, edit in self.edits.items() if edit.text().strip()}
-        demo = self.demo.isChecked()
-        if not values.get("name") and not demo:
+        if not values.get("name"):
             self.edits["name"].setFocus()
-            self.edits["name"].setPlaceholderText(tr("Cần nhập tên cơ quan (hoặc chọn nạp sổ mẫu)"))
+            self.edits["name"].setPlaceholderText(tr("Cần nhập tên cơ quan"))
             return
         self.ok.setEnabled(False)
 
         def action(session, ctx):
-            if demo:
-                generate(session, ctx.calendar, ctx.now(), DEMO_COUNT)
-            if values.get("name"):
-                save_office(session, **values)
+            save_office(session, **values)
 
         def failed(error: BaseException) -> None:
             self.ok.setEnabled(True)
             show_error(self, error)
 
-        self.desk.write(action, lambda _: self.accept(), changes=Changes(dossiers=True, settings=True),
+        self.desk.write(action, lambda _: self.accept(), changes=Changes(settings=True),
                         parent=self, label=tr("Đang chuẩn bị sổ hồ sơ…"), on_error=failed)
 
 

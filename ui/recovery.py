@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from db import backup
+from app import upkeep
+from app.errors import AppError
 from ui.i18n import tr
 
 
@@ -40,8 +41,8 @@ def offer_restore(damaged, clock, parent=None) -> bool:
     if box.clickedButton() is not restore:
         return False
     try:
-        backup.restore(damaged.path, good.path, clock.now())
-    except backup.BackupError as error:
+        upkeep.restore_damaged(damaged, clock.now())
+    except AppError as error:
         QMessageBox.critical(parent, tr("Không khôi phục được"), str(error))
         return False
     QMessageBox.information(parent, tr("Đã khôi phục"),
@@ -50,24 +51,18 @@ def offer_restore(damaged, clock, parent=None) -> bool:
     return True
 
 
-
-
 def check_in_background(window, desk) -> None:
     """SQLite's full check of the register while the officer already works (it reads every page).
 
     If it finds damage, the officer is told at once and offered the newest good backup.
     """
-    from db.database import damaged, sqlite_path
-
-    bind = desk.Session.kw.get("bind")
-    path = sqlite_path(bind.url.render_as_string(hide_password=False)) if bind is not None else None
+    path = upkeep.register_file(desk.Session)
     if path is None:
         return
 
-    def found(problem: str | None) -> None:
-        if problem is None:
+    def found(report) -> None:
+        if report is None:
             return
-        report = damaged(path, problem)
         window.integrity_problem = report
         box = QMessageBox(QMessageBox.Critical, tr("Sổ hồ sơ bị hỏng"), str(report), QMessageBox.NoButton, window)
         box.setObjectName("damagedBox")
@@ -80,4 +75,4 @@ def check_in_background(window, desk) -> None:
         box.setWindowModality(Qt.WindowModal)
         box.open()
 
-    desk.run(lambda progress: backup.integrity_problem(path, quick=True), found)
+    desk.run(lambda progress: upkeep.integrity_report(path), found)

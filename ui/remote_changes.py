@@ -14,6 +14,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer
 
+from app import upkeep
 from app.audit import change_mark
 from ui.desk import Changes, Desk
 
@@ -23,8 +24,7 @@ log = logging.getLogger(__name__)
 
 
 def wanted(desk: Desk) -> bool:
-    bind = desk.Session.kw.get("bind")
-    return bind is not None and bind.dialect.name != "sqlite"
+    return upkeep.is_shared(desk.Session)
 
 
 class RemoteChanges(QObject):

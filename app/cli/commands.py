@@ -168,6 +168,8 @@ def cmd_search(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
 
 
 def cmd_demo(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    if args.remove:
+        return _remove_demo(args, Session, clock, out)
     if args.count < 1:
         raise ValidationError("Số hồ sơ mẫu phải ít nhất là 1.")
     started = time.perf_counter()
@@ -186,6 +188,19 @@ def cmd_demo(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     out.line(f"Đã tạo {thousands(result.dossiers)} hồ sơ mẫu ({thousands(result.open)} đang giải quyết, "
              f"{thousands(result.letters)} phiếu xin lỗi, {thousands(result.events)} sự kiện) "
              f"trong {elapsed:.1f} giây.")
+    return 0
+
+
+def _remove_demo(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    """``demo --remove``: the demo data out of this register, as an administrator (app/demo_removal.py)."""
+    from app import demo_removal
+    from app.accounts import user_id_by_name
+
+    with Session.begin() as session:
+        ctx = load_context(session, clock, user_id_by_name(session, _login_name(args.user)))
+        result = demo_removal.remove(session, ctx)
+    out.data({**dataclasses.asdict(result), "message": result.message})
+    out.line(result.message)
     return 0
 
 

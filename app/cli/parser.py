@@ -134,10 +134,14 @@ def build_parser() -> VietnameseArgumentParser:
                         help="mở cửa sổ trên một sổ mẫu trong tệp tạm")
     commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser)
 
-    demo = commands.add_parser("demo", parents=[common], help="tạo sổ hồ sơ mẫu",
-                               description="Thêm hồ sơ mẫu (tên, thủ tục, ngày tháng như thật) vào sổ.")
+    demo = commands.add_parser("demo", parents=[common], help="tạo (hoặc xóa) hồ sơ mẫu",
+                               description="Thêm hồ sơ mẫu (tên, thủ tục, ngày tháng như thật) vào sổ; "
+                                           "--remove xóa toàn bộ dữ liệu mẫu khỏi sổ (cần quyền quản trị).")
     demo.add_argument("--count", type=non_negative_int, default=1000, help="số hồ sơ (mặc định 1000)")
     demo.add_argument("--seed", type=non_negative_int, default=1, help="hạt giống ngẫu nhiên")
+    demo.add_argument("--remove", action="store_true",
+                      help="xóa mọi hồ sơ mẫu (cùng phiếu, lịch sử) và danh mục mẫu không còn dùng, "
+                           "trong một giao dịch có ghi nhật ký")
 
     due = commands.add_parser("due", parents=[common], help="tính hạn giải quyết",
                               description="Tính thời điểm hẹn trả từ thời điểm tiếp nhận và thời hạn giải quyết.")

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from app.demo import generate
 from app.lifecycle import OPEN, Status
 from app.text import fold
-from db.models import ApologyLetter, Dossier, DossierEvent
+from db.models import ApologyLetter, AuditEvent, Dossier, DossierEvent
 
 
 def test_demo_register_is_consistent(Session, make_ctx):
@@ -91,3 +91,161 @@ def test_batches_made_in_a_worker_process_equal_those_made_here(tmp_path, make_c
     assert by_year
     for numbers in by_year.values():  # sequential per year, no gaps, no repeats
         assert sorted(numbers) == list(range(1, len(numbers) + 1))
+
+
+# ── removing the demo data (issue 13) ──────────────────────────────────────────────────────────
+
+import pytest  # noqa: E402
+from sqlalchemy import text as sql  # noqa: E402
+
+from app import audit as audit_view, demo_removal, dossiers as dossier_service, letters as letter_service  # noqa: E402
+from app.catalog import ensure_user  # noqa: E402
+from app.dossiers import NewDossier  # noqa: E402
+from app.letters import LetterRequest  # noqa: E402
+from db.models import Procedure, SupplementPeriod, Unit, User  # noqa: E402
+
+
+def _admin_ctx(Session, make_ctx):
+    with Session.begin() as session:
+        admin = ensure_user(session, "quantri.that", "Quản trị viên", role="admin")
+    return make_ctx(admin)
+
+
+def _receive_real(Session, ctx, count, with_letters):
+    """``count`` real dossiers received today, the first ``with_letters`` of them given a letter."""
+    ids = []
+    for index in range(count):
+        with Session.begin() as session:
+            view = dossier_service.receive(session, ctx, NewDossier(
+                procedure_code="P3", applicant_name=f"Người Thật {index}", applicant_id_number="079203001234",
+                received_at=dt.datetime(2026, 11, 23, 9, index)))
+        ids.append(view.id)
+        if index < with_letters:
+            with Session.begin() as session:
+                letter_service.issue(session, ctx, LetterRequest(view.id, "Cần xác minh thực địa",
+                                                                 dt.date(2026, 12, 2)))
+    return ids
+
+
+def _real_state(Session, ids):
+    with Session() as session:
+        rows = session.execute(select(Dossier.id, Dossier.code, Dossier.applicant_name).where(Dossier.id.in_(ids))
+                               .order_by(Dossier.id)).all()
+        letters = session.execute(select(ApologyLetter.dossier_id, ApologyLetter.year, ApologyLetter.number,
+                                         ApologyLetter.number_text).order_by(ApologyLetter.dossier_id)).all()
+    return rows, letters
+
+
+@pytest.mark.parametrize("older_version", [False, True], ids=["marked", "older-version"])
+def test_remove_leaves_exactly_the_real_dossiers_and_their_letter_numbers(Session, make_ctx, older_version):
+    ctx = _admin_ctx(Session, make_ctx)
+    now = ctx.now()
+    # Real and demo work interleaved, so that the real letters' numbers are not contiguous.
+    real = _receive_real(Session, ctx, 10, with_letters=3)
+    with Session.begin() as session:
+        generate(session, ctx.calendar, now, 1000, seed=7)
+    real += _receive_real(Session, ctx, 10, with_letters=3)
+    with Session.begin() as session:
+        generate(session, ctx.calendar, now, 1000, seed=8)
+    if older_version:   # rows of an older version carry no mark: only the audit summary and the codes tell
+        with Session.begin() as session:
+            for table in ("dossiers", "units", "procedures"):
+                session.connection().execute(sql(f"UPDATE {table} SET demo = :f"), {"f": False})
+    rows_before, letters_before = _real_state(Session, real)
+    real_letters_before = [row for row in letters_before if row.dossier_id in set(real)]
+    numbers = sorted(row.number for row in real_letters_before if row.year == 2026)
+    assert len(real_letters_before) == 6 and numbers[3] > numbers[2] + 1   # not contiguous
+    with Session() as session:
+        found = demo_removal.scope(session)
+        assert found.dossiers == 2000 and found.legacy_dossiers == (2000 if older_version else 0)
+        demo_procedures = session.scalar(select(func.count()).select_from(Procedure).where(
+            Procedure.code.in_(demo_removal.DEMO_PROCEDURE_CODES)))
+        assert demo_procedures == 21
+
+    with Session.begin() as session:
+        result = demo_removal.remove(session, ctx)
+
+    assert result.dossiers == 2000 and result.letters == len(letters_before) - 6
+    assert "Đã xóa 2.000 hồ sơ mẫu" in result.message
+    rows_after, letters_after = _real_state(Session, real)
+    assert rows_after == rows_before and letters_after == real_letters_before
+    with Session() as session:
+        assert session.scalar(select(func.count()).select_from(Dossier)) == 20
+        assert session.scalar(select(func.count()).select_from(DossierEvent).where(
+            DossierEvent.dossier_id.not_in(real))) == 0
+        assert session.scalar(select(func.count()).select_from(SupplementPeriod)) == 0
+        if session.get_bind().dialect.name == "sqlite":   # the search index holds the real dossiers only
+            assert session.execute(sql("SELECT count(*) FROM dossier_fts_docsize")).scalar() == 20
+            assert {r[0] for r in session.execute(sql("SELECT name FROM sqlite_master WHERE type = 'trigger'"))} \
+                == {"dossiers_fts_insert", "dossiers_fts_delete", "dossiers_fts_update"}
+        # The demo catalog is gone, except what the real dossiers use (the test office's own units and procedures).
+        assert session.scalar(select(func.count()).select_from(Procedure).where(
+            Procedure.code.in_(demo_removal.DEMO_PROCEDURE_CODES))) == 0
+        assert set(session.scalars(select(Unit.code))) == {"TP", "DD"}
+        assert session.scalar(select(func.count()).select_from(User).where(User.username == "hung.tv")) == 0
+        assert session.scalar(select(func.count()).select_from(User).where(User.username == "lan.nt")) == 1
+        report = audit_view.verify_chain(session)
+        assert report.intact, report.message
+        summaries = session.scalars(select(AuditEvent.action).where(AuditEvent.action == "demo-remove")).all()
+        assert summaries == ["demo-remove"]
+        # The counters continue from the real data: the next letter number is the highest real one plus one.
+        assert letter_service.next_number(session, 2026) == max(numbers) + 1
+    # A real dossier received now is found by search, and its code follows the real ones of its day.
+    extra = _receive_real(Session, ctx, 1, with_letters=1)
+    with Session() as session:
+        from app import worklists
+
+        assert worklists.search_ids(session, "Người Thật 0", 50)
+        code = session.scalar(select(Dossier.code).where(Dossier.id == extra[0]))
+        real_codes = [row.code for row in rows_before if row.code.startswith(code[:-4])]
+        assert int(code[-4:]) == max(int(c[-4:]) for c in real_codes) + 1
+        assert session.scalar(select(ApologyLetter.number).where(ApologyLetter.dossier_id == extra[0])) \
+            == max(numbers) + 1
+    with Session.begin() as session:
+        assert demo_removal.remove(session, ctx).message == "Sổ không có dữ liệu mẫu."
+
+
+def test_remove_on_a_register_that_never_had_demo_data_says_so(Session, make_ctx):
+    ctx = _admin_ctx(Session, make_ctx)
+    _receive_real(Session, ctx, 2, with_letters=1)
+    with Session.begin() as session:
+        result = demo_removal.remove(session, ctx)
+    assert result.message == "Sổ không có dữ liệu mẫu." and result.dossiers == 0
+    with Session() as session:
+        assert session.scalar(select(func.count()).select_from(Dossier)) == 2
+        assert session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action == "demo-remove")) == 0
+
+
+def test_only_an_administrator_removes_demo_data(Session, make_ctx):
+    from app.permissions import PermissionDenied
+
+    ctx = make_ctx()   # an officer
+    with Session.begin() as session:
+        generate(session, ctx.calendar, ctx.now(), 50, seed=2)
+    with pytest.raises(PermissionDenied), Session.begin() as session:
+        demo_removal.remove(session, ctx)
+    with Session() as session:
+        assert session.scalar(select(func.count()).select_from(Dossier)) == 50
+
+
+def test_demo_office_values_go_when_no_real_dossier_remains(Session, clock):
+    """On an empty register the demo fills in the office; removing it empties them again."""
+    from app.catalog import get_office
+    from app.context import load_context
+
+    with Session.begin() as session:
+        admin = ensure_user(session, "quantri.that", "Quản trị viên", role="admin")
+        ctx = load_context(session, clock, admin)
+    with Session.begin() as session:
+        generate(session, ctx.calendar, ctx.now(), 100, seed=4)
+    with Session() as session:
+        assert get_office(session).name.startswith("Trung tâm Phục vụ")
+    with Session.begin() as session:
+        result = demo_removal.remove(session, ctx)
+    assert "name" in result.office_cleared and "agency_code" in result.office_cleared
+    with Session() as session:
+        office = get_office(session)
+        assert office.name == "" and office.agency_code == "" and office.head_name == ""
+        assert session.scalar(select(func.count()).select_from(Unit)) == 0
+        assert audit_view.verify_chain(session).intact

@@ -217,3 +217,55 @@ def test_damage_found_by_the_background_check_offers_the_good_backup(qtbot, Sess
     box = window.findChild(QMessageBox, "damagedBox")
     assert "bị hỏng" in box.text() and "btreeInitPage" in box.text()
     assert any(b.text().startswith("Khôi phục bản sao lưu") for b in box.buttons())
+
+
+def test_restore_is_refused_to_an_officer_by_the_domain_itself(Session, clock, people):
+    """The permission is checked in app/upkeep, not only by the window hiding its menu item (issue 17)."""
+    from app.permissions import PermissionDenied
+    from app.upkeep import restore_backup
+
+    path = sqlite_file(Session.kw["bind"])
+    good = backup.make_backup(path, clock.now())
+    with pytest.raises(PermissionDenied, match="không có quyền khôi phục"):
+        restore_backup(Session, clock, people["officer"], good.path)
+    assert backup.BEFORE_RESTORE not in {b.kind for b in backup.list_backups(path)}
+
+
+def test_remove_demo_data_from_the_tools_menu(qtbot, Session, clock, people, monkeypatch):
+    """*Công cụ › Xóa dữ liệu mẫu*: the administrator's; the count asked, confirmed, one audited removal."""
+    from sqlalchemy import func
+
+    from app import audit as audit_view
+    from app.demo import generate
+    from db.models import Dossier
+    from ui.application import build_window
+
+    with Session.begin() as session:
+        ctx = load_context(session, clock, people["admin"])
+        dossiers.receive(session, ctx, NewDossier(procedure_code="P3", applicant_name="Hồ Sơ Thật"))
+    with Session.begin() as session:
+        generate(session, ctx.calendar, clock.now(), 120, seed=9)
+
+    desk, window = build_window(Session, clock, user_id=people["officer"])
+    qtbot.addWidget(window)
+    assert not window.admin_actions["remove_demo"].isVisible()
+
+    desk, window = build_window(Session, clock, user_id=people["admin"])
+    qtbot.addWidget(window)
+    action = window.admin_actions["remove_demo"]
+    assert action.isVisible() and action.text() == "Xóa dữ liệu mẫu"
+    asked, told = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: asked.append(text) or QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    with qtbot.waitSignal(desk.changed, timeout=20000):
+        action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    assert "Xóa 120 hồ sơ mẫu" in asked[0]
+    assert told[0].startswith("Đã xóa 120 hồ sơ mẫu")
+    with Session() as session:
+        assert session.scalar(select(func.count()).select_from(Dossier)) == 1
+        assert audit_view.verify_chain(session).intact
+    told.clear()
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    assert told == ["Sổ không có dữ liệu mẫu."]

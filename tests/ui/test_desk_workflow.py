@@ -187,25 +187,51 @@ def test_alerts_say_what_changed_since_last_open_and_notify_once(qtbot, Session,
     assert notices == ["1 hồ sơ đã chuyển sang quá hạn."]  # once per dossier and level
 
 
-def test_first_run_sets_up_the_office_and_loads_a_demo(qtbot, Session, clock):
-    from app.catalog import get_office
-    from ui.first_run import FirstRunDialog, needs_setup
+def test_first_run_demo_opens_apart_and_leaves_the_real_register_empty(qtbot, Session, clock, monkeypatch):
+    """Issue 13: the sample data is looked at in a window of its own, on a throw-away register."""
+    from PySide6.QtCore import QProcess
 
+    from app.catalog import get_office
+    from app.upkeep import needs_setup
+    from ui.first_run import FirstRunDialog
+
+    started = []
+    monkeypatch.setattr(QProcess, "startDetached", lambda program, arguments: started.append(
+        (program, list(arguments))) or (True, 4242))
     with Session() as session:
         assert needs_setup(session)
     desk, window = _window(qtbot, Session, clock)
     dialog = FirstRunDialog(desk, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.demo, Qt.LeftButton)
+    assert len(started) == 1 and started[0][1][-1] == "--demo" and "--db" not in started[0][1]
+    assert dialog.demo_note.isVisible() and "cửa sổ riêng" in dialog.demo_note.text()
+    with Session() as session:   # nothing was written into the office's register
+        assert session.scalar(select(func.count()).select_from(Dossier)) == 0
+        assert get_office(session).name == "" and needs_setup(session)
+    # The office is then set up as usual, and the register still holds no demo dossier.
     type_text(dialog.edits["name"], "Bộ phận Một cửa UBND xã Hòa Bình")
     type_text(dialog.edits["head_name"], "Phạm Văn Đạt")
-    dialog.demo.setChecked(True)
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
-        dialog.submit()
+        qtbot.mouseClick(dialog.ok, Qt.LeftButton)
     with Session() as session:
         office = get_office(session)
-        assert office.name == "Bộ phận Một cửa UBND xã Hòa Bình"
-        assert office.head_name == "Phạm Văn Đạt"
-        assert session.scalar(select(func.count()).select_from(Dossier)) == 2000
+        assert office.name == "Bộ phận Một cửa UBND xã Hòa Bình" and office.head_name == "Phạm Văn Đạt"
+        assert session.scalar(select(func.count()).select_from(Dossier)) == 0
         assert not needs_setup(session)
+
+
+def test_first_run_needs_the_office_name(qtbot, Session, clock):
+    from ui.first_run import FirstRunDialog
+
+    desk, window = _window(qtbot, Session, clock)
+    dialog = FirstRunDialog(desk, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.submit()
+    assert dialog.isVisible() and dialog.ok.isEnabled()
+    assert dialog.edits["name"].placeholderText() == "Cần nhập tên cơ quan"
 
 
 def test_the_receive_dialog_counts_from_tomorrow_just_after_the_cutoff(qtbot, Session, catalog):

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
-from sqlalchemy import select
 
 from app import digitization
 from app.digitization import GROUPINGS, GapCounts, GapList, GapRow, Period, RateReport, WeekPoint
 from app.digitization_rules import FLAGS, RULES, required_flags
 from app.formatting import date_vi
-from db.models import Unit
+from app.register_query import filter_choices
 from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, percent, thousands, tr
 from ui.pages.base import Page
@@ -262,7 +261,7 @@ class DigitizationPage(Page):
                 weeks=digitization.weekly_trend(session, period),
                 counts=digitization.gap_counts(session, ctx, start, end),
                 gaps=digitization.gap_list(session, ctx, start, end, limit=GAP_LIMIT, **filters),
-                units=[tuple(r) for r in session.execute(select(Unit.id, Unit.name).order_by(Unit.name))],
+                units=filter_choices(session).units,
             )
 
         self.desk.read(query, lambda snapshot: self._show(snapshot, token), parent=self,
