@@ -14,6 +14,9 @@ from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import make_engine, make_sessionmaker  # noqa: E402
+from db.models import CalendarOverride  # noqa: E402
+
+CULTURE_DAY_NOTE = "Ngày Văn hóa Việt Nam (cơ quan đã xác nhận nghỉ)"
 
 # Wednesday 25/11/2026, 09:00 — the day after the (unconfirmed) Ngày Văn hóa Việt Nam.
 DEFAULT_NOW = dt.datetime(2026, 11, 25, 9, 0)
@@ -157,6 +160,10 @@ def catalog(Session):
         ensure_procedure(session, "D10", "Đăng ký biến động đất đai", "Đất đai", 10, "day", "partial",
                          fee_bearing=True, unit_id=dd)
         user = ensure_user(session, "lan.nt", "Nguyễn Thị Lan")
+        # This office has confirmed Ngày Văn hóa Việt Nam (24/11/2026) as a day off; several cases lean on it.
+        # (Unconfirmed, the calendar counts it as a working day: tests/app/test_workcalendar.py.)
+        session.add(CalendarOverride(day=dt.date(2026, 11, 24), working=False, note=CULTURE_DAY_NOTE,
+                                     created_at=DEFAULT_NOW))
     return {"user_id": user, "units": {"TP": tp, "DD": dd}}
 
 

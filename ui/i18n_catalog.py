@@ -41,11 +41,20 @@ def app_labels() -> list[str]:
     labels += today.CHANGE_PHRASES.values()
     labels += AUDIT_ACTIONS.values()
     labels += TABLE_LABELS.values()
+    from app.holiday_decisions import SOURCE_LABELS
+
+    labels += SOURCE_LABELS.values()
     return list(dict.fromkeys(labels))
 
 
 # The same labels as literals, for pyside6-lupdate (kept equal to app_labels() by a test).
 CATALOG = (
+    # where a day of the calendar comes from (app.holiday_decisions.SOURCE_LABELS)
+    QT_TR_NOOP("Quyết định"),
+    QT_TR_NOOP("Theo luật"),
+    QT_TR_NOOP("Dự kiến"),
+    QT_TR_NOOP("Chưa xác nhận"),
+    QT_TR_NOOP("Cơ quan"),
     QT_TR_NOOP("Trong hạn"),
     QT_TR_NOOP("Chờ bổ sung"),
     QT_TR_NOOP("Sắp đến hạn"),
