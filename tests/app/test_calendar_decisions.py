@@ -215,3 +215,17 @@ def test_confirm_refuses_a_day_that_is_not_unconfirmed(Session, admin_ctx):
 def test_the_test_office_has_confirmed_the_culture_day(make_ctx):
     info = make_ctx().calendar.day_info(D(2026, 11, 24))
     assert info.source is Source.OFFICE and info.reference == CULTURE_DAY_NOTE and not info.working
+
+
+def test_the_today_page_gets_the_undecided_tet_notice_from_1_november(Session, admin_ctx):
+    from app import today
+
+    with Session() as session:
+        before = today.summary(session, admin_ctx(T(2026, 10, 30, 9, 0)))
+        after = today.summary(session, admin_ctx(T(2026, 11, 25, 9, 0)))
+    assert before.calendar_notice == ""
+    assert "Tết Nguyên Đán 2027" in after.calendar_notice and "dự kiến" in after.calendar_notice
+    with Session.begin() as session:
+        calendar_changes.load_decisions(session, admin_ctx(), TET_2027)
+    with Session() as session:
+        assert today.summary(session, admin_ctx(T(2026, 11, 25, 9, 0))).calendar_notice == ""
