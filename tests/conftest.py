@@ -18,7 +18,7 @@ from db.models import CalendarOverride  # noqa: E402
 
 CULTURE_DAY_NOTE = "Ngày Văn hóa Việt Nam (cơ quan đã xác nhận nghỉ)"
 
-# Wednesday 25/11/2026, 09:00 — the day after the (unconfirmed) Ngày Văn hóa Việt Nam.
+# Wednesday 25/11/2026, 09:00 — the day after Ngày Văn hóa Việt Nam (confirmed off by the test office below).
 DEFAULT_NOW = dt.datetime(2026, 11, 25, 9, 0)
 
 
@@ -65,7 +65,7 @@ PG_MODULES = {
     "tests/app/test_letters.py", "tests/app/test_import_dossiers.py", "tests/app/test_import_catalog.py",
     "tests/app/test_demo.py", "tests/app/test_register_query.py", "tests/app/test_accounts.py", "tests/app/test_settings.py",
     "tests/db/test_concurrency_pg.py", "tests/ui/test_desk_workflow.py", "tests/ui/test_letters_ui.py",
-    "tests/ui/test_remote_changes.py",
+    "tests/ui/test_remote_changes.py", "tests/app/test_calendar_decisions.py",
 }
 
 
