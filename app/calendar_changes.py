@@ -30,16 +30,14 @@ from sqlalchemy.orm import Session
 
 from app import administration, holiday_decisions
 from app.context import Context, loaded_decisions_text
-from app.deadlines import due_from_receipt
+from app.deadlines import ProcessingTime, due_from_receipt
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.holiday_decisions import Source
-from app.lifecycle import OPEN, Status
+from app.lifecycle import OPEN, Status, TimeUnit
 from app.permissions import Permission, require
 from app.workcalendar import DayInfo, DayOverride, WorkCalendar
-from db.models import ApologyLetter, CalendarOverride, Dossier, Setting, SupplementPeriod
-
-MAX_LISTED = 5000
+from db.models import ApologyLetter, CalendarOverride, Dossier, Procedure, Setting, SupplementPeriod
 
 
 @dataclass(frozen=True)
@@ -117,23 +115,24 @@ def _impact(session: Session, ctx: Context, new: WorkCalendar, changes: list[Day
         return CalendarImpact(tuple(changes), ())
     old, today = ctx.calendar, ctx.now().date()
     first, last = min(moved), max(moved)
+    window = (Dossier.status.in_([int(s) for s in OPEN if s is not Status.REGISTERED]),
+              Dossier.due_at.is_not(None),
+              Dossier.due_at >= dt.datetime.combine(first, dt.time()),
+              Dossier.received_at < dt.datetime.combine(last + dt.timedelta(days=1), dt.time()))
     rows = session.execute(
-        select(Dossier).where(Dossier.status.in_([int(s) for s in OPEN if s is not Status.REGISTERED]),
-                              Dossier.due_at.is_not(None),
-                              Dossier.due_at >= dt.datetime.combine(first, dt.time()),
-                              Dossier.received_at < dt.datetime.combine(last + dt.timedelta(days=1), dt.time()))
-        .order_by(Dossier.due_at, Dossier.id).limit(MAX_LISTED)
-    ).scalars().all()
+        select(Dossier.id, Dossier.code, Dossier.applicant_name, Dossier.received_at, Dossier.due_at,
+               Dossier.due_manual_reason, Procedure.processing_value, Procedure.processing_unit)
+        .join(Procedure, Procedure.id == Dossier.procedure_id).where(*window)
+        .order_by(Dossier.due_at, Dossier.id)
+    ).all()
     if not rows:
         return CalendarImpact(tuple(changes), ())
-    ids = [d.id for d in rows]
-    lettered = set(session.scalars(select(ApologyLetter.dossier_id).where(ApologyLetter.dossier_id.in_(ids))))
-    paused = set(session.scalars(select(SupplementPeriod.dossier_id).where(SupplementPeriod.dossier_id.in_(ids))))
-    from app.dossiers import processing_time
+    lettered = set(session.scalars(select(ApologyLetter.dossier_id).join(Dossier).where(*window)))
+    paused = set(session.scalars(select(SupplementPeriod.dossier_id).join(Dossier).where(*window)))
 
     affected = []
     for dossier in rows:
-        time = processing_time(dossier.procedure)
+        time = ProcessingTime(dossier.processing_value, TimeUnit(dossier.processing_unit))
         before = due_from_receipt(old, dossier.received_at, time)
         after = due_from_receipt(new, dossier.received_at, time)
         standard = dossier.due_at == before and dossier.id not in paused
