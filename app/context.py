@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -10,11 +11,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import holiday_decisions
 from app.clock import Clock
+from app.errors import ValidationError
 from app.settings import Settings, load_settings
 from app.workcalendar import DayOverride, WorkCalendar
 from db import audit
-from db.models import CalendarOverride
+from db.models import CalendarOverride, Setting
 
 
 @dataclass(frozen=True)
@@ -46,16 +49,31 @@ def load_calendar(session: Session, settings: Settings | None = None) -> WorkCal
         )
     )
     hours = settings.hours()
-    key = (repr(hours), overrides)
+    loaded = loaded_decisions_text(session)
+    key = (repr(hours), overrides, loaded)
     with _CALENDARS_LOCK:
         calendar = _CALENDARS.get(key)
         if calendar is None:
-            calendar = _CALENDARS[key] = WorkCalendar(hours=hours, overrides=list(overrides))
+            calendar = _CALENDARS[key] = WorkCalendar(hours=hours, overrides=list(overrides),
+                                                      decisions=holiday_decisions.effective(loaded))
             while len(_CALENDARS) > 8:
                 _CALENDARS.popitem(last=False)
         else:
             _CALENDARS.move_to_end(key)
     return calendar
+
+
+def loaded_decisions_text(session: Session) -> str | None:
+    """The decisions file the office loaded (``calendar --load``), kept in the register; None: shipped only."""
+    value = session.scalar(select(Setting.value).where(Setting.key == holiday_decisions.SETTING_KEY))
+    if not value:
+        return None
+    try:
+        text = json.loads(value)
+        holiday_decisions.effective(text)  # a damaged value falls back to the shipped decisions
+        return text
+    except (ValueError, ValidationError):
+        return None
 
 
 def load_context(session: Session, clock: Clock, user_id: int | None = None) -> Context:

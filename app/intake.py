@@ -53,6 +53,7 @@ class DuePreview:
     due_at: dt.datetime
     apology_by: dt.date
     working_days: int       # working days after the counting day, up to and including the due day
+    provisional_note: str = ""  # the due date crosses a provisional or unconfirmed day (Tết not yet decided)
 
     def describe(self, processing: ProcessingTime) -> str:
         return (f"{weekday_vi(self.due_at.date())}, {self.due_at:%d/%m/%Y} lúc {self.due_at:%H:%M} "
@@ -63,4 +64,5 @@ def preview_due(calendar: WorkCalendar, received_at: dt.datetime, processing: Pr
     due = due_from_receipt(calendar, received_at, processing)
     start = calendar.counting_start_day(received_at)
     return DuePreview(start, due, apology_deadline(calendar, due, received_at),
-                      calendar.working_days_between(start, due.date()))
+                      calendar.working_days_between(start, due.date()),
+                      calendar.provisional_note(received_at.date(), due.date()))

@@ -39,6 +39,7 @@ class TodaySummary:
     received_today: int
     returned_today: int
     digitization_gaps: int = 0           # dossiers of the month so far short of digitization
+    calendar_notice: str = ""            # from 1 November: the coming Tết break has no decision yet
 
 
 def _day_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
@@ -58,7 +59,8 @@ def summary(session: Session, ctx: Context) -> TodaySummary:
     ids = {level: level_ids(session, bounds, level) for level in ALERT_LEVELS}
     gaps = digitization.gap_counts(session, ctx).dossiers
     return TodaySummary(now, ctx.calendar.is_working_day(now.date()), ctx.calendar.next_working_day(now.date()),
-                        counts, ids, received, returned, gaps)
+                        counts, ids, received, returned, gaps,
+                        ctx.calendar.undecided_tet_notice(now.date()))
 
 
 @dataclass(frozen=True)

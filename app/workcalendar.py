@@ -2,9 +2,12 @@
 
 Base: Saturdays and Sundays off, the Vietnamese public holidays of the
 ``holidays`` package (country VN, Vietnamese names) with its substitute days
-and make-up Saturdays; then the office's own overrides win, because next
-year's swaps are announced only months ahead and officers must be able to
-correct the calendar themselves.
+and make-up Saturdays; on top of it the official decisions of
+``app.holiday_decisions`` (resources/calendar/decisions.json, or a file the
+office loaded), which replace the package per occasion and year; then the
+office's own overrides win, because swaps are announced late (the 2026 New
+Year one six days ahead) and officers must be able to correct the calendar
+themselves. Every special day says where it comes from (``DayInfo.source``).
 
 Counting rules (DOMAIN.md §4):
 - a dossier received on a working day before the afternoon cut-off is counted
@@ -24,6 +27,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
 from app.errors import ValidationError
+from app.holiday_decisions import DecisionSet, Entry, Occasion, Source, national_year
+from app.holiday_decisions import shipped as shipped_decisions
 
 WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
@@ -138,6 +143,22 @@ def vietnam_holidays(year: int) -> tuple[dict[dt.date, str], set[dt.date]]:
     return days_off, make_up
 
 
+@dataclass(frozen=True)
+class DayInfo:
+    """One special day as the calendar sees it, with where it comes from."""
+
+    day: dt.date
+    working: bool
+    name: str
+    source: Source | None          # None: an ordinary weekday or weekend
+    reference: str = ""            # the decision's reference, or the office's note
+    occasion: Occasion | None = None
+
+    @property
+    def source_label(self) -> str:
+        return self.source.label if self.source else ""
+
+
 @dataclass
 class WorkCalendar:
     """Answers every question about working time. Immutable once built."""
@@ -145,12 +166,15 @@ class WorkCalendar:
     hours: OfficeHours = field(default_factory=OfficeHours)
     overrides: Iterable[DayOverride] = ()
     holiday_source: HolidaySource = vietnam_holidays
+    decisions: DecisionSet | None = None  # None: the shipped decisions (resources/calendar)
 
     def __post_init__(self):
         self._overrides: dict[dt.date, DayOverride] = {o.day: o for o in self.overrides}
         self.overrides = tuple(sorted(self._overrides.values(), key=lambda o: o.day))
-        self._holidays: dict[dt.date, str] = {}
-        self._make_up: set[dt.date] = set()
+        if self.decisions is None:
+            self.decisions = shipped_decisions()
+        # The national special days (package + decisions), each with its provenance.
+        self._base: dict[dt.date, Entry] = {}
         self._years: set[int] = set()
         # Sorted working days of the loaded span of years, for O(log n) arithmetic.
         self._working: list[dt.date] = []
@@ -186,8 +210,7 @@ class WorkCalendar:
         for year in range(first, last + 1):
             if year not in self._years:
                 days_off, make_up = self.holiday_source(year)
-                self._holidays.update(days_off)
-                self._make_up.update(make_up)
+                self._base.update(national_year(year, days_off, make_up, self.decisions))
                 self._years.add(year)
         day, end = dt.date(first, 1, 1), dt.date(last, 12, 31)
         working = []
@@ -211,11 +234,14 @@ class WorkCalendar:
         override = self._overrides.get(day)
         if override is not None:
             return override.working
-        if day in self._make_up:
-            return True
-        if day.weekday() >= 5:
-            return False
-        return day not in self._holidays
+        entry = self._base.get(day)
+        if entry is not None:
+            return entry.working
+        return day.weekday() < 5
+
+    def _national_working(self, day: dt.date) -> bool:
+        entry = self._base.get(day)
+        return entry.working if entry is not None else day.weekday() < 5
 
     # -- questions about days ------------------------------------------------
 
@@ -223,48 +249,111 @@ class WorkCalendar:
         self._ensure(day)
         return self._is_working(day)
 
-    def day_note(self, day: dt.date) -> str:
-        """Why a day is what it is: the holiday's name, the override's note, or ''."""
+    def day_info(self, day: dt.date) -> DayInfo:
+        """What a day is and why: the office's override, else the national day, else the week."""
         self._ensure(day)
+        entry = self._base.get(day)
         override = self._overrides.get(day)
         if override is not None:
-            return override.note or ("Ngày làm việc bù" if override.working else "Ngày nghỉ")
-        if day in self._make_up:
-            return "Ngày làm bù"
-        if day in self._holidays:
-            return self._holidays[day]
-        if day.weekday() == 5:
-            return "Thứ Bảy"
-        if day.weekday() == 6:
-            return "Chủ Nhật"
-        return ""
+            if override.note:
+                name = override.note
+            elif override.working:
+                # A weekend the office works is a make-up day; a holiday it works is simply a working day.
+                name = "Ngày làm bù" if day.weekday() >= 5 else "Đi làm (cơ quan làm việc)"
+            else:
+                name = "Ngày nghỉ của cơ quan"
+            return DayInfo(day, override.working, name, Source.OFFICE, override.note,
+                           entry.occasion if entry else None)
+        if entry is not None:
+            return DayInfo(day, entry.working, entry.name, entry.source, entry.reference, entry.occasion)
+        weekday = day.weekday()
+        return DayInfo(day, weekday < 5, ("Thứ Bảy", "Chủ Nhật")[weekday - 5] if weekday >= 5 else "", None)
 
-    def special_days(self, year: int) -> list[tuple[dt.date, bool, str]]:
-        """Holidays, make-up days and overrides of a year: (day, working?, note).
+    def day_note(self, day: dt.date) -> str:
+        """Why a day is what it is: the holiday's name, the override's note, or ''."""
+        return self.day_info(day).name
 
-        Ordinary weekends are left out; weekend days of a holiday break are
-        listed as part of it, so Tết reads as one block.
+    def national_day_info(self, day: dt.date) -> DayInfo:
+        """The day as the national calendar has it, the office's override aside."""
+        self._ensure(day)
+        entry = self._base.get(day)
+        if entry is not None:
+            return DayInfo(day, entry.working, entry.name, entry.source, entry.reference, entry.occasion)
+        weekday = day.weekday()
+        return DayInfo(day, weekday < 5, ("Thứ Bảy", "Chủ Nhật")[weekday - 5] if weekday >= 5 else "", None)
+
+    def special_days(self, year: int) -> list[DayInfo]:
+        """Holidays, make-up days, unconfirmed days and overrides of a year.
+
+        Ordinary weekends are left out; weekend days touching a break are
+        listed as part of it, so Tết reads as one block (Sat 14/02 – Sun
+        22/02/2026), as the government announces it.
         """
         self._ensure(dt.date(year, 6, 30))
-        days = {d for d in self._holidays if d.year == year}
-        days |= {d for d in self._make_up if d.year == year}
+        days = {d for d in self._base if d.year == year}
         days |= {d for d in self._overrides if d.year == year}
-        # Weekend days touching a holiday belong to the break, so Tết reads as
-        # one block (Sat 14/02 – Sun 22/02/2026), as the government announces it.
-        for holiday in [d for d in days if d in self._holidays and not self._is_working(d)]:
+        for holiday in [d for d in days if not self._is_working(d) and d.weekday() < 5]:
             for step in (1, -1):
                 d = holiday + dt.timedelta(days=step)
-                while d.weekday() >= 5 and not self._is_working(d):
+                while d.weekday() >= 5 and not self._is_working(d) and d not in days:
                     days.add(d)
                     d += dt.timedelta(days=step)
         result = []
         for d in sorted(days):
             if d.year != year:
                 continue
-            plain_weekend = d not in self._holidays and d not in self._overrides and d not in self._make_up
-            note = "Cuối tuần liền kỳ nghỉ" if plain_weekend else self.day_note(d)
-            result.append((d, self._is_working(d), note))
+            info = self.day_info(d)
+            if info.source is None:  # a plain weekend next to a break: it takes the break's provenance
+                near = next((self.day_info(d + dt.timedelta(days=k)) for k in (1, -1, 2, -2)
+                             if (d + dt.timedelta(days=k)) in days
+                             and self.day_info(d + dt.timedelta(days=k)).source is not None), None)
+                info = DayInfo(d, False, "Cuối tuần liền kỳ nghỉ", near.source if near else Source.LAW,
+                               near.reference if near else "", near.occasion if near else None)
+            result.append(info)
         return result
+
+    def provisional_days_between(self, start: dt.date, end: dt.date) -> list[DayInfo]:
+        """Days in [start, end] that the calendar only assumes: provisional or unconfirmed (not overridden)."""
+        if end < start:
+            start, end = end, start
+        self._ensure(start, end)
+        return [self.day_info(d) for d in sorted(self._base)
+                if start <= d <= end and d not in self._overrides
+                and self._base[d].source in (Source.PROVISIONAL, Source.UNCONFIRMED)]
+
+    def tet_decided(self, year: int) -> bool:
+        """Whether an official decision fixes the Tết break of ``year``."""
+        decision = self.decisions.for_year(year).get(Occasion.TET)
+        return decision is not None and decision.official
+
+    def provisional_note(self, start: dt.date, end: dt.date) -> str:
+        """One line for a due date counted across assumed days, or '' (the receive form shows it)."""
+        days = self.provisional_days_between(start, end)
+        parts = []
+        for key in sorted({(d.occasion.label if d.occasion else "", d.day.year)
+                           for d in days if d.source is Source.PROVISIONAL}):
+            parts.append(f"Hạn trả tính theo lịch nghỉ {key[0] or 'lễ'} {key[1]} dự kiến")
+        for d in days:
+            if d.source is Source.UNCONFIRMED:
+                parts.append(f"Ngày {d.day:%d/%m/%Y} ({d.name}) chưa xác nhận: đang tính là "
+                             + ("ngày làm việc" if d.working else "ngày nghỉ"))
+        return "; ".join(parts)
+
+    def undecided_tet_notice(self, today: dt.date) -> str:
+        """From 1 November, while the coming Tết break has no official decision: say so; else ''."""
+        for year in (today.year, today.year + 1):
+            if year > today.year and today.month < 11:
+                continue
+            if year > LAST_YEAR or self.tet_decided(year):
+                continue
+            self._ensure(dt.date(year, 6, 30))
+            tet = sorted(d for d, e in self._base.items()
+                         if d.year == year and e.occasion is Occasion.TET and e.source is Source.PROVISIONAL)
+            if tet and today <= tet[-1]:
+                return (f"Lịch nghỉ Tết Nguyên Đán {year} chưa có quyết định chính thức: hạn giải quyết qua Tết "
+                        f"đang tính theo lịch dự kiến ({tet[0]:%d/%m/%Y} – {tet[-1]:%d/%m/%Y}). Khi có văn bản, "
+                        f"cập nhật ở Công cụ › Lịch làm việc.")
+        return ""
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """The first working day strictly after ``day``."""

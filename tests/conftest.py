@@ -14,8 +14,11 @@ from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import make_engine, make_sessionmaker  # noqa: E402
+from db.models import CalendarOverride  # noqa: E402
 
-# Wednesday 25/11/2026, 09:00 — the day after the (unconfirmed) Ngày Văn hóa Việt Nam.
+CULTURE_DAY_NOTE = "Ngày Văn hóa Việt Nam (cơ quan đã xác nhận nghỉ)"
+
+# Wednesday 25/11/2026, 09:00 — the day after Ngày Văn hóa Việt Nam (confirmed off by the test office below).
 DEFAULT_NOW = dt.datetime(2026, 11, 25, 9, 0)
 
 
@@ -63,7 +66,7 @@ PG_MODULES = {
     "tests/app/test_demo.py", "tests/app/test_register_query.py", "tests/app/test_accounts.py", "tests/app/test_settings.py",
     "tests/app/test_issuer.py", "tests/app/test_administration.py",
     "tests/db/test_concurrency_pg.py", "tests/ui/test_desk_workflow.py", "tests/ui/test_letters_ui.py",
-    "tests/ui/test_remote_changes.py",
+    "tests/ui/test_remote_changes.py", "tests/app/test_calendar_decisions.py",
 }
 
 
@@ -158,6 +161,10 @@ def catalog(Session):
         ensure_procedure(session, "D10", "Đăng ký biến động đất đai", "Đất đai", 10, "day", "partial",
                          fee_bearing=True, unit_id=dd)
         user = ensure_user(session, "lan.nt", "Nguyễn Thị Lan")
+        # This office has confirmed Ngày Văn hóa Việt Nam (24/11/2026) as a day off; several cases lean on it.
+        # (Unconfirmed, the calendar counts it as a working day: tests/app/test_workcalendar.py.)
+        session.add(CalendarOverride(day=dt.date(2026, 11, 24), working=False, note=CULTURE_DAY_NOTE,
+                                     created_at=DEFAULT_NOW))
     return {"user_id": user, "units": {"TP": tp, "DD": dd}}
 
 

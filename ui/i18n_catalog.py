@@ -44,11 +44,20 @@ def app_labels() -> list[str]:
     from app.settings import SPECS
 
     labels += [text for spec in SPECS for text in (spec.label, spec.help) if text]   # the settings window
+    from app.holiday_decisions import SOURCE_LABELS
+
+    labels += SOURCE_LABELS.values()
     return list(dict.fromkeys(labels))
 
 
 # The same labels as literals, for pyside6-lupdate (kept equal to app_labels() by a test).
 CATALOG = (
+    # where a day of the calendar comes from (app.holiday_decisions.SOURCE_LABELS)
+    QT_TR_NOOP("Quyết định"),
+    QT_TR_NOOP("Theo luật"),
+    QT_TR_NOOP("Dự kiến"),
+    QT_TR_NOOP("Chưa xác nhận"),
+    QT_TR_NOOP("Cơ quan"),
     QT_TR_NOOP("Trong hạn"),
     QT_TR_NOOP("Chờ bổ sung"),
     QT_TR_NOOP("Sắp đến hạn"),

@@ -13,7 +13,7 @@ from typing import Callable, TextIO
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import administration, dossiers, worklists
+from app import dossiers, worklists
 from app.catalog import ensure_user
 from app.clock import Clock
 from app.context import Context, load_context
@@ -57,39 +57,6 @@ def cmd_due(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     out.line(f"Hẹn trả kết quả:  {moment_with_weekday(due)}")
     out.line(f"Hạn gửi phiếu xin lỗi (nếu trễ): {weekday_vi(deadline)}, {date_vi(deadline)}")
     return 0
-
-
-def cmd_calendar(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
-    change = args.add_off or args.add_work or args.remove
-    with Session.begin() as session:
-        if change:
-            _change_override(session, args, clock)
-        ctx = load_context(session, clock)
-    year = args.year or (change.year if change else clock.now().year)
-    days = ctx.calendar.special_days(year)
-    out.data({"year": year, "days": [{"date": d, "weekday": weekday_vi(d), "working": w, "note": n}
-                                     for d, w, n in days]})
-    if change:
-        out.line(f"Đã cập nhật lịch ngày {date_vi(change)}.")
-    out.line(f"Ngày nghỉ và ngày làm bù năm {year}:")
-    for d, working, note in days:
-        mark = "LÀM VIỆC" if working else "nghỉ    "
-        out.line(f"  {weekday_vi(d):<9} {date_vi(d)}  {mark}  {note}")
-    off = sum(1 for _, w, _ in days if not w)
-    out.line(f"Tổng: {off} ngày nghỉ (kể cả cuối tuần liền kỳ nghỉ), {len(days) - off} ngày làm bù.")
-    return 0
-
-
-def _change_override(session: Session, args, clock: Clock) -> None:
-    """Through app.administration, so that only an administrator changes the office's calendar."""
-    from app.accounts import user_id_by_name
-
-    day = args.add_off or args.add_work or args.remove
-    ctx = load_context(session, clock, user_id_by_name(session, _login_name(args.user)))
-    if args.remove:
-        administration.remove_calendar_day(session, ctx, day)
-    else:
-        administration.set_calendar_day(session, ctx, day, bool(args.add_work), args.note.strip())
 
 
 def cmd_warnings(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
@@ -206,7 +173,6 @@ def _remove_demo(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
 
 COMMANDS: dict[str, Callable] = {
     "due": cmd_due,
-    "calendar": cmd_calendar,
     "warnings": cmd_warnings,
     "show": cmd_show,
     "search": cmd_search,

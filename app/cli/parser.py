@@ -151,16 +151,6 @@ def build_parser() -> VietnameseArgumentParser:
     amount.add_argument("--days", type=non_negative_int, metavar="N", help="số ngày làm việc (0: trong ngày)")
     amount.add_argument("--hours", type=positive_number, metavar="N", help="số giờ làm việc")
 
-    calendar = commands.add_parser("calendar", parents=[common], help="lịch ngày nghỉ, ngày làm bù",
-                                   description="Liệt kê ngày nghỉ lễ, Tết và ngày làm bù của một năm; "
-                                               "thêm hoặc bỏ ngày nghỉ/ngày làm bù của cơ quan.")
-    calendar.add_argument("--year", type=year, help="năm (mặc định năm nay)")
-    change = calendar.add_mutually_exclusive_group()
-    change.add_argument("--add-off", type=day, metavar="YYYY-MM-DD", help="thêm một ngày nghỉ")
-    change.add_argument("--add-work", type=day, metavar="YYYY-MM-DD", help="thêm một ngày làm việc bù")
-    change.add_argument("--remove", type=day, metavar="YYYY-MM-DD", help="bỏ điều chỉnh của cơ quan cho ngày này")
-    calendar.add_argument("--note", default="", help="ghi chú (ví dụ số văn bản thông báo)")
-
     warnings = commands.add_parser("warnings", parents=[common], help="hồ sơ cần xử lý, theo mức cảnh báo",
                                    description="Hồ sơ cần chú ý trong một ngày: quá hạn, lỡ hạn/phải gửi phiếu "
                                                "xin lỗi, sắp đến hạn.")

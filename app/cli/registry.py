@@ -11,6 +11,7 @@ import importlib
 from types import ModuleType
 
 MODULES: list[str] = [
+    "app.cli.calendar_commands",
     "app.cli.letter_commands",
     "app.cli.digitization_commands",
     "app.cli.import_commands",

@@ -1,7 +1,8 @@
 """Receiving dossiers and the lifecycle guards, on a real (temporary) register.
 
-"Now" is Wednesday 25/11/2026 09:00. Tuesday 24/11/2026 is a day off in the
-holidays package (Ngày Văn hóa Việt Nam), which several cases lean on.
+"Now" is Wednesday 25/11/2026 09:00. Tuesday 24/11/2026 is a day off for the
+test office, which confirmed Ngày Văn hóa Việt Nam (tests/conftest.py); several
+cases lean on it.
 """
 
 import datetime as dt

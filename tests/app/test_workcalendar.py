@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import ValidationError
+from app.holiday_decisions import Source
 from app.workcalendar import DayOverride, OfficeHours, WorkCalendar
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,8 +72,8 @@ DAYS_OFF = [
     "Wed 30/04/2025", "Thu 01/05/2025", "Fri 02/05/2025", "Sat 03/05/2025", "Sun 04/05/2025",
     # 2025 National Day: Sat 30/08 – Tue 02/09
     "Sat 30/08/2025", "Sun 31/08/2025", "Mon 01/09/2025", "Tue 02/09/2025",
-    # 2026 New Year: Thu 01/01 only
-    "Thu 01/01/2026",
+    # 2026 New Year: Thu 01/01 – Sun 04/01 (Fri 02/01 swapped with Sat 10/01, letter 12729/VPCP-KGVX)
+    "Thu 01/01/2026", "Fri 02/01/2026", "Sat 03/01/2026", "Sun 04/01/2026",
     # 2026 Tết: Sat 14/02 – Sun 22/02
     "Sat 14/02/2026", "Sun 15/02/2026", "Mon 16/02/2026", "Tue 17/02/2026", "Wed 18/02/2026",
     "Thu 19/02/2026", "Fri 20/02/2026", "Sat 21/02/2026", "Sun 22/02/2026",
@@ -86,7 +87,7 @@ DAYS_OFF = [
     "Sat 07/03/2026", "Sun 08/03/2026",
 ]
 
-MAKE_UP_SATURDAYS = ["Sat 04/05/2024", "Sat 26/04/2025", "Sat 22/08/2026"]
+MAKE_UP_SATURDAYS = ["Sat 04/05/2024", "Sat 26/04/2025", "Sat 10/01/2026", "Sat 22/08/2026"]
 
 WORKING_DAYS_AROUND_BREAKS = [
     # 2024
@@ -104,7 +105,7 @@ WORKING_DAYS_AROUND_BREAKS = [
     "Fri 29/08/2025", "Wed 03/09/2025",
     "Wed 31/12/2025",
     # 2026
-    "Fri 02/01/2026",
+    "Mon 05/01/2026", "Fri 09/01/2026",
     "Fri 13/02/2026", "Mon 23/02/2026",
     "Fri 24/04/2026", "Tue 28/04/2026", "Wed 29/04/2026", "Mon 04/05/2026",
     "Fri 28/08/2026", "Thu 03/09/2026",
@@ -128,9 +129,12 @@ def test_day_just_outside_a_break_is_a_working_day(cal, day):
     assert cal.is_working_day(D(day)) is True
 
 
-def test_unconfirmed_culture_day_2026_is_off_by_default(cal):
-    # DOMAIN.md §4: the holidays package lists 24/11/2026 "Ngày Văn hóa Việt Nam".
-    assert cal.is_working_day(D("Tue 24/11/2026")) is False
+def test_unconfirmed_culture_day_2026_is_a_working_day_until_confirmed(cal):
+    # DOMAIN.md §4: the holidays package lists 24/11/2026 "Ngày Văn hóa Việt Nam", but Article 112
+    # is not amended yet: unconfirmed, it stays a working day (no promise later than the law allows).
+    assert cal.is_working_day(D("Tue 24/11/2026")) is True
+    info = cal.day_info(D("Tue 24/11/2026"))
+    assert info.source is Source.UNCONFIRMED and info.name == "Ngày Văn hóa Việt Nam"
 
 
 # ---------------------------------------------------------------------------
@@ -156,16 +160,19 @@ def test_override_makes_a_saturday_a_working_day():
     assert cal.due_after_days(T("Fri 06/03/2026 10:00"), 1) == T("Sat 07/03/2026 17:00")
 
 
-def test_override_turns_the_unconfirmed_culture_day_back_into_a_working_day():
-    cal = WorkCalendar(overrides=[DayOverride(D("Tue 24/11/2026"), working=True)])
-    assert cal.is_working_day(D("Tue 24/11/2026")) is True
-    # Received Mon 23/11 10:00 with 1 working day → Tue 24/11.
-    assert cal.due_after_days(T("Mon 23/11/2026 10:00"), 1) == T("Tue 24/11/2026 17:00")
-
-
-def test_without_override_the_culture_day_is_skipped(cal):
-    # Same receipt, base calendar: Tue 24/11 off → due Wed 25/11.
+def test_confirming_the_culture_day_off_skips_it():
+    cal = WorkCalendar(overrides=[DayOverride(D("Tue 24/11/2026"), working=False, note="Đã sửa Điều 112")])
+    assert cal.is_working_day(D("Tue 24/11/2026")) is False
+    # Received Mon 23/11 10:00 with 1 working day: Tue 24/11 off → Wed 25/11.
     assert cal.due_after_days(T("Mon 23/11/2026 10:00"), 1) == T("Wed 25/11/2026 17:00")
+    info = cal.day_info(D("Tue 24/11/2026"))
+    assert info.source is Source.OFFICE and info.reference == "Đã sửa Điều 112"
+
+
+def test_without_confirmation_the_culture_day_counts(cal):
+    # Same receipt, base calendar: Tue 24/11 is (still) a working day.
+    assert cal.due_after_days(T("Mon 23/11/2026 10:00"), 1) == T("Tue 24/11/2026 17:00")
+    assert "chưa xác nhận" in cal.provisional_note(D("Mon 23/11/2026"), D("Tue 24/11/2026"))
 
 
 def test_override_makes_a_public_holiday_a_working_day():
@@ -225,8 +232,10 @@ DUE_AFTER_DAYS = [
     ("Tue 10/03/2026 16:00", 0, "Wed 11/03/2026 17:00", "within the day, after cut-off"),
     ("Fri 13/02/2026 16:00", 0, "Mon 23/02/2026 17:00", "within the day, after cut-off before Tet"),
     ("Sat 07/03/2026 09:00", 0, "Mon 09/03/2026 17:00", "within the day, received Saturday"),
-    ("Wed 31/12/2025 10:00", 1, "Fri 02/01/2026 17:00", "year end: 1/1 off"),
-    ("Wed 31/12/2025 15:30", 1, "Mon 05/01/2026 17:00", "year end after cut-off: counts from Fri 2/1"),
+    ("Wed 31/12/2025 10:00", 1, "Mon 05/01/2026 17:00", "year end: 1/1-4/1/2026 off (12729/VPCP-KGVX)"),
+    ("Wed 31/12/2025 15:30", 1, "Tue 06/01/2026 17:00", "year end after cut-off: counts from Mon 5/1"),
+    ("Fri 09/01/2026 10:00", 1, "Sat 10/01/2026 17:00", "2026: make-up Saturday 10/01 counts"),
+    ("Fri 09/01/2026 16:00", 1, "Mon 12/01/2026 17:00", "2026: after cut-off counts from Sat 10/01"),
     ("Tue 31/12/2024 10:00", 2, "Fri 03/01/2025 17:00", "year end 2024: Thu 2, Fri 3"),
 ]
 
@@ -252,7 +261,7 @@ DUE_AFTER_HOURS = [
     ("Sat 07/03/2026 10:00", 2, "Mon 09/03/2026 09:30", "received Saturday"),
     ("Fri 06/03/2026 14:00", 4, "Mon 09/03/2026 08:30", "across a weekend"),
     ("Fri 13/02/2026 14:00", 8, "Mon 23/02/2026 14:00", "across Tet 2026: 3 h Fri, 5 h Mon"),
-    ("Wed 31/12/2025 14:00", 4, "Fri 02/01/2026 08:30", "across New Year"),
+    ("Wed 31/12/2025 14:00", 4, "Mon 05/01/2026 08:30", "across New Year 2026 (1/1-4/1)"),
     ("Tue 10/03/2026 07:30", 16, "Wed 11/03/2026 17:00", "two full days"),
 ]
 
@@ -311,13 +320,14 @@ BETWEEN = [
     ("Wed 07/02/2024", "Thu 15/02/2024", 1, "tet2024"),
     ("Fri 26/04/2024", "Mon 06/05/2024", 4, "30/4 2024 with make-up Sat 4/5"),
     ("Fri 25/04/2025", "Mon 05/05/2025", 4, "30/4 2025 with make-up Sat 26/4"),
-    ("Wed 31/12/2025", "Fri 02/01/2026", 1, "year end 2025"),
-    ("Wed 31/12/2025", "Mon 05/01/2026", 2, "year end 2025 + weekend"),
+    ("Wed 31/12/2025", "Fri 02/01/2026", 0, "year end 2025: 1/1-4/1 off"),
+    ("Wed 31/12/2025", "Mon 05/01/2026", 1, "year end 2025 + the break"),
+    ("Fri 09/01/2026", "Mon 12/01/2026", 2, "make-up Sat 10/01/2026 counts"),
     ("Tue 31/12/2024", "Fri 03/01/2025", 2, "year end 2024"),
     ("Tue 10/03/2026", "Tue 10/03/2026", 0, "same day"),
     ("Sat 07/03/2026", "Sun 08/03/2026", 0, "weekend only"),
     ("Mon 23/02/2026", "Fri 13/02/2026", -1, "reversed is negative"),
-    ("Fri 02/01/2026", "Wed 31/12/2025", -1, "reversed across year end"),
+    ("Mon 05/01/2026", "Wed 31/12/2025", -1, "reversed across year end"),
 ]
 
 
@@ -329,8 +339,9 @@ def test_working_days_between(cal, start, end, expected):
 
 
 ADD = [
-    ("Wed 31/12/2025", 1, "Fri 02/01/2026", "over 1/1/2026"),
-    ("Wed 31/12/2025", 2, "Mon 05/01/2026", "over 1/1/2026 and a weekend"),
+    ("Wed 31/12/2025", 1, "Mon 05/01/2026", "over the 1/1-4/1/2026 break"),
+    ("Wed 31/12/2025", 2, "Tue 06/01/2026", "over the break, then Tue"),
+    ("Fri 09/01/2026", 1, "Sat 10/01/2026", "onto make-up Sat 10/01/2026"),
     ("Tue 31/12/2024", 1, "Thu 02/01/2025", "over 1/1/2025"),
     ("Fri 13/02/2026", 1, "Mon 23/02/2026", "over Tet 2026"),
     ("Fri 13/02/2026", 5, "Fri 27/02/2026", "over Tet 2026, a week"),
@@ -354,9 +365,9 @@ def test_add_working_days(cal, start, count, expected):
 
 
 NEXT = [
-    ("Wed 31/12/2025", "Fri 02/01/2026"),
+    ("Wed 31/12/2025", "Mon 05/01/2026"),
     ("Tue 31/12/2024", "Thu 02/01/2025"),
-    ("Thu 01/01/2026", "Fri 02/01/2026"),
+    ("Thu 01/01/2026", "Mon 05/01/2026"),
     ("Fri 13/02/2026", "Mon 23/02/2026"),
     ("Sat 14/02/2026", "Mon 23/02/2026"),
     ("Fri 03/05/2024", "Sat 04/05/2024"),
@@ -372,9 +383,9 @@ def test_next_working_day(cal, day, expected):
 
 PREVIOUS = [
     ("Mon 23/02/2026", "Fri 13/02/2026"),
-    ("Fri 02/01/2026", "Wed 31/12/2025"),
+    ("Mon 05/01/2026", "Wed 31/12/2025"),
     ("Thu 02/01/2025", "Tue 31/12/2024"),
-    ("Mon 05/01/2026", "Fri 02/01/2026"),
+    ("Mon 12/01/2026", "Sat 10/01/2026"),
     ("Mon 03/02/2025", "Fri 24/01/2025"),
     ("Mon 28/04/2025", "Sat 26/04/2025"),
     ("Mon 05/05/2025", "Tue 29/04/2025"),
@@ -400,7 +411,7 @@ MINUTES = [
     ("Fri 06/03/2026 17:00", "Mon 09/03/2026 07:30", 0, "weekend"),
     ("Fri 06/03/2026 16:00", "Mon 09/03/2026 08:30", 120, "1 h Fri + 1 h Mon"),
     ("Fri 13/02/2026 16:00", "Mon 23/02/2026 08:30", 120, "across Tet 2026"),
-    ("Wed 31/12/2025 16:00", "Fri 02/01/2026 09:30", 180, "across 1/1/2026"),
+    ("Wed 31/12/2025 16:00", "Mon 05/01/2026 09:30", 180, "across 1/1-4/1/2026"),
     ("Tue 31/12/2024 15:00", "Thu 02/01/2025 10:00", 270, "across 1/1/2025: 2 h + 2.5 h"),
     ("Thu 01/01/2026 08:00", "Thu 01/01/2026 12:00", 0, "on a holiday"),
     ("Sat 26/04/2025 07:30", "Sat 26/04/2025 17:00", 480, "make-up Saturday"),

@@ -69,19 +69,20 @@ def test_calendar_lists_official_days_and_takes_office_overrides(cli):
     days = {d["date"]: d for d in data["days"]}
     assert days["2026-02-17"]["note"] == "Tết Nguyên Đán" and not days["2026-02-17"]["working"]
     assert days["2026-08-22"]["working"] is True  # make-up Saturday
-    assert "2026-11-24" in days
+    # 24/11 is listed, unconfirmed, and a working day until the office confirms it.
+    assert days["2026-11-24"]["source"] == "chua_xac_nhan" and days["2026-11-24"]["working"] is True
     # Only an administrator changes the office's calendar.
-    assert_one_line_error(cli("--user", "lan.nt", "calendar", "--add-work", "2026-11-24"), "Không có tài khoản")
+    assert_one_line_error(cli("--user", "lan.nt", "calendar", "--add-off", "2026-11-24"), "Không có tài khoản")
     assert cli("user", "add", "quantri", "--role", "admin", "--password-stdin", input="mat-khau-dai\n").returncode == 0
     cli = functools.partial(cli, "--user", "quantri")
-    # The office decides 24/11 is a normal working day after all, then changes its mind.
-    result = cli("calendar", "--add-work", "2026-11-24", "--note", "Chưa có văn bản cho nghỉ")
+    # The office makes 24/11 a day off on its own, then changes its mind.
+    result = cli("calendar", "--add-off", "2026-11-24", "--note", "Nghỉ theo thông báo của tỉnh")
     assert result.returncode == 0, result.stderr
     due = json.loads(cli("due", "--received", "2026-11-23 09:00", "--days", "1", "--json").stdout)
-    assert due["due_at"] == "2026-11-24T17:00:00"
+    assert due["due_at"] == "2026-11-25T17:00:00"
     assert cli("calendar", "--remove", "2026-11-24").returncode == 0
     due = json.loads(cli("due", "--received", "2026-11-23 09:00", "--days", "1", "--json").stdout)
-    assert due["due_at"] == "2026-11-25T17:00:00"
+    assert due["due_at"] == "2026-11-24T17:00:00"
     assert_one_line_error(cli("calendar", "--remove", "2026-11-24"), "không có điều chỉnh")
 
 

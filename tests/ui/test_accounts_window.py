@@ -129,7 +129,7 @@ def test_restore_from_the_window_backs_up_first_and_brings_the_old_state_back(qt
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
     assert "Đã khôi phục sổ hồ sơ" in told[0]
     with Session() as session:
-        assert session.scalar(select(CalendarOverride)) is None
+        assert session.scalar(select(CalendarOverride).where(CalendarOverride.day == dt.date(2026, 12, 24))) is None
     kinds = {b.kind for b in backup.list_backups(path)}
     assert backup.BEFORE_RESTORE in kinds
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -177,7 +178,9 @@ class ReceiveDialog(QDialog):
         text = tr("{weekday}, {date} lúc {time} ({processing}; tính từ {start})").format(
             weekday=weekday_name(due.date()), date=date_vi(due), time=f"{due:%H:%M}",
             processing=processing_text(choice.processing), start=date_vi(preview.counting_from))
-        self.due_label.setText(f"<b>{text}</b>")
+        note = (f"<br><span style='color:#8a5a00'>⚠ {html.escape(preview.provisional_note)}</span>"
+                if preview.provisional_note else "")  # from app: the calendar's own words, in Vietnamese
+        self.due_label.setText(f"<b>{text}</b>{note}")
         self.apology_label.setText(
             tr("Nếu không kịp, phải gửi phiếu xin lỗi chậm nhất ngày {day}.").format(
                 day=preview.apology_by.strftime("%d/%m/%Y")))

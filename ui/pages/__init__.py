@@ -21,4 +21,5 @@ WINDOW_HOOKS: list[str] = [
     "ui.pages.report_reminder:install",
     "ui.admin_hooks:hook",
     "ui.settings.hook:install",
+    "ui.calendar_page:install",
 ]

@@ -46,6 +46,12 @@ class TodayPage(Page):
         self.news.setWordWrap(True)
         self.news.setStyleSheet("background:#fff4d6; border:1px solid #e0b050; padding:6px;")
         self.news.hide()
+        # The calendar's own notice (app.today): the coming Tết break is still provisional.
+        self.calendar_notice = QLabel()
+        self.calendar_notice.setObjectName("calendarNotice")
+        self.calendar_notice.setWordWrap(True)
+        self.calendar_notice.setStyleSheet("background:#eef4ff; border:1px solid #7a9be0; padding:6px;")
+        self.calendar_notice.hide()
         self.cards: dict[object, QToolButton] = {}
         grid = QGridLayout()
         for i, (which, label) in enumerate(CARDS):
@@ -102,6 +108,7 @@ class TodayPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.news)
+        layout.addWidget(self.calendar_notice)
         layout.addLayout(grid)
         layout.addLayout(header_row)
         layout.addWidget(self.table, 1)
@@ -127,6 +134,8 @@ class TodayPage(Page):
                         .format(day=f"{weekday_name(summary.next_working_day)}, {date_vi(summary.next_working_day)}")
                         + "</p>")
         self.heading.setText(heading)
+        self.calendar_notice.setText("⚠ " + summary.calendar_notice if summary.calendar_notice else "")
+        self.calendar_notice.setVisible(bool(summary.calendar_notice))
         for which, _label in CARDS:
             if isinstance(which, WarningLevel):
                 n = summary.counts.get(which, 0)
