@@ -158,15 +158,20 @@ def _impact(session: Session, ctx: Context, new: WorkCalendar, changes: list[Day
 
 
 def _apply(session: Session, ctx: Context, impact: CalendarImpact, why: str) -> CalendarImpact:
+    from app.context import load_calendar
     from app.dossiers import _event
+    from app.due_dates import ensure_deadlines, set_due
 
+    calendar = load_calendar(session)  # the calendar now in force: the change is flushed
     for item in impact.recomputed:
         dossier = session.get(Dossier, item.id)
-        dossier.due_at = dossier.original_due_at = item.new_due_at
+        set_due(dossier, calendar, item.new_due_at)  # the due moment and, with it, the apology deadline
+        dossier.original_due_at = item.new_due_at
         dossier.updated_at = ctx.now()
         _event(session, ctx, dossier.id, "due", field="due_at", old=datetime_vi(item.due_at),
                new=datetime_vi(item.new_due_at), note=f"Lịch làm việc thay đổi: {why}; in lại giấy tiếp nhận")
     session.flush()
+    ensure_deadlines(session, calendar)  # every open dossier's stored apology deadline follows the new calendar
     return CalendarImpact(impact.changes, impact.dossiers, applied=True)
 
 

@@ -81,7 +81,7 @@ class CalendarPage(QWidget):
     changed = Signal()          # after a change was applied
     ask_impact = None           # tests replace it: (impact, title) -> bool
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, desk, parent=None, with_hours: bool = True):
         super().__init__(parent)
         self.setObjectName("calendarPage")
         self.desk = desk
@@ -182,8 +182,12 @@ class CalendarPage(QWidget):
         self.status.setObjectName("calendarStatus")
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(hours_box)
-        layout.addWidget(self.hours_error)
+        if with_hours:  # in the settings window the hours are that page's own fields
+            layout.addWidget(hours_box)
+            layout.addWidget(self.hours_error)
+        else:
+            hours_box.setParent(self)
+            hours_box.hide()
         layout.addLayout(year_row)
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)

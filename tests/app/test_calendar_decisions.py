@@ -201,6 +201,11 @@ def test_confirming_24_11_lists_and_moves_only_the_dossiers_not_yet_promised_on_
     assert due[today.code] == T(2026, 11, 27, 17, 0) and promised == T(2026, 11, 27, 17, 0)
     assert due[earlier.code] == T(2026, 11, 25, 17, 0)        # promised on paper: kept
     assert due[on_the_day.code] == T(2026, 11, 24, 17, 0)      # kept, flagged as falling on a day off
+    # The stored apology deadlines follow the new calendar, for the moved promise and the kept ones alike.
+    with Session() as session:
+        apology = dict(session.execute(select(Dossier.code, Dossier.apology_deadline_at)).all())
+    assert apology[today.code] == T(2026, 11, 26, 17, 0)
+    assert apology[earlier.code] == T(2026, 11, 23, 17, 0)  # was Tue 24/11, now a day off
     assert override.working is False and override.note.startswith("Ngày Văn hóa Việt Nam: NQ sửa Điều 112")
     assert events and "in lại giấy tiếp nhận" in events[0]
     assert admin_ctx(now).calendar.day_info(D(2026, 11, 24)).source is Source.OFFICE

@@ -1,8 +1,7 @@
 """The settings window (Công cụ › Cài đặt…): its pages, in the order of its list.
 
 Each entry is "module:Class", a ``ui.settings.base.SettingsPage``. A feature adds
-its page here, or replaces one (the calendar's year view replaces
-``ui.settings.pages:CalendarPage``), and touches nothing else of the dialog.
+its page here, or replaces one, and touches nothing else of the dialog.
 """
 
 SETTINGS_PAGES: list[str] = [

@@ -10,8 +10,9 @@ from ui.settings.base import HELP_STYLE, SettingsPage, SpecPage
 
 
 class CalendarPage(SpecPage):
-    """Office hours and the cut-off. The calendar's year view (days off, make-up days) replaces this
-    page in ``SETTINGS_PAGES`` and keeps these two fields."""
+    """Lịch làm việc: office hours and the cut-off (saved with the dialog, checked as typed), and the
+    calendar's year view (ui/calendar_page.py) with each day's source, where each day changed is
+    applied at once after the officer has seen which open dossiers it moves."""
 
     key = "calendar"
     title = QT_TR_NOOP("Lịch làm việc")
@@ -19,10 +20,15 @@ class CalendarPage(SpecPage):
 
     def __init__(self, desk, dialog):
         super().__init__(desk, dialog)
-        note = QLabel(tr("Ngày nghỉ và ngày làm bù riêng của cơ quan: lệnh “calendar --add-off / --add-work”."))
-        note.setWordWrap(True)
-        note.setStyleSheet(HELP_STYLE)
-        self.form.addRow(note)
+        from ui.calendar_page import CalendarPage as YearView
+
+        self.year_view = YearView(desk, self, with_hours=False)  # the hours are the fields above
+        self.year_view.table.setMinimumHeight(300)
+        self.form.addRow(self.year_view)
+
+    def load(self, snapshot) -> None:
+        super().load(snapshot)
+        self.year_view.load()
 
 
 class PrintingPage(SpecPage):
