@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
@@ -42,65 +42,23 @@ from app.digitization_rules import (FLAGS, RULES, Rule, any_gap_sql, missing, re
                                     status_unindexed)
 from app.errors import NotFoundError, ValidationError
 from app.lifecycle import Channel, Status
+from app.measures import Period, check_grouping, mondays, percent, weekly_totals
 from app.text import fold
 from db.models import Dossier, DossierEvent, Procedure, Unit, User
 
-GROUPINGS = {"unit": "Đơn vị", "field": "Lĩnh vực", "officer": "Cán bộ"}
 NO_UNIT = "(Chưa giao đơn vị)"
 NO_FIELD = "(Chưa phân lĩnh vực)"
 NO_OFFICER = "(Không rõ cán bộ)"
 WITH_RESULT_CODES = (int(Status.RESULT_READY), int(Status.RETURNED))
 
 
-def percent(part: int, whole: int) -> float | None:
-    """part ÷ whole in percent, rounded half up to one decimal (3/7 → 42.9); None when nothing to count."""
-    if not whole:
-        return None
-    value = Decimal(part) * 100 / Decimal(whole)
-    return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-
-
-def percent_vi(value: float | None) -> str:
-    """"42,9%" (Vietnamese decimal comma); "—" when there was nothing to count."""
-    return "—" if value is None else f"{value:.1f}".replace(".", ",") + "%"
-
-
-# ---------------------------------------------------------------- periods
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date
-    end: dt.date  # inclusive
-
-    def __post_init__(self):
-        if self.end < self.start:
-            raise ValidationError(
-                f"Ngày kết thúc kỳ ({self.end:%d/%m/%Y}) trước ngày bắt đầu ({self.start:%d/%m/%Y})."
-            )
-
-    @property
-    def lower(self) -> dt.datetime:
-        return dt.datetime.combine(self.start, dt.time())
-
-    @property
-    def upper(self) -> dt.datetime:
-        """Exclusive: midnight after the last day."""
-        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time())
-
-    def label(self) -> str:
-        return f"Từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
-
-
 def period_or_default(ctx: Context, start: dt.date | None, end: dt.date | None) -> Period:
     """A period from optional bounds: by default the month to date; one bound alone runs to today / from the 1st."""
-    today = ctx.now().date()
-    end = end or today
-    start = start or end.replace(day=1)
-    return Period(start, end)
+    return Period.or_default(ctx.now().date(), start, end)
 
 
 def _in(column, period: Period):
-    return and_(column >= period.lower, column < period.upper)
+    return and_(column >= period.start_moment, column < period.end_bound)
 
 
 # Measured on a million dossiers (tests/bench/bench_digitization.py): a date-index walk costs about 10 µs
@@ -122,7 +80,7 @@ def _wide(session: Session, period: Period) -> bool:
     if first is None:
         return False
     span = (last - first).total_seconds() or 1.0
-    covered = (min(last, period.upper) - max(first, period.lower)).total_seconds()
+    covered = (min(last, period.end_bound) - max(first, period.start_moment)).total_seconds()
     return covered / span > WIDE_SHARE
 
 
@@ -244,15 +202,15 @@ class RateRow:
     reused: int
 
     @property
-    def digitization_rate(self) -> float | None:
+    def digitization_rate(self) -> Decimal | None:
         return percent(self.digitized, self.handled)
 
     @property
-    def identity_rate(self) -> float | None:
+    def identity_rate(self) -> Decimal | None:
         return percent(self.identity_checked, self.received)
 
     @property
-    def reuse_rate(self) -> float | None:
+    def reuse_rate(self) -> Decimal | None:
         return percent(self.reused, self.received)
 
 
@@ -270,9 +228,7 @@ class RateReport:
 
 
 def _grouping(by: str):
-    if by not in GROUPINGS:
-        raise ValidationError("Chỉ tính tỷ lệ theo: " + ", ".join(f"{k} ({v.lower()})" for k, v in GROUPINGS.items())
-                              + ".")
+    check_grouping(by)
     # "+ 0" keeps SQLite from walking the unit index to group (a random read of every row).
     return {"unit": Dossier.unit_id + 0, "field": Procedure.field, "officer": Dossier.officer_id}[by]
 
@@ -331,7 +287,7 @@ class WeekPoint:
     digitized: int
 
     @property
-    def rate(self) -> float | None:
+    def rate(self) -> Decimal | None:
         return percent(self.digitized, self.handled)
 
 
@@ -344,20 +300,9 @@ def weekly_trend(session: Session, period: Period, unit_id: int | None = None) -
              .group_by(day))
     if unit_id is not None:
         query = query.where(Dossier.unit_id == unit_id)
-    weeks: dict[dt.date, list[int]] = {}
-    for value, n, d in session.execute(query):
-        date = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-        monday = date - dt.timedelta(days=date.weekday())
-        totals = weeks.setdefault(monday, [0, 0])
-        totals[0] += int(n)
-        totals[1] += int(d)
-    first = period.start - dt.timedelta(days=period.start.weekday())
-    points, monday = [], first
-    while monday <= period.end:  # every week of the period, empty ones too: a gap in the line is news
-        n, d = weeks.get(monday, (0, 0))
-        points.append(WeekPoint(monday, n, d))
-        monday += dt.timedelta(days=7)
-    return points
+    weeks = weekly_totals(period, session.execute(query), 2)
+    # every week of the period, empty ones too: a gap in the line is news
+    return [WeekPoint(monday, *weeks[monday]) for monday in mondays(period)]
 
 
 # ---------------------------------------------------------------- gaps

@@ -20,62 +20,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.digitization import WITH_RESULT_CODES
-from app.errors import ValidationError
 from app.lifecycle import Status
+from app.measures import Period, check_grouping, percent, percent_text, weekly_totals
 from app.settings import Settings
 from db.models import ApologyLetter, Dossier, Procedure, Unit, User
-
-GROUPINGS = ("unit", "field", "officer")
-_ONE_DECIMAL = Decimal("0.1")
-
-
-def percent(part: int, whole: int) -> Decimal | None:
-    """part/whole in percent, rounded half-up to one decimal as the plans print it; None for 0/0."""
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)
-
-
-def percent_text(value: Decimal | None) -> str:
-    """"39,9%" (Vietnamese decimal comma); "—" when there is nothing to count."""
-    return "—" if value is None else f"{value}%".replace(".", ",")
-
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date
-    end: dt.date
-
-    def __post_init__(self):
-        if self.end < self.start:
-            raise ValidationError("Ngày cuối kỳ báo cáo không được trước ngày đầu kỳ.")
-
-    @property
-    def start_moment(self) -> dt.datetime:
-        return dt.datetime.combine(self.start, dt.time())
-
-    @property
-    def end_bound(self) -> dt.datetime:
-        """The first moment after the period."""
-        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time())
-
-    def as_of(self, now: dt.datetime | None) -> dt.datetime:
-        return min(now, self.end_bound) if now else self.end_bound
-
-    @classmethod
-    def month_to_date(cls, day: dt.date) -> "Period":
-        return cls(day.replace(day=1), day)
-
-    @classmethod
-    def day(cls, day: dt.date) -> "Period":
-        return cls(day, day)
-
 
 @dataclass(frozen=True)
 class Counts:
@@ -149,13 +103,12 @@ def _group_column(grouping: str):
     register through the key's own index to save a sort: 0.8 s instead of 10 ms
     for one day on a million dossiers.
     """
+    check_grouping(grouping)
     if grouping == "unit":
         return Dossier.unit_id + 0
     if grouping == "field":
         return Dossier.procedure_id + 0
-    if grouping == "officer":
-        return Dossier.officer_id + 0
-    raise ValidationError(f"Không có cách nhóm “{grouping}”; dùng một trong: {', '.join(GROUPINGS)}.")
+    return Dossier.officer_id + 0
 
 
 # Classes of a dossier at the end of the period (one CASE per row, then COUNT per class).
@@ -413,22 +366,7 @@ def weekly(session: Session, period: Period) -> list[WeekPoint]:
                func.sum(case((or_(Dossier.due_at.is_(None), fday <= _day(Dossier.due_at, dialect)), 1), else_=0)))
         .where(Dossier.finished_at >= start, Dossier.finished_at < end).group_by(fday)
     ).all()
-    weeks: dict[dt.date, list[int]] = {}
-    monday = period.start - dt.timedelta(days=period.start.weekday())
-    while monday <= period.end:
-        weeks[monday] = [0, 0, 0, 0]
-        monday += dt.timedelta(days=7)
-
-    def week_of(value) -> dt.date:
-        day_ = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-        return day_ - dt.timedelta(days=day_.weekday())
-
-    for value, count, count_online in received:
-        w = weeks[week_of(value)]
-        w[0] += count
-        w[1] += int(count_online or 0)
-    for value, count, count_in_time in finished:
-        w = weeks[week_of(value)]
-        w[2] += count
-        w[3] += int(count_in_time or 0)
-    return [WeekPoint(m, *v) for m, v in weeks.items()]
+    weeks = weekly_totals(period, received, 2)
+    for monday, totals in weekly_totals(period, finished, 2).items():
+        weeks.setdefault(monday, [0, 0]).extend(totals)
+    return [WeekPoint(m, *v) for m, v in sorted(weeks.items())]

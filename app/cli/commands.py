@@ -23,6 +23,7 @@ from app.demo import generate
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi, moment_with_weekday, thousands
 from app.lifecycle import TimeUnit
+from app.measures import moment_of
 from app.workcalendar import weekday_vi
 from app.cli.output import Output
 from app.cli.registry import command_modules
@@ -93,11 +94,9 @@ def _change_override(session: Session, args, clock: Clock) -> None:
 
 
 def cmd_warnings(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
-    now = clock.now()
-    if args.date and args.date != now.date():
-        now = dt.datetime.combine(args.date, dt.time(8, 0))
     with Session() as session:
         ctx = load_context(session, clock)
+        now = moment_of(ctx.calendar, clock.now(), args.date)  # a past day: as it stood at its close
         bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
         grouped = worklists.warnings_by_level(session, ctx.calendar, bounds)
     out.data({"at": now, "levels": {level.name.lower(): {"label": level.label, "count": len(rows),

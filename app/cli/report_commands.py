@@ -13,7 +13,8 @@ from app.clock import Clock
 from app.context import load_context
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi, thousands
-from app.rates import GROUPINGS, Period, Rates, Summary, percent_text
+from app.measures import GROUPINGS, Period, percent_text
+from app.rates import Rates, Summary
 from app.reports import outbox
 from app.reports.daily import daily_report
 from app.reports.period import period_report
@@ -42,7 +43,7 @@ def add_parsers(commands, common) -> None:
                                  description="Tổng hợp kết quả giải quyết TTHC theo Biểu II.06a cho một khoảng ngày.")
     report.add_argument("--from", dest="start", type=day, required=True, help="ngày đầu kỳ YYYY-MM-DD")
     report.add_argument("--to", dest="end", type=day, required=True, help="ngày cuối kỳ YYYY-MM-DD")
-    report.add_argument("--by", choices=GROUPINGS, default="unit", help="nhóm theo đơn vị, lĩnh vực hoặc cán bộ")
+    report.add_argument("--by", choices=list(GROUPINGS), default="unit", help="nhóm theo đơn vị, lĩnh vực hoặc cán bộ")
     report.add_argument("--out", metavar="TỆP.xlsx", help="ghi Biểu II.06a ra tệp Excel")
 
     box = commands.add_parser("outbox", parents=[common], help="hộp thư đi: báo cáo đã/chưa gửi",

@@ -25,7 +25,8 @@ from app.deadlines import WarningBounds, WarningLevel
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.lifecycle import Channel, ResultDelivery, Status
-from app.rates import Period, Summary, rates, summary
+from app.measures import Period, moment_of
+from app.rates import Summary, rates, summary
 from app.reports.period import Workbook, add_ii06a_sheet, add_rates_sheet, office_lines, period_line
 from app.reports.xlsx import Column, Sheet, new_workbook, slug, to_bytes
 from db.models import ApologyLetter, Dossier, Procedure, Unit
@@ -79,8 +80,8 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
     if day > now.date():
         raise ValidationError(f"Không lập được báo cáo cho ngày {date_vi(day)}: ngày đó chưa đến "
                               f"(hôm nay là {date_vi(now.date())}).")
-    # Warnings as they stood at the report moment: now for today, the close of that day otherwise.
-    moment = now if day == now.date() else dt.datetime.combine(day, dt.time(23, 59))
+    # Warnings as they stood at the report moment: now for today, the close of office hours otherwise.
+    moment = moment_of(ctx.calendar, now, day)
     start, end = dt.datetime.combine(day, dt.time()), dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
     office = get_office(session)
     day_period, month_period = Period.day(day), Period.month_to_date(day)

@@ -13,7 +13,8 @@ from app.context import Context
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.lifecycle import ResultDelivery
-from app.rates import Period, Rates, Summary, rates, summary
+from app.measures import Period
+from app.rates import Rates, Summary, rates, summary
 from app.reports.xlsx import Column, Sheet, new_workbook, slug, to_bytes
 from db.models import Dossier, Procedure, Unit
 

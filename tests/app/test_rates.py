@@ -7,7 +7,8 @@ import pytest
 
 from app.catalog import ensure_procedure, ensure_unit, ensure_user
 from app.errors import ValidationError
-from app.rates import Counts, Period, percent, percent_text, rates, summary, weekly
+from app.measures import Period, percent, percent_text
+from app.rates import Counts, rates, summary, weekly
 from app.settings import Settings
 from sqlalchemy import insert as insert_
 from db.models import ApologyLetter, Dossier, Procedure
@@ -33,11 +34,11 @@ def insert(Session, rows):
 
 
 @pytest.mark.parametrize("part, whole, text", [
-    (3, 7, "42,9%"), (3606, 9044, "39,9%"), (150, 155, "96,8%"), (15, 20, "75,0%"), (8, 10, "80,0%"),
-    (1, 16, "6,3%"),     # 6.25: half-up, never the banker's 6.2
-    (3, 16, "18,8%"),    # 18.75
-    (667, 2000, "33,4%"),  # 33.35
-    (0, 40, "0,0%"), (25, 25, "100,0%"), (0, 0, "—"),
+    (3, 7, "42,9 %"), (3606, 9044, "39,9 %"), (150, 155, "96,8 %"), (15, 20, "75,0 %"), (8, 10, "80,0 %"),
+    (1, 16, "6,3 %"),     # 6.25: half-up, never the banker's 6.2
+    (3, 16, "18,8 %"),    # 18.75
+    (667, 2000, "33,4 %"),  # 33.35
+    (0, 40, "0,0 %"), (25, 25, "100,0 %"), (0, 0, "—"),
 ])
 def test_percent_rounds_half_up_to_one_decimal(part, whole, text):
     assert percent_text(percent(part, whole)) == text
@@ -49,10 +50,10 @@ def test_percent_is_a_decimal():
 
 # 17 units, 9,044 dossiers, 3,606 online (39.9%): each unit's (total, online, printed rate).
 SEVENTEEN_UNITS = [
-    (7, 3, "42,9%"), (155, 150, "96,8%"), (16, 1, "6,3%"), (16, 3, "18,8%"), (8, 1, "12,5%"), (40, 0, "0,0%"),
-    (25, 25, "100,0%"), (1000, 333, "33,3%"), (2000, 667, "33,4%"), (1200, 481, "40,1%"), (900, 200, "22,2%"),
-    (800, 450, "56,3%"), (700, 100, "14,3%"), (600, 300, "50,0%"), (500, 499, "99,8%"), (450, 50, "11,1%"),
-    (627, 343, "54,7%"),
+    (7, 3, "42,9 %"), (155, 150, "96,8 %"), (16, 1, "6,3 %"), (16, 3, "18,8 %"), (8, 1, "12,5 %"), (40, 0, "0,0 %"),
+    (25, 25, "100,0 %"), (1000, 333, "33,3 %"), (2000, 667, "33,4 %"), (1200, 481, "40,1 %"), (900, 200, "22,2 %"),
+    (800, 450, "56,3 %"), (700, 100, "14,3 %"), (600, 300, "50,0 %"), (500, 499, "99,8 %"), (450, 50, "11,1 %"),
+    (627, 343, "54,7 %"),
 ]
 
 
@@ -77,9 +78,9 @@ def test_seventeen_units_reproduce_the_published_online_rates(Session):
         plan = rates(session, period, Settings(), NOW)
     assert result.total.received_new == 9044
     assert result.total.received_online == 3606
-    assert percent_text(result.total.online_rate) == "39,9%"
+    assert percent_text(result.total.online_rate) == "39,9 %"
     assert plan["online_dossiers"].part == 3606 and plan["online_dossiers"].whole == 9044
-    assert plan["online_dossiers"].text == "39,9%"
+    assert plan["online_dossiers"].text == "39,9 %"
     assert plan["online_dossiers"].meets_target is False  # target 50%
     by_name = {g.name: g.counts for g in result.groups}
     for index, (total, online, text) in enumerate(SEVENTEEN_UNITS, 1):
@@ -135,7 +136,7 @@ def test_ii06a_boxes_for_a_month(Session, small_register):
     t = result.total
     assert (t.received, t.finished, t.in_progress) == (9, 4, 5)
     assert t.received == t.finished + t.in_progress
-    assert percent_text(t.on_time_rate) == "75,0%"
+    assert percent_text(t.on_time_rate) == "75,0 %"
     assert result.as_of == NOW  # the period ends later: judged as of now
 
 
@@ -179,7 +180,7 @@ def test_plan_rates_and_targets(Session, small_register):
     # procedures with dossiers in November that allow online: P3, P0, D10 — all had an online one
     assert (plan["procedures_online"].part, plan["procedures_online"].whole) == (3, 3)
     assert (plan["online_dossiers"].part, plan["online_dossiers"].whole) == (4, 7)
-    assert plan["online_dossiers"].text == "57,1%" and plan["online_dossiers"].meets_target is True
+    assert plan["online_dossiers"].text == "57,1 %" and plan["online_dossiers"].meets_target is True
     # finished in November: the carried P3 (early), P3 on time, P0 late, P0 on time
     assert (plan["on_time"].part, plan["on_time"].whole) == (3, 4)
     assert (plan["digitization"].part, plan["digitization"].whole) == (2, 4)
@@ -188,7 +189,7 @@ def test_plan_rates_and_targets(Session, small_register):
     assert (plan["online_payment"].part, plan["online_payment"].whole) == (1, 2)
     # went past their first date: the late P0 and the late October D10 (no letters), the lettered D10 (in time)
     assert (plan["apology"].part, plan["apology"].whole) == (1, 3)
-    assert plan["apology"].text == "33,3%"
+    assert plan["apology"].text == "33,3 %"
 
 
 def test_procedure_rates_reproduce_the_plan_examples(Session):
@@ -207,9 +208,9 @@ def test_procedure_rates_reproduce_the_plan_examples(Session):
     insert(Session, rows)
     with Session() as session:
         plan = rates(session, Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30)), Settings(), NOW)
-    assert (plan["full_online"].part, plan["full_online"].whole, plan["full_online"].text) == (15, 20, "75,0%")
+    assert (plan["full_online"].part, plan["full_online"].whole, plan["full_online"].text) == (15, 20, "75,0 %")
     assert (plan["procedures_online"].part, plan["procedures_online"].whole) == (8, 10)
-    assert plan["procedures_online"].text == "80,0%"
+    assert plan["procedures_online"].text == "80,0 %"
 
 
 def test_week_by_week(Session, small_register):
@@ -231,7 +232,6 @@ def test_digitization_rate_is_the_same_on_the_reports_and_the_digitization_page(
     """One rate, one definition: dossiers that got a result in the period, with components and result
     digitized. A refused dossier closes without a result and counts in neither side."""
     from app import digitization
-    from app.digitization import Period as DigitizationPeriod
 
     ctx = make_ctx()
     with Session() as session:
@@ -247,7 +247,7 @@ def test_digitization_rate_is_the_same_on_the_reports_and_the_digitization_page(
     ])
     with Session() as session:
         report = rates(session, Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30)), ctx.settings, NOW)
-        page = digitization.rates(session, ctx, DigitizationPeriod(dt.date(2026, 11, 1), dt.date(2026, 11, 30)))
+        page = digitization.rates(session, ctx, Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30)))
     assert (report["digitization"].part, report["digitization"].whole) == (2, 3)
     assert (page.total.digitized, page.total.handled) == (2, 3)
-    assert report["digitization"].text == "66,7%"
+    assert report["digitization"].text == "66,7 %"

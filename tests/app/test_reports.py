@@ -13,7 +13,7 @@ from app.settings import save_setting
 from app.dossiers import NewDossier
 from app.errors import ConfigurationError, ValidationError
 from app.lifecycle import Status
-from app.rates import Period
+from app.measures import Period
 from app.reports.daily import daily_report
 from app.reports.period import logbook, period_report
 from app.reports.xlsx import safe_text, write_atomically

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, Q
 from sqlalchemy import select
 
 from app import digitization
-from app.digitization import GROUPINGS, GapCounts, GapList, GapRow, Period, RateReport, WeekPoint
+from app.digitization import GapCounts, GapList, GapRow, RateReport, WeekPoint
 from app.digitization_rules import FLAGS, RULES, required_flags
 from app.formatting import date_vi
+from app.measures import GROUPINGS, Period
 from db.models import Unit
 from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, percent, thousands, tr

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFrame, QGridL
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.formatting import date_vi, datetime_vi
-from app.rates import Period, Rate, Rates, Summary, WeekPoint, rates, summary, weekly
+from app.measures import GROUPINGS, Period
+from app.rates import Rate, Rates, Summary, WeekPoint, rates, summary, weekly
 from app.reports import outbox
 from app.reports.daily import daily_report
 from app.reports.period import period_report
@@ -92,8 +93,6 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
 
 PRESETS = (QT_TR_NOOP("Tháng này"), QT_TR_NOOP("Tuần này"), QT_TR_NOOP("Quý này"), QT_TR_NOOP("Năm nay"),
            QT_TR_NOOP("Tùy chọn"))
-GROUPINGS = (("unit", QT_TR_NOOP("Theo đơn vị")), ("field", QT_TR_NOOP("Theo lĩnh vực")),
-             ("officer", QT_TR_NOOP("Theo cán bộ")))
 II06A_HEADERS = (QT_TR_NOOP("Đơn vị"), QT_TR_NOOP("Tiếp nhận"), QT_TR_NOOP("Trực tuyến"), QT_TR_NOOP("Trực tiếp, BC"),
                  QT_TR_NOOP("Kỳ trước"), QT_TR_NOOP("Đã giải quyết"), QT_TR_NOOP("Trước hạn"), QT_TR_NOOP("Đúng hạn"),
                  QT_TR_NOOP("Quá hạn"), QT_TR_NOOP("Đang giải quyết"), QT_TR_NOOP("Trong hạn"), QT_TR_NOOP("Quá hạn"),
@@ -131,7 +130,7 @@ class ReportsPage(Page):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setCalendarPopup(True)
         self.grouping = QComboBox()
-        for key, label in GROUPINGS:
+        for key, label in GROUPINGS.items():
             self.grouping.addItem(tr(label), key)
         self.show_button = QPushButton(tr("Xem"))
         self.daily_button = QPushButton(tr("Xuất báo cáo cuối ngày"))
