@@ -182,7 +182,10 @@ def test_plan_rates_and_targets(Session, small_register):
     assert (plan["online_dossiers"].part, plan["online_dossiers"].whole) == (4, 7)
     assert plan["online_dossiers"].text == "57,1 %" and plan["online_dossiers"].meets_target is True
     # finished in November: the carried P3 (early), P3 on time, P0 late, P0 on time
-    assert (plan["on_time"].part, plan["on_time"].whole) == (3, 4)
+    assert (plan["on_time_finished"].part, plan["on_time_finished"].whole) == (3, 4)
+    # ... and counting the two D10 open past their due date as late (the one judged against the target)
+    assert (plan["on_time_overdue_counted"].part, plan["on_time_overdue_counted"].whole) == (3, 6)
+    assert plan["on_time_finished"].target is None and plan["on_time_overdue_counted"].target == 100
     assert (plan["digitization"].part, plan["digitization"].whole) == (2, 4)
     assert plan["digitization"].target == 80
     # fee-bearing (P0, D10) online dossiers: the P0 paid online, the D10 not
@@ -251,3 +254,59 @@ def test_digitization_rate_is_the_same_on_the_reports_and_the_digitization_page(
     assert (report["digitization"].part, report["digitization"].whole) == (2, 3)
     assert (page.total.digitized, page.total.handled) == (2, 3)
     assert report["digitization"].text == "66,7 %"
+
+
+def test_on_time_both_ways_with_the_target_judged_counting_open_overdue(Session, make_ctx):
+    """32 finished on time and 6 open past due: 100 % among the finished, 32/38 = 84,2 % as the higher
+    office counts it; the target (100 %) is judged on the second: not met."""
+    import json
+
+    from app.cli.report_commands import _summary_data
+    from app.reports.period import period_report
+
+    with Session.begin() as session:
+        unit = ensure_unit(session, "X", "UBND xã Tân Lập")
+        proc = ensure_procedure(session, "Q1", "Thủ tục một", "Khác", 5, "day", "partial", unit_id=unit)
+    d = dt.datetime
+    rows = [dossier(proc, unit, d(2026, 11, 2 + i % 5, 9), due=d(2026, 11, 9, 17), finished=d(2026, 11, 9, 10),
+                    status=10) for i in range(32)]
+    rows += [dossier(proc, unit, d(2026, 11, 3, 9), due=d(2026, 11, 10, 17), status=4) for _ in range(6)]
+    insert(Session, rows)
+    period = Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    with Session() as session:
+        plan = rates(session, period, Settings(), NOW)
+        result = summary(session, period, NOW)
+    among, counting = plan["on_time_finished"], plan["on_time_overdue_counted"]
+    assert (among.part, among.whole, among.text, among.meets_target) == (32, 32, "100,0 %", None)
+    assert (counting.part, counting.whole, counting.text, counting.meets_target) == (32, 38, "84,2 %", False)
+    assert percent_text(result.total.on_time_rate) == "100,0 %"
+    assert percent_text(result.total.on_time_rate_counting_overdue) == "84,2 %"
+
+    # report --json carries both, named
+    data = json.loads(json.dumps(_plain_json(_summary_data(result, plan))))
+    assert data["total"]["on_time_rate"] == 100.0 and data["total"]["on_time_rate_counting_overdue"] == 84.2
+    assert data["rates"]["on_time_finished"]["percent"] == 100.0
+    assert data["rates"]["on_time_overdue_counted"]["percent"] == 84.2
+    assert data["rates"]["on_time_overdue_counted"]["meets_target"] is False
+
+    # the workbook shows both: the II.06a line and the rates sheet
+    import openpyxl
+    from io import BytesIO
+    with Session() as session:
+        _, _, workbook = period_report(session, make_ctx(), period)
+    book = openpyxl.load_workbook(BytesIO(workbook.content))
+    ws = book["Biểu II.06a"]
+    header_row = int(ws.freeze_panes[1:]) - 1
+    header = [c.value for c in ws[header_row]]
+    total = [c.value for c in ws[ws.max_row]]
+    assert total[header.index("Tỷ lệ trước và đúng hạn (%)")] == 100.0
+    assert total[header.index("Tỷ lệ trước và đúng hạn, tính cả hồ sơ đang quá hạn (%)")] == 84.2
+    sheet = book["Chỉ tiêu"]
+    verdicts = {row[0]: (row[3], row[5]) for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    assert verdicts[among.label] == (100.0, "—")
+    assert verdicts[counting.label] == (84.2, "Chưa đạt")
+
+
+def _plain_json(value):
+    from app.cli.output import _plain
+    return _plain(value)
