@@ -26,6 +26,7 @@ from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.digitization import WITH_RESULT_CODES
+from app.deadlines import Timing
 from app.lifecycle import Status
 from app.measures import Period, check_grouping, percent, percent_text, weekly_totals
 from app.settings import Settings
@@ -120,17 +121,24 @@ def _group_column(grouping: str):
 
 # Classes of a dossier at the end of the period (one CASE per row, then COUNT per class).
 _EARLY, _ON_TIME, _LATE, _OPEN_WITHIN, _OPEN_LATE = 1, 2, 3, 4, 5
+TIMING_OF_CLASS = {_EARLY: Timing.EARLY, _ON_TIME: Timing.ON_TIME, _LATE: Timing.LATE}
+
+
+def finish_timing_sql(dialect: str):
+    """app.deadlines.finish_timing as a SQL expression over Dossier: 1 early, 2 on time, 3 late
+    (TIMING_OF_CLASS); a test checks that both give the same verdict on a generated register."""
+    finish_day, due_day = _day(Dossier.finished_at, dialect), _day(Dossier.due_at, dialect)
+    return case(
+        (Dossier.due_at.is_(None), _ON_TIME),
+        (finish_day < due_day, _EARLY),
+        (finish_day == due_day, _ON_TIME),
+        else_=_LATE)
 
 
 def _class_column(period: Period, as_of: dt.datetime, dialect: str):
     start, end = period.start_moment, period.end_bound
-    finish_day, due_day = _day(Dossier.finished_at, dialect), _day(Dossier.due_at, dialect)
     return case(
-        (and_(Dossier.finished_at >= start, Dossier.finished_at < end), case(
-            (Dossier.due_at.is_(None), _ON_TIME),
-            (finish_day < due_day, _EARLY),
-            (finish_day == due_day, _ON_TIME),
-            else_=_LATE)),
+        (and_(Dossier.finished_at >= start, Dossier.finished_at < end), finish_timing_sql(dialect)),
         (or_(Dossier.finished_at.is_(None), Dossier.finished_at >= end), case(
             (and_(Dossier.due_at < as_of, Dossier.status != int(Status.SUPPLEMENT)), _OPEN_LATE),
             else_=_OPEN_WITHIN)),
@@ -300,12 +308,12 @@ def rates(session: Session, period: Period, settings: Settings, now: dt.datetime
 
     # finished in the period: on time, digitization
     dialect = session.get_bind().dialect.name
-    finish_day, due_day = _day(Dossier.finished_at, dialect), _day(Dossier.due_at, dialect)
+    in_time = finish_timing_sql(dialect) != _LATE
     # Digitization counts exactly as the Số hóa page does (app.digitization): dossiers that got a result
     # in the period, with both components and result digitized — one rate, one definition.
     with_result = Dossier.status.in_(WITH_RESULT_CODES)
     done, done_in_time, handled, digitized = session.execute(
-        select(func.count(), total(or_(Dossier.due_at.is_(None), finish_day <= due_day)), total(with_result),
+        select(func.count(), total(in_time), total(with_result),
                total(and_(with_result, Dossier.digitized_components.is_(True), Dossier.digitized_result.is_(True))))
         .where(finished, unit_filter)
     ).one()
@@ -321,7 +329,7 @@ def rates(session: Session, period: Period, settings: Settings, now: dt.datetime
     # those with a letter, and those late without one; in compliance: a letter issued in time.
     has_letter = ApologyLetter.id.is_not(None)
     late_without_letter = and_(ApologyLetter.id.is_(None), or_(
-        and_(finished, finish_day > due_day),
+        and_(finished, finish_timing_sql(dialect) == _LATE),
         and_(Dossier.finished_at.is_(None), Dossier.due_at < as_of, Dossier.status != int(Status.SUPPLEMENT)),
     ))
     needed, in_time = session.execute(
@@ -329,7 +337,7 @@ def rates(session: Session, period: Period, settings: Settings, now: dt.datetime
         .select_from(Dossier).outerjoin(ApologyLetter, ApologyLetter.dossier_id == Dossier.id)
         .where(unit_filter, Dossier.received_at < end,
                or_(Dossier.finished_at.is_(None), Dossier.finished_at >= start),
-               or_(has_letter, Dossier.finished_at.is_(None), finish_day > due_day))
+               or_(has_letter, Dossier.finished_at.is_(None), finish_timing_sql(dialect) == _LATE))
     ).one()
 
     s = settings
@@ -380,7 +388,7 @@ def weekly(session: Session, period: Period) -> list[WeekPoint]:
     fday = _day(Dossier.finished_at, dialect)
     finished = session.execute(
         select(fday, func.count(),
-               func.sum(case((or_(Dossier.due_at.is_(None), fday <= _day(Dossier.due_at, dialect)), 1), else_=0)))
+               func.sum(case((finish_timing_sql(dialect) != _LATE, 1), else_=0)))
         .where(Dossier.finished_at >= start, Dossier.finished_at < end).group_by(fday)
     ).all()
     weeks = weekly_totals(period, received, 2)
