@@ -117,14 +117,14 @@ def cmd_report(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     out.line(f"Biểu II.06a — từ ngày {date_vi(period.start)} đến ngày {date_vi(period.end)} "
              f"(số liệu đến {datetime_vi(result.as_of)})")
     out.line(f"{'Đơn vị':<40} {'Nhận':>8} {'TT':>7} {'TrTiếp':>7} {'KỳTrước':>8} {'Xong':>8} {'Trước':>7} "
-             f"{'Đúng':>7} {'Quá':>6} {'Đang':>7} {'Quá':>6} {'Đúng hạn':>9} {'Cả quá hạn':>10}")
+             f"{'Đúng':>7} {'Quá':>6} {'Đang':>7} {'Quá':>6} {'Đúng hạn':>9} {'Cả quá hạn':>10} {'Trực tuyến':>10}")
     for g in list(result.groups) + [None]:
         name, c = (g.name, g.counts) if g else ("TỔNG CỘNG", result.total)
         out.line(f"{name[:40]:<40} {thousands(c.received):>8} {thousands(c.received_online):>7} "
                  f"{thousands(c.received_offline):>7} {thousands(c.carried_over):>8} {thousands(c.finished):>8} "
                  f"{thousands(c.early):>7} {thousands(c.on_time):>7} {thousands(c.late):>6} "
                  f"{thousands(c.in_progress):>7} {thousands(c.open_late):>6} {percent_text(c.on_time_rate):>9} "
-                 f"{percent_text(c.on_time_rate_counting_overdue):>10}")
+                 f"{percent_text(c.on_time_rate_counting_overdue):>10} {percent_text(c.online_rate):>10}")
     out.line("\nChỉ tiêu:")
     for r in rate_result.rates:
         verdict = {True: "đạt", False: "chưa đạt", None: ""}[r.meets_target]
