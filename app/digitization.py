@@ -66,7 +66,7 @@ def _in(column, period: Period):
 WIDE_SHARE = 0.1
 
 
-def _wide(session: Session, period: Period) -> bool:
+def wide_period(session: Session, period: Period) -> bool:
     """Does the period cover much of the register? Then one pass over the table beats the date indexes.
 
     Walking an index over most of a table fetches every row out of order:
@@ -87,7 +87,7 @@ def _wide(session: Session, period: Period) -> bool:
 def _dates(session: Session, period: Period):
     """(received_at, finished_at) as the queries should read them: the columns, or (wide) the columns hidden
     from the planner behind coalesce(x, x), which has the same value and forces the single scan."""
-    if _wide(session, period):
+    if wide_period(session, period):
         return (func.coalesce(Dossier.received_at, Dossier.received_at),
                 func.coalesce(Dossier.finished_at, Dossier.finished_at))
     return Dossier.received_at, Dossier.finished_at
@@ -233,10 +233,6 @@ def _grouping(by: str):
     return {"unit": Dossier.unit_id + 0, "field": Procedure.field, "officer": Dossier.officer_id}[by]
 
 
-def _from(query, by: str):
-    query = query.select_from(Dossier)
-    return query.join(Procedure, Procedure.id == Dossier.procedure_id) if by == "field" else query
-
 
 def _names(session: Session, by: str, keys) -> dict:
     keys = [k for k in keys if k is not None]
@@ -250,34 +246,49 @@ def _names(session: Session, by: str, keys) -> dict:
 
 def rates(session: Session, ctx: Context, period: Period, by: str = "unit") -> RateReport:
     """Digitization, identity-check and reuse rates per unit / field / officer, against the target."""
+    return overview(session, ctx, period, by)[0]
+
+
+def overview(session: Session, ctx: Context, period: Period, by: str = "unit",
+             unit_id: int | None = None) -> tuple[RateReport, "GapCounts"]:
+    """The rates and the gap counts of the period from one pass over the dossiers it touches (received or
+    finished in it): every count a CASE, grouped by unit / field / officer."""
     key = _grouping(by)
     received_at, finished_at = _dates(session, period)
-    # One pass over the dossiers the period touches (received or finished in it), every count a CASE.
     handled = and_(_in(finished_at, period), status_unindexed().in_(WITH_RESULT_CODES))
     received = and_(_in(received_at, period), status_unindexed() != int(Status.REGISTERED))
 
     def count(*conditions):
         return func.coalesce(func.sum(case((and_(*conditions), 1), else_=0)), 0)
 
-    query = _from(select(
+    query = select(
         key,
         count(handled),
         count(handled, Dossier.digitized_components == true(), Dossier.digitized_result == true()),
         count(received),
         count(received, Dossier.identity_checked == true()),
         count(received, or_(Dossier.reused_from_store == true(), Dossier.taken_from_national_store == true())),
-    ), by).where(or_(_in(received_at, period), _in(finished_at, period))).group_by(key)
-    figures = {k: tuple(int(v) for v in values) for k, *values in session.execute(query)}
+        *(count(r.gap_sql()) for r in RULES), count(any_gap_sql()),
+    ).select_from(Dossier)
+    if by == "field" or any(r.result_on_paper is not None for r in RULES):
+        query = query.join(Procedure, Procedure.id == Dossier.procedure_id)
+    conditions = [or_(_in(received_at, period), _in(finished_at, period))]
+    if unit_id is not None:
+        conditions.append(Dossier.unit_id == unit_id)
+    figures = {k: tuple(int(v) for v in values) for k, *values in session.execute(query.where(*conditions)
+                                                                                     .group_by(key))}
     keys = [k for k, values in figures.items() if values[0] or values[2]]
     names = _names(session, by, keys)
     blank = {"unit": NO_UNIT, "field": NO_FIELD, "officer": NO_OFFICER}[by]
     rows = []
     for k in keys:
-        rows.append(RateRow(k, names.get(k) or blank if k not in (None, "") else blank, *figures[k]))
+        rows.append(RateRow(k, names.get(k) or blank if k not in (None, "") else blank, *figures[k][:5]))
     rows.sort(key=lambda row: (fold(row.name), str(row.key)))
     total = RateRow(None, "Tổng cộng", *(sum(getattr(row, f) for row in rows)
                                           for f in ("handled", "digitized", "received", "identity_checked", "reused")))
-    return RateReport(period, by, ctx.settings.digitization_target, tuple(rows), total)
+    gaps = [sum(values[5 + i] for values in figures.values()) for i in range(len(RULES) + 1)]
+    return (RateReport(period, by, ctx.settings.digitization_target, tuple(rows), total),
+            GapCounts(period, {r.key: n for r, n in zip(RULES, gaps)}, gaps[-1]))
 
 
 @dataclass(frozen=True)
@@ -329,14 +340,7 @@ class GapCounts:
 def gap_counts(session: Session, ctx: Context, start: dt.date | None = None, end: dt.date | None = None,
                unit_id: int | None = None) -> GapCounts:
     """How many dossiers of the period fall short, by cause (one SQL pass; month to date by default)."""
-    period = period_or_default(ctx, start, end)
-    columns = [func.coalesce(func.sum(case((r.gap_sql(), 1), else_=0)), 0) for r in RULES]
-    columns.append(func.coalesce(func.sum(case((any_gap_sql(), 1), else_=0)), 0))
-    query = select(*columns).select_from(Dossier)
-    if any(r.result_on_paper is not None for r in RULES):  # only then do the rules look at the procedure
-        query = query.join(Procedure, Procedure.id == Dossier.procedure_id)
-    row = session.execute(query.where(*_scope(session, period, unit_id))).one()
-    return GapCounts(period, {r.key: int(v) for r, v in zip(RULES, row)}, int(row[-1]))
+    return overview(session, ctx, period_or_default(ctx, start, end), "unit", unit_id)[1]
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,7 @@ def cmd_digitization(args, Session: sessionmaker, clock: Clock, out: Output) -> 
     with Session() as session:
         ctx = load_context(session, clock)
         period = digitization.period_or_default(ctx, args.start, args.end)
-        report = digitization.rates(session, ctx, period, args.by)
-        gaps = digitization.gap_counts(session, ctx, period.start, period.end)
+        report, gaps = digitization.overview(session, ctx, period, args.by)  # one pass over the register
     out.data({
         "from": period.start, "to": period.end, "by": args.by, "target": report.target,
         "rows": [_row_data(report, row) for row in report.rows], "total": _row_data(report, report.total),

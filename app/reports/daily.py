@@ -26,7 +26,7 @@ from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.lifecycle import Channel, ResultDelivery, Status
 from app.measures import Period, moment_of
-from app.rates import Summary, rates, summary
+from app.rates import Summary, report, summary
 from app.reports.period import Workbook, add_ii06a_sheet, add_rates_sheet, office_lines, period_line
 from app.reports.xlsx import Column, Sheet, new_workbook, slug, to_bytes
 from db.models import ApologyLetter, Dossier, Procedure, Unit
@@ -87,8 +87,7 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
     office = get_office(session)
     day_period, month_period = Period.day(day), Period.month_to_date(day)
     day_summary = summary(session, day_period, moment)
-    month_summary = summary(session, month_period, moment)
-    month_rates = rates(session, month_period, ctx.settings, moment)
+    month_summary, month_rates = report(session, month_period, ctx.settings, moment)
 
     received = session.execute(_dossier_query(Dossier.received_at >= start, Dossier.received_at < end)
                                .order_by(Dossier.received_at, Dossier.id)).all()

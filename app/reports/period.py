@@ -14,7 +14,7 @@ from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.lifecycle import ResultDelivery
 from app.measures import Period
-from app.rates import Rates, Summary, rates, summary
+from app.rates import Rates, Summary, report
 from app.reports.xlsx import Column, Sheet, new_workbook, slug, to_bytes
 from db.models import Dossier, Procedure, Unit
 
@@ -95,8 +95,7 @@ def period_report(session: Session, ctx: Context, period: Period, grouping: str 
         raise ValidationError(f"Kỳ báo cáo bắt đầu ngày {date_vi(period.start)}, sau hôm nay "
                               f"({date_vi(now.date())}): chưa có số liệu.")
     office = get_office(session)
-    result = summary(session, period, now, grouping)
-    rate_result = rates(session, period, ctx.settings, now)
+    result, rate_result = report(session, period, ctx.settings, now, grouping)
     book = new_workbook()
     subtitle = office_lines(office) + [period_line(period), f"Số liệu tính đến {datetime_vi(result.as_of)}"]
     add_ii06a_sheet(book, "Biểu II.06a", "KẾT QUẢ GIẢI QUYẾT TTHC TẠI BỘ PHẬN MỘT CỬA (Biểu II.06a/VPCP/KSTT)",

@@ -257,11 +257,12 @@ class DigitizationPage(Page):
 
         def query(session, ctx) -> Snapshot:
             period = Period(start, end)
+            report, counts = digitization.overview(session, ctx, period, by)  # one pass over the register
             return Snapshot(
                 period=period,
-                report=digitization.rates(session, ctx, period, by),
+                report=report,
                 weeks=digitization.weekly_trend(session, period),
-                counts=digitization.gap_counts(session, ctx, start, end),
+                counts=counts,
                 gaps=digitization.gap_list(session, ctx, start, end, limit=GAP_LIMIT, **filters),
                 units=[tuple(r) for r in session.execute(select(Unit.id, Unit.name).order_by(Unit.name))],
             )

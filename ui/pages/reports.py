@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFrame, QGridL
 
 from app.formatting import date_vi, datetime_vi
 from app.measures import GROUPINGS, Period
-from app.rates import RATE_LABELS, Rate, Rates, Summary, WeekPoint, rates, summary, weekly
+from app.rates import RATE_LABELS, Rate, Rates, Summary, WeekPoint, report, weekly
 from app.reports import outbox
 from app.reports.daily import daily_report
 from app.reports.period import period_report
@@ -41,8 +41,7 @@ def load_view(session, ctx, period: Period, grouping: str) -> ReportView:
     now = ctx.now()
     last_monday = period.end - dt.timedelta(days=period.end.weekday())
     weeks_period = Period(last_monday - dt.timedelta(weeks=WEEKS_SHOWN - 1), period.end)
-    return ReportView(summary(session, period, now, grouping), rates(session, period, ctx.settings, now),
-                      weekly(session, weeks_period))
+    return ReportView(*report(session, period, ctx.settings, now, grouping), weekly(session, weeks_period))
 
 
 class RateCard(QFrame):
