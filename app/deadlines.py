@@ -241,8 +241,11 @@ class Timing(enum.Enum):
         return {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}[self.value]
 
 
-def finish_timing(finished_at: dt.datetime, due_at: dt.datetime) -> Timing:
-    """Before the due day: early; on it: on time; after it: late (DOMAIN.md §3)."""
+def finish_timing(finished_at: dt.datetime, due_at: dt.datetime | None) -> Timing:
+    """Before the due day: early; on it: on time; after it: late (DOMAIN.md §3). No due date (a dossier
+    with no time limit): on time. app.rates.finish_timing_sql is the same rule in SQL."""
+    if due_at is None:
+        return Timing.ON_TIME
     if finished_at.date() < due_at.date():
         return Timing.EARLY
     if finished_at.date() == due_at.date():

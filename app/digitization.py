@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 from dataclasses import field as dataclass_field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
@@ -45,65 +45,23 @@ from app.digitization_rules import (FLAGS, RULES, Rule, any_gap_sql, missing, re
                                     status_unindexed)
 from app.errors import NotFoundError, ValidationError
 from app.lifecycle import Channel, Status
+from app.measures import Period, check_grouping, mondays, percent, weekly_totals
 from app.text import fold
 from db.models import Dossier, DossierEvent, Procedure, Unit, User
 
-GROUPINGS = {"unit": "Đơn vị", "field": "Lĩnh vực", "officer": "Cán bộ"}
 NO_UNIT = "(Chưa giao đơn vị)"
 NO_FIELD = "(Chưa phân lĩnh vực)"
 NO_OFFICER = "(Không rõ cán bộ)"
 WITH_RESULT_CODES = (int(Status.RESULT_READY), int(Status.RETURNED))
 
 
-def percent(part: int, whole: int) -> float | None:
-    """part ÷ whole in percent, rounded half up to one decimal (3/7 → 42.9); None when nothing to count."""
-    if not whole:
-        return None
-    value = Decimal(part) * 100 / Decimal(whole)
-    return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-
-
-def percent_vi(value: float | None) -> str:
-    """"42,9%" (Vietnamese decimal comma); "—" when there was nothing to count."""
-    return "—" if value is None else f"{value:.1f}".replace(".", ",") + "%"
-
-
-# ---------------------------------------------------------------- periods
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date
-    end: dt.date  # inclusive
-
-    def __post_init__(self):
-        if self.end < self.start:
-            raise ValidationError(
-                f"Ngày kết thúc kỳ ({self.end:%d/%m/%Y}) trước ngày bắt đầu ({self.start:%d/%m/%Y})."
-            )
-
-    @property
-    def lower(self) -> dt.datetime:
-        return dt.datetime.combine(self.start, dt.time())
-
-    @property
-    def upper(self) -> dt.datetime:
-        """Exclusive: midnight after the last day."""
-        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time())
-
-    def label(self) -> str:
-        return f"Từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
-
-
 def period_or_default(ctx: Context, start: dt.date | None, end: dt.date | None) -> Period:
     """A period from optional bounds: by default the month to date; one bound alone runs to today / from the 1st."""
-    today = ctx.now().date()
-    end = end or today
-    start = start or end.replace(day=1)
-    return Period(start, end)
+    return Period.or_default(ctx.now().date(), start, end)
 
 
 def _in(column, period: Period):
-    return and_(column >= period.lower, column < period.upper)
+    return and_(column >= period.start_moment, column < period.end_bound)
 
 
 # Measured on a million dossiers (tests/bench/bench_digitization.py): a date-index walk costs about 10 µs
@@ -111,7 +69,7 @@ def _in(column, period: Period):
 WIDE_SHARE = 0.1
 
 
-def _wide(session: Session, period: Period) -> bool:
+def wide_period(session: Session, period: Period) -> bool:
     """Does the period cover much of the register? Then one pass over the table beats the date indexes.
 
     Walking an index over most of a table fetches every row out of order:
@@ -125,14 +83,14 @@ def _wide(session: Session, period: Period) -> bool:
     if first is None:
         return False
     span = (last - first).total_seconds() or 1.0
-    covered = (min(last, period.upper) - max(first, period.lower)).total_seconds()
+    covered = (min(last, period.end_bound) - max(first, period.start_moment)).total_seconds()
     return covered / span > WIDE_SHARE
 
 
 def _dates(session: Session, period: Period):
     """(received_at, finished_at) as the queries should read them: the columns, or (wide) the columns hidden
     from the planner behind coalesce(x, x), which has the same value and forces the single scan."""
-    if _wide(session, period):
+    if wide_period(session, period):
         return (func.coalesce(Dossier.received_at, Dossier.received_at),
                 func.coalesce(Dossier.finished_at, Dossier.finished_at))
     return Dossier.received_at, Dossier.finished_at
@@ -247,15 +205,15 @@ class RateRow:
     reused: int
 
     @property
-    def digitization_rate(self) -> float | None:
+    def digitization_rate(self) -> Decimal | None:
         return percent(self.digitized, self.handled)
 
     @property
-    def identity_rate(self) -> float | None:
+    def identity_rate(self) -> Decimal | None:
         return percent(self.identity_checked, self.received)
 
     @property
-    def reuse_rate(self) -> float | None:
+    def reuse_rate(self) -> Decimal | None:
         return percent(self.reused, self.received)
 
 
@@ -273,16 +231,10 @@ class RateReport:
 
 
 def _grouping(by: str):
-    if by not in GROUPINGS:
-        raise ValidationError("Chỉ tính tỷ lệ theo: " + ", ".join(f"{k} ({v.lower()})" for k, v in GROUPINGS.items())
-                              + ".")
+    check_grouping(by)
     # "+ 0" keeps SQLite from walking the unit index to group (a random read of every row).
     return {"unit": Dossier.unit_id + 0, "field": Procedure.field, "officer": Dossier.officer_id}[by]
 
-
-def _from(query, by: str):
-    query = query.select_from(Dossier)
-    return query.join(Procedure, Procedure.id == Dossier.procedure_id) if by == "field" else query
 
 
 def _names(session: Session, by: str, keys) -> dict:
@@ -297,34 +249,49 @@ def _names(session: Session, by: str, keys) -> dict:
 
 def rates(session: Session, ctx: Context, period: Period, by: str = "unit") -> RateReport:
     """Digitization, identity-check and reuse rates per unit / field / officer, against the target."""
+    return overview(session, ctx, period, by)[0]
+
+
+def overview(session: Session, ctx: Context, period: Period, by: str = "unit",
+             unit_id: int | None = None) -> tuple[RateReport, "GapCounts"]:
+    """The rates and the gap counts of the period from one pass over the dossiers it touches (received or
+    finished in it): every count a CASE, grouped by unit / field / officer."""
     key = _grouping(by)
     received_at, finished_at = _dates(session, period)
-    # One pass over the dossiers the period touches (received or finished in it), every count a CASE.
     handled = and_(_in(finished_at, period), status_unindexed().in_(WITH_RESULT_CODES))
     received = and_(_in(received_at, period), status_unindexed() != int(Status.REGISTERED))
 
     def count(*conditions):
         return func.coalesce(func.sum(case((and_(*conditions), 1), else_=0)), 0)
 
-    query = _from(select(
+    query = select(
         key,
         count(handled),
         count(handled, Dossier.digitized_components == true(), Dossier.digitized_result == true()),
         count(received),
         count(received, Dossier.identity_checked == true()),
         count(received, or_(Dossier.reused_from_store == true(), Dossier.taken_from_national_store == true())),
-    ), by).where(or_(_in(received_at, period), _in(finished_at, period))).group_by(key)
-    figures = {k: tuple(int(v) for v in values) for k, *values in session.execute(query)}
+        *(count(r.gap_sql()) for r in RULES), count(any_gap_sql()),
+    ).select_from(Dossier)
+    if by == "field" or any(r.result_on_paper is not None for r in RULES):
+        query = query.join(Procedure, Procedure.id == Dossier.procedure_id)
+    conditions = [or_(_in(received_at, period), _in(finished_at, period))]
+    if unit_id is not None:
+        conditions.append(Dossier.unit_id == unit_id)
+    figures = {k: tuple(int(v) for v in values) for k, *values in session.execute(query.where(*conditions)
+                                                                                     .group_by(key))}
     keys = [k for k, values in figures.items() if values[0] or values[2]]
     names = _names(session, by, keys)
     blank = {"unit": NO_UNIT, "field": NO_FIELD, "officer": NO_OFFICER}[by]
     rows = []
     for k in keys:
-        rows.append(RateRow(k, names.get(k) or blank if k not in (None, "") else blank, *figures[k]))
+        rows.append(RateRow(k, names.get(k) or blank if k not in (None, "") else blank, *figures[k][:5]))
     rows.sort(key=lambda row: (fold(row.name), str(row.key)))
     total = RateRow(None, "Tổng cộng", *(sum(getattr(row, f) for row in rows)
                                           for f in ("handled", "digitized", "received", "identity_checked", "reused")))
-    return RateReport(period, by, ctx.settings.digitization_target, tuple(rows), total)
+    gaps = [sum(values[5 + i] for values in figures.values()) for i in range(len(RULES) + 1)]
+    return (RateReport(period, by, ctx.settings.digitization_target, tuple(rows), total),
+            GapCounts(period, {r.key: n for r, n in zip(RULES, gaps)}, gaps[-1]))
 
 
 @dataclass(frozen=True)
@@ -334,7 +301,7 @@ class WeekPoint:
     digitized: int
 
     @property
-    def rate(self) -> float | None:
+    def rate(self) -> Decimal | None:
         return percent(self.digitized, self.handled)
 
 
@@ -347,20 +314,9 @@ def weekly_trend(session: Session, period: Period, unit_id: int | None = None) -
              .group_by(day))
     if unit_id is not None:
         query = query.where(Dossier.unit_id == unit_id)
-    weeks: dict[dt.date, list[int]] = {}
-    for value, n, d in session.execute(query):
-        date = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-        monday = date - dt.timedelta(days=date.weekday())
-        totals = weeks.setdefault(monday, [0, 0])
-        totals[0] += int(n)
-        totals[1] += int(d)
-    first = period.start - dt.timedelta(days=period.start.weekday())
-    points, monday = [], first
-    while monday <= period.end:  # every week of the period, empty ones too: a gap in the line is news
-        n, d = weeks.get(monday, (0, 0))
-        points.append(WeekPoint(monday, n, d))
-        monday += dt.timedelta(days=7)
-    return points
+    weeks = weekly_totals(period, session.execute(query), 2)
+    # every week of the period, empty ones too: a gap in the line is news
+    return [WeekPoint(monday, *weeks[monday]) for monday in mondays(period)]
 
 
 # ---------------------------------------------------------------- gaps
@@ -387,14 +343,7 @@ class GapCounts:
 def gap_counts(session: Session, ctx: Context, start: dt.date | None = None, end: dt.date | None = None,
                unit_id: int | None = None) -> GapCounts:
     """How many dossiers of the period fall short, by cause (one SQL pass; month to date by default)."""
-    period = period_or_default(ctx, start, end)
-    columns = [func.coalesce(func.sum(case((r.gap_sql(), 1), else_=0)), 0) for r in RULES]
-    columns.append(func.coalesce(func.sum(case((any_gap_sql(), 1), else_=0)), 0))
-    query = select(*columns).select_from(Dossier)
-    if any(r.result_on_paper is not None for r in RULES):  # only then do the rules look at the procedure
-        query = query.join(Procedure, Procedure.id == Dossier.procedure_id)
-    row = session.execute(query.where(*_scope(session, period, unit_id))).one()
-    return GapCounts(period, {r.key: int(v) for r, v in zip(RULES, row)}, int(row[-1]))
+    return overview(session, ctx, period_or_default(ctx, start, end), "unit", unit_id)[1]
 
 
 @dataclass(frozen=True)

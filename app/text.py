@@ -39,7 +39,7 @@ def digits(value: str | None) -> str:
 
 # Agency words written in full or abbreviated: both fold to the abbreviation.
 _AGENCY_WORDS = ((re.compile(r"\buy ban nhan dan\b"), "ubnd"), (re.compile(r"\bhoi dong nhan dan\b"), "hdnd"))
-_DASHES = re.compile(r"\s*[-‐‑–—]\s*")
+_DASHES = re.compile(r"\s*[-‐‑‒–—―]\s*")
 
 
 def fold_name(value: str | None) -> str:
@@ -49,4 +49,4 @@ def fold_name(value: str | None) -> str:
     text = _DASHES.sub(" - ", fold(value))
     for pattern, short in _AGENCY_WORDS:
         text = pattern.sub(short, text)
-    return text
+    return " ".join(text.split())

@@ -61,7 +61,7 @@ def _private_qsettings(tmp_path_factory):
 PG_MODULES = {
     "tests/db/test_audit.py", "tests/db/test_bulk.py", "tests/db/test_migrations.py",
     "tests/app/test_dossiers.py", "tests/app/test_worklists.py", "tests/app/test_today.py",
-    "tests/app/test_rates.py", "tests/app/test_reports.py", "tests/app/test_digitization.py",
+    "tests/app/test_rates.py", "tests/app/test_reports.py", "tests/app/test_digitization.py", "tests/app/test_measures.py",
     "tests/app/test_letters.py", "tests/app/test_import_dossiers.py", "tests/app/test_import_catalog.py",
     "tests/app/test_demo.py", "tests/app/test_register_query.py", "tests/app/test_accounts.py", "tests/app/test_settings.py",
     "tests/app/test_issuer.py", "tests/app/test_administration.py",

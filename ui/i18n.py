@@ -21,6 +21,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from app.measures import percent_text
+
 CONTEXT = "MotCua"
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 DEFAULT_LANGUAGE = "vi"
@@ -43,7 +45,7 @@ def translations_dir() -> Path:
     return base / "resources" / "translations"
 
 
-# Numbers read the Vietnamese way (1.000, 42,9%) until a language is installed, whatever the
+# Numbers read the Vietnamese way (1.000, 42,9 %) until a language is installed, whatever the
 # machine's own locale: the window must not depend on how the PC was set up.
 QLocale.setDefault(QLocale(QLocale.Vietnamese))
 
@@ -131,5 +133,8 @@ def thousands(number: int) -> str:
 
 
 def percent(value) -> str:
-    """A rate with one decimal in the window's language ("42,9%" / "42.9%"); "—" when nothing was counted."""
-    return "—" if value is None else QLocale().toString(float(value), "f", 1) + "%"
+    """A rate with one decimal in the window's language: Vietnamese as app.measures writes it ("42,9 %"),
+    English "42.9%"; "—" when nothing was counted."""
+    if value is None or QLocale().decimalPoint() == ",":
+        return percent_text(value)
+    return QLocale().toString(float(value), "f", 1) + "%"

@@ -16,10 +16,10 @@ def app_labels() -> list[str]:
     from app import today
     from app.audit import ACTION_LABELS as AUDIT_ACTIONS, TABLE_LABELS
     from app.deadlines import LEVEL_LABELS, Timing
-    from app.digitization import GROUPINGS
     from app.digitization_rules import FLAGS, RULES
     from app.dossier_page import ACTION_LABELS, action_label
     from app.importing.columns import CATALOG_COLUMNS, DOSSIER_COLUMNS
+    from app.measures import GROUPINGS
     from app.lifecycle import STATUS_LABELS, ApplicantKind, Channel, OnlineLevel, ResultDelivery, Status, TimeUnit
     from app.printing.templates import FORMS
     from app.rates import RATE_LABELS

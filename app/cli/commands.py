@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import enum
 import getpass
 import json
@@ -23,6 +22,7 @@ from app.demo import generate
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi, moment_with_weekday, thousands
 from app.lifecycle import TimeUnit
+from app.measures import moment_of
 from app.workcalendar import weekday_vi
 from app.cli.output import Output
 from app.cli.registry import command_modules
@@ -60,11 +60,9 @@ def cmd_due(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
 
 
 def cmd_warnings(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
-    now = clock.now()
-    if args.date and args.date != now.date():
-        now = dt.datetime.combine(args.date, dt.time(8, 0))
     with Session() as session:
         ctx = load_context(session, clock)
+        now = moment_of(ctx.calendar, clock.now(), args.date)  # a past day: as it stood at its close
         bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
         # the JSON lists every dossier; the text shows the first --limit of each level and the count
         found = worklists.warnings(session, bounds, limit=None if out.as_json or not args.limit else args.limit)

@@ -11,8 +11,9 @@ from app.cli.output import Output
 from app.cli.parser import day
 from app.clock import Clock
 from app.context import load_context
-from app.digitization import GROUPINGS, RateReport, RateRow, percent_vi
+from app.digitization import RateReport, RateRow
 from app.formatting import thousands
+from app.measures import GROUPINGS, percent_text
 
 
 def add_parsers(commands, common) -> None:
@@ -38,8 +39,7 @@ def cmd_digitization(args, Session: sessionmaker, clock: Clock, out: Output) -> 
     with Session() as session:
         ctx = load_context(session, clock)
         period = digitization.period_or_default(ctx, args.start, args.end)
-        report = digitization.rates(session, ctx, period, args.by)
-        gaps = digitization.gap_counts(session, ctx, period.start, period.end)
+        report, gaps = digitization.overview(session, ctx, period, args.by)  # one pass over the register
     out.data({
         "from": period.start, "to": period.end, "by": args.by, "target": report.target,
         "rows": [_row_data(report, row) for row in report.rows], "total": _row_data(report, report.total),
@@ -56,8 +56,8 @@ def cmd_digitization(args, Session: sessionmaker, clock: Clock, out: Output) -> 
         if row is report.total:
             out.line("-" * 98)
         out.line(f"{row.name[:40]:<40} {thousands(row.handled):>7} {thousands(row.digitized):>7} "
-                 f"{percent_vi(row.digitization_rate):>7} {mark}  {thousands(row.received):>7} "
-                 f"{percent_vi(row.identity_rate):>9} {percent_vi(row.reuse_rate):>11}")
+                 f"{percent_text(row.digitization_rate):>7} {mark}  {thousands(row.received):>7} "
+                 f"{percent_text(row.identity_rate):>9} {percent_text(row.reuse_rate):>11}")
     out.line("(✓ đạt, ✗ chưa đạt chỉ tiêu; tỷ lệ số hóa tính trên hồ sơ có kết quả trong kỳ, "
              "định danh và tái sử dụng trên hồ sơ tiếp nhận trong kỳ)")
     out.line("")

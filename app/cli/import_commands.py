@@ -27,6 +27,9 @@ def add_parsers(commands, common) -> None:
                           help="tên nguồn tệp (cách ghép cột đã lưu theo nguồn); mặc định theo tên tệp")
     dossiers.add_argument("--create-procedures", action="store_true",
                           help="tạo các thủ tục chưa có trong danh mục (sau khi đã xem trước)")
+    dossiers.add_argument("--create-units", action="store_true",
+                          help="tạo các đơn vị giải quyết có trong tệp mà chưa có trong danh sách đơn vị "
+                               "(sau khi đã xem trước)")
     dossiers.add_argument("--skip-invalid", action="store_true",
                           help="bỏ qua các dòng lỗi và nhập các dòng hợp lệ")
     catalog = commands.add_parser(
@@ -78,7 +81,7 @@ def cmd_import(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
             ctx = load_context(session, clock, user_id)
             plan, result = service.import_dossiers(
                 session, ctx, args.file, args.source, create_procedures=args.create_procedures,
-                skip_rejected=args.skip_invalid, progress=progress)
+                skip_rejected=args.skip_invalid, progress=progress, create_units=args.create_units)
             report = result.report_path
     if progress:
         print(file=sys.stderr)
@@ -89,6 +92,7 @@ def cmd_import(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
               "problems": plan.problems, "unknown_procedures": plan.unknown_procedures,
               "unknown_headers": list(plan.file.unknown_headers),
               "procedures_created": result.procedures_created if result else 0,
+              "unknown_units": plan.unknown_units, "units_created": result.units_created if result else 0,
               "report": str(report), "seconds": round(elapsed, 2)})
     verb = "Xem trước" if args.dry_run else "Đã nhập"
     out.line(f"{verb} “{plan.file.name}”: {thousands(plan.file.data_rows)} dòng — thêm mới "
@@ -102,6 +106,14 @@ def cmd_import(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
             out.line(f"  {item.code or '(không mã)'} — {item.name or '(không tên)'}: {item.rows} dòng")
         if args.dry_run:
             out.line("  Dùng --create-procedures để tạo các thủ tục này khi nhập.")
+    if plan.unknown_units:
+        out.line(f"Đơn vị giải quyết chưa có trong danh sách ({len(plan.unknown_units)}):")
+        for unit in plan.unknown_units:
+            out.line(f"  {unit.name}: {thousands(unit.rows)} dòng")
+        if args.dry_run:
+            out.line("  Dùng --create-units để tạo các đơn vị này khi nhập.")
+    if result and result.units_created:
+        out.line(f"Đã tạo {result.units_created} đơn vị mới.")
     if result and result.procedures_created:
         out.line(f"Đã tạo {result.procedures_created} thủ tục mới (thời hạn chưa rõ: hãy nhập danh mục thủ tục).")
     _print_problems(out, plan.problems)

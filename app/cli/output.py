@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+from decimal import Decimal
 from typing import TextIO
 
 
@@ -16,6 +17,8 @@ def _plain(value):
         return value.value if not isinstance(value, int) else int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

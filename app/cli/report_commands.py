@@ -13,7 +13,8 @@ from app.clock import Clock
 from app.context import load_context
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi, thousands
-from app.rates import GROUPINGS, Period, Rates, Summary, percent_text
+from app.measures import GROUPINGS, Period, percent_text
+from app.rates import Rates, Summary
 from app.reports import outbox
 from app.reports.daily import daily_report
 from app.reports.period import period_report
@@ -42,7 +43,7 @@ def add_parsers(commands, common) -> None:
                                  description="Tổng hợp kết quả giải quyết TTHC theo Biểu II.06a cho một khoảng ngày.")
     report.add_argument("--from", dest="start", type=day, required=True, help="ngày đầu kỳ YYYY-MM-DD")
     report.add_argument("--to", dest="end", type=day, required=True, help="ngày cuối kỳ YYYY-MM-DD")
-    report.add_argument("--by", choices=GROUPINGS, default="unit", help="nhóm theo đơn vị, lĩnh vực hoặc cán bộ")
+    report.add_argument("--by", choices=list(GROUPINGS), default="unit", help="nhóm theo đơn vị, lĩnh vực hoặc cán bộ")
     report.add_argument("--out", metavar="TỆP.xlsx", help="ghi Biểu II.06a ra tệp Excel")
 
     box = commands.add_parser("outbox", parents=[common], help="hộp thư đi: báo cáo đã/chưa gửi",
@@ -89,15 +90,16 @@ def _summary_data(result: Summary, rate_result: Rates) -> dict:
         return {"received": c.received, "received_online": c.received_online, "received_offline": c.received_offline,
                 "carried_over": c.carried_over, "finished": c.finished, "early": c.early, "on_time": c.on_time,
                 "late": c.late, "in_progress": c.in_progress, "open_within": c.open_within, "open_late": c.open_late,
-                "on_time_rate": float(c.on_time_rate) if c.on_time_rate is not None else None,
-                "online_rate": float(c.online_rate) if c.online_rate is not None else None}
+                "on_time_rate": c.on_time_rate,
+                "on_time_rate_counting_overdue": c.on_time_rate_counting_overdue,
+                "online_rate": c.online_rate}
 
     return {
         "from": result.period.start, "to": result.period.end, "as_of": result.as_of, "by": result.grouping,
         "groups": [{"key": g.key, "name": g.name, **counts(g.counts)} for g in result.groups],
         "total": counts(result.total),
         "rates": {r.key: {"label": r.label, "part": r.part, "whole": r.whole, "target": r.target,
-                          "percent": float(r.value) if r.value is not None else None} for r in rate_result.rates},
+                          "percent": r.value, "meets_target": r.meets_target} for r in rate_result.rates},
     }
 
 
@@ -115,18 +117,19 @@ def cmd_report(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     out.line(f"Biểu II.06a — từ ngày {date_vi(period.start)} đến ngày {date_vi(period.end)} "
              f"(số liệu đến {datetime_vi(result.as_of)})")
     out.line(f"{'Đơn vị':<40} {'Nhận':>8} {'TT':>7} {'TrTiếp':>7} {'KỳTrước':>8} {'Xong':>8} {'Trước':>7} "
-             f"{'Đúng':>7} {'Quá':>6} {'Đang':>7} {'Quá':>6} {'Đúng hạn':>9}")
+             f"{'Đúng':>7} {'Quá':>6} {'Đang':>7} {'Quá':>6} {'Đúng hạn':>9} {'Cả quá hạn':>10} {'Trực tuyến':>10}")
     for g in list(result.groups) + [None]:
         name, c = (g.name, g.counts) if g else ("TỔNG CỘNG", result.total)
         out.line(f"{name[:40]:<40} {thousands(c.received):>8} {thousands(c.received_online):>7} "
                  f"{thousands(c.received_offline):>7} {thousands(c.carried_over):>8} {thousands(c.finished):>8} "
                  f"{thousands(c.early):>7} {thousands(c.on_time):>7} {thousands(c.late):>6} "
-                 f"{thousands(c.in_progress):>7} {thousands(c.open_late):>6} {percent_text(c.on_time_rate):>9}")
+                 f"{thousands(c.in_progress):>7} {thousands(c.open_late):>6} {percent_text(c.on_time_rate):>9} "
+                 f"{percent_text(c.on_time_rate_counting_overdue):>10} {percent_text(c.online_rate):>10}")
     out.line("\nChỉ tiêu:")
     for r in rate_result.rates:
         verdict = {True: "đạt", False: "chưa đạt", None: ""}[r.meets_target]
-        out.line(f"  {r.label:<78} {thousands(r.part):>8}/{thousands(r.whole):<8} {r.text:>7} "
-                 f"(mục tiêu {r.target}%) {verdict}")
+        out.line(f"  {r.label:<78} {thousands(r.part):>8}/{thousands(r.whole):<8} {r.text:>7}"
+                 + (f" (mục tiêu {r.target}%) {verdict}" if r.target is not None else ""))
     if args.out:
         out.line(f"\nĐã ghi: {args.out}")
     return 0

@@ -74,6 +74,9 @@ DOSSIER_COLUMNS = _columns(
                                                              "ly do rut")),
     Column("notes", "Ghi chú", ("ghi chu",)),
     Column("field", "Lĩnh vực", ("linh vuc",)),
+    Column("unit_name", "Đơn vị giải quyết", ("don vi xu ly", "co quan giai quyet", "don vi giai quyet",
+                                             "phong ban xu ly", "co quan chu tri giai quyet", "co quan chu tri",
+                                             "don vi chu tri", "co quan xu ly", "phong ban giai quyet")),
 )
 
 CATALOG_COLUMNS = _columns(

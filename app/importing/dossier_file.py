@@ -69,6 +69,7 @@ class DossierRow:
     returned_at: dt.datetime | None
     closing_reason: str
     notes: str
+    unit_name: str = ""     # the deciding unit as the file names it ("" when the file has no such column)
 
 
 @dataclass(frozen=True)
@@ -227,4 +228,5 @@ def _row(number: int, cells: dict, cols: dict[str, int]) -> DossierRow:
         channel=channel.value if channel else None,
         status=status, finished_at=finished, returned_at=returned, closing_reason=reason,
         notes=validation.optional_text(nfc(values.text(cells.get("notes"))), "ghi chú", 4000),
+        unit_name=validation.optional_text(nfc(values.text(cells.get("unit_name"))), "đơn vị giải quyết", 300),
     )

@@ -12,6 +12,7 @@ register as it was, because nothing is committed here.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -21,6 +22,8 @@ from app.context import Context
 from app.deadlines import ProcessingTime
 from app.formatting import datetime_vi
 from app.importing.dossier_file import CheckFn, DossierFile, DossierRow, ProgressFn, RowProblem, checkpoint
+from app.importing.units import match_unit_name, unit_index
+from app.text import fold_name
 from app.lifecycle import Status, TimeUnit
 from app.text import fold
 from app.validation import EARLIEST
@@ -45,6 +48,7 @@ FIELD_LABELS = {
     "returned_at": "Ngày trả kết quả",
     "closing_reason": "Lý do",
     "notes": "Ghi chú",
+    "unit_id": "Đơn vị giải quyết",
 }
 _COMPARED = tuple(FIELD_LABELS)
 
@@ -55,6 +59,13 @@ class UnknownProcedure:
     code: str
     name: str
     field: str
+    rows: int
+
+
+@dataclass(frozen=True)
+class UnknownUnit:
+    key: str       # the folded name (app.text.fold_name)
+    name: str      # as most rows of the file spell it
     rows: int
 
 
@@ -78,6 +89,9 @@ class ImportPlan:
     unknown_procedures: tuple[UnknownProcedure, ...]
     # the procedure id (or, for unknown procedures, their key) of every new or changed row
     procedure_of: dict = field(default_factory=dict, compare=False, repr=False)
+    unknown_units: tuple[UnknownUnit, ...] = ()
+    # the deciding unit the file names for a new row: a unit id, or ("new", key) for an unknown unit
+    unit_of: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def added(self) -> int:
@@ -102,6 +116,7 @@ class ImportResult:
     procedures_created: int
     events: int
     report_path: str = ""
+    units_created: int = 0
 
 
 def _procedures(session: Session) -> tuple[dict[str, tuple[int, ProcessingTime]], dict[str, str]]:
@@ -130,6 +145,9 @@ def plan_import(session: Session, ctx: Context, parsed: DossierFile, *, progress
     now = ctx.now()
     latest = now + dt.timedelta(minutes=5)
     by_code, by_name = _procedures(session)
+    units = unit_index(session)
+    unknown_units: dict[str, Counter] = {}
+    unit_of: dict[int, object] = {}
     rows = parsed.rows
     existing = _existing(session, [r.code for r in rows], check)
     with_letter = set()
@@ -166,6 +184,13 @@ def plan_import(session: Session, ctx: Context, parsed: DossierFile, *, progress
                 by_name.get(fold(row.procedure_name)) if row.procedure_name else None
             known = by_code.get(procedure_key) if procedure_key else None
             old = existing.get(row.code)
+            unit_ref = None
+            if row.unit_name:
+                unit_ref = match_unit_name(units, row.unit_name)
+                if unit_ref is None:
+                    key = fold_name(row.unit_name)
+                    unknown_units.setdefault(key, Counter())[row.unit_name] += 1
+                    unit_ref = ("new", key)
             if known is None:
                 key = row.procedure_code or fold(row.procedure_name)
                 if old is None and row.due_at is None:
@@ -178,12 +203,14 @@ def plan_import(session: Session, ctx: Context, parsed: DossierFile, *, progress
                 procedure_ref = ("new", key)
             else:
                 procedure_ref = known[0]
+            if unit_ref is not None:
+                unit_of[row.row] = unit_ref
             if old is None:
                 new_rows.append(row)
                 procedure_of[row.row] = procedure_ref if row.due_at is not None or known is None \
                     else (procedure_ref, known[1])
                 continue
-            change = _diff(row, old, present, procedure_ref, old[0] in with_letter)
+            change = _diff(row, old, present, procedure_ref, old[0] in with_letter, unit_ref)
             if change is None:
                 unchanged += 1
             elif isinstance(change, RowProblem):
@@ -196,11 +223,14 @@ def plan_import(session: Session, ctx: Context, parsed: DossierFile, *, progress
     problems.sort(key=lambda p: p.row)
     unknown_list = tuple(UnknownProcedure(key, code, name, field_, count)
                          for key, (code, name, field_, count) in sorted(unknown.items()))
+    # a new unit is named as most rows spell it (the first seen of equals)
+    units_list = tuple(UnknownUnit(key, spellings.most_common(1)[0][0], sum(spellings.values()))
+                       for key, spellings in sorted(unknown_units.items()))
     return ImportPlan(parsed, tuple(new_rows), tuple(changes), unchanged, tuple(problems), unknown_list,
-                      procedure_of)
+                      procedure_of, units_list, unit_of)
 
 
-def _diff(row: DossierRow, old: tuple, present: frozenset[str], procedure_ref, has_letter: bool):
+def _diff(row: DossierRow, old: tuple, present: frozenset[str], procedure_ref, has_letter: bool, unit_ref=None):
     """What the file changes in a dossier of the register. An empty cell changes nothing."""
     dossier_id, version = old[0], old[1]
     current = dict(zip(_COMPARED, old[2:]))
@@ -210,6 +240,9 @@ def _diff(row: DossierRow, old: tuple, present: frozenset[str], procedure_ref, h
     }
     if not isinstance(procedure_ref, tuple):
         wanted["procedure_id"] = procedure_ref
+    if unit_ref is not None and not isinstance(unit_ref, tuple):
+        # the file's unit wins over the procedure's default, also for dossiers imported before without it
+        wanted["unit_id"] = unit_ref
     for key in ("applicant_id_number", "applicant_phone", "applicant_address", "applicant_email",
                 "closing_reason", "notes"):
         value = getattr(row, key)
@@ -237,6 +270,8 @@ def _diff(row: DossierRow, old: tuple, present: frozenset[str], procedure_ref, h
     changed = tuple((key, current[key], value) for key, value in wanted.items() if current[key] != value)
     if isinstance(procedure_ref, tuple):
         changed += (("procedure_id", current["procedure_id"], procedure_ref),)
+    if isinstance(unit_ref, tuple):
+        changed += (("unit_id", current["unit_id"], unit_ref),)
     if not changed:
         return None
     status = Status(wanted.get("status", current["status"]))

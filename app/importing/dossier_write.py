@@ -19,18 +19,20 @@ from app.errors import StaleDataError, ValidationError
 from app.formatting import datetime_vi
 from app.importing.dossier_file import CheckFn, DossierRow, ProgressFn, checkpoint
 from app.due_dates import deadline_values, recompute_deadlines
-from app.importing.dossier_import import FIELD_LABELS, Change, ImportPlan, ImportResult, UnknownProcedure
+from app.importing.dossier_import import (FIELD_LABELS, Change, ImportPlan, ImportResult, UnknownProcedure,
+                                          UnknownUnit)
+from app.importing.units import clean_unit_name, new_unit_code
 from app.lifecycle import Channel, Status
 from app.text import fold
 from db.bulk import insert_rows
-from db.models import Dossier, DossierEvent, Procedure
+from db.models import Dossier, DossierEvent, Procedure, Unit
 from db.search_index import FTS_TABLE, SQLITE_DDL
 
 BATCH = 10_000
 
 def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_procedures: bool = False,
                  skip_rejected: bool = False, progress: ProgressFn | None = None,
-                 check: CheckFn | None = None) -> ImportResult:
+                 check: CheckFn | None = None, create_units: bool = False) -> ImportResult:
     """Write the plan in the caller's transaction; raise (and so write nothing) if it cannot all be taken."""
     name = plan.file.name
     if plan.problems and not skip_rejected:
@@ -44,6 +46,12 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
         raise ValidationError(
             f"Tệp có {len(plan.unknown_procedures)} thủ tục chưa có trong danh mục ({listing}). Chưa ghi gì vào sổ. "
             "Hãy xác nhận tạo các thủ tục này, hoặc nhập danh mục thủ tục trước.")
+    if plan.unknown_units and not create_units:
+        listing = "; ".join(f"“{u.name}”" for u in plan.unknown_units[:5])
+        more = f" (và {len(plan.unknown_units) - 5} đơn vị khác)" if len(plan.unknown_units) > 5 else ""
+        raise ValidationError(
+            f"Tệp có {len(plan.unknown_units)} đơn vị giải quyết chưa có trong danh sách đơn vị ({listing}{more}). "
+            "Chưa ghi gì vào sổ. Hãy xác nhận tạo các đơn vị này (--create-units), hoặc thêm/sửa tên đơn vị trước.")
     now = ctx.now()
     connection = session.connection()
     sqlite = connection.dialect.name == "sqlite"
@@ -52,6 +60,7 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
         connection.execute(text("UPDATE settings SET key = key WHERE 0"))
         assert connection.connection.driver_connection.in_transaction
     created = _create_procedures(session, plan.unknown_procedures)
+    created_units = _create_units(session, plan.unknown_units)
     # as app.dossiers.receive: a new dossier goes to its procedure's deciding unit
     units = dict(session.execute(select(Procedure.id, Procedure.unit_id)).all())
     total = plan.added + plan.updated
@@ -70,7 +79,10 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
             dossiers, history = [], []
             for row in batch:
                 ref = plan.procedure_of[row.row]
-                dossiers.append(_new_dossier(ctx, next_id, row, ref, created, units, now))
+                record = _new_dossier(ctx, next_id, row, ref, created, units, now)
+                if row.row in plan.unit_of:  # the file's unit wins over the procedure's default
+                    record["unit_id"] = _unit_id(plan.unit_of[row.row], created_units)
+                dossiers.append(record)
                 history.append({"dossier_id": next_id, "at": now, "user_id": ctx.user_id, "kind": "import",
                                 "field": "", "old_value": "", "new_value": _status_of(row).label,
                                 "note": f"{note} (dòng {row.row})"})
@@ -88,7 +100,7 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
     for start in range(0, plan.updated, BATCH):
         checkpoint(check)
         batch = plan.changes[start:start + BATCH]
-        events += _write_changes(connection, ctx, batch, created, now, note)
+        events += _write_changes(connection, ctx, batch, created, now, note, created_units)
         done += len(batch)
         if progress:
             progress(done, total, "Đang cập nhật hồ sơ đã có…")
@@ -97,7 +109,8 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
                                                 if {"due_at", "received_at", "status"} & {k for k, _o, _n in c.fields}])
     checkpoint(check)
     session.expire_all()
-    return ImportResult(name, plan.added, plan.updated, plan.unchanged, plan.rejected, len(created), events)
+    return ImportResult(name, plan.added, plan.updated, plan.unchanged, plan.rejected, len(created), events,
+                        units_created=len(created_units))
 
 
 def _status_of(row: DossierRow) -> Status:
@@ -125,6 +138,24 @@ def _create_procedures(session: Session, unknown: tuple[UnknownProcedure, ...]) 
         taken.add(code)
         created[item.key] = procedure.id
     return created
+
+
+def _create_units(session: Session, unknown: tuple[UnknownUnit, ...]) -> dict[str, int]:
+    """Units the officer confirmed, named as the file first spells them."""
+    created = {}
+    taken = set(session.scalars(select(Unit.code)))
+    for item in unknown:
+        unit = Unit(code=new_unit_code(item.name, taken), name=clean_unit_name(item.name), active=True)
+        session.add(unit)
+        session.flush()
+        created[item.key] = unit.id
+    return created
+
+
+def _unit_id(ref, created_units: dict[str, int]) -> int:
+    if isinstance(ref, tuple) and ref and ref[0] == "new":
+        return created_units[ref[1]]
+    return ref
 
 
 def _procedure_id(ref, created: dict[str, int]) -> int:
@@ -173,14 +204,17 @@ def _show(key: str, value) -> str:
 
 
 def _write_changes(connection: Connection, ctx: Context, batch: tuple[Change, ...], created: dict[str, int],
-                   now: dt.datetime, note: str) -> int:
+                   now: dt.datetime, note: str, created_units: dict[str, int] | None = None) -> int:
     table = Dossier.__table__
-    # Unit procedure names for the history, read once.
+    created_units = created_units or {}
+    # Procedure and unit names for the history, read once.
     names = dict(connection.execute(select(Procedure.id, Procedure.name)).all())
+    unit_names = dict(connection.execute(select(Unit.id, Unit.name)).all())
     groups: dict[tuple[str, ...], list[dict]] = {}
     history = []
     for change in batch:
-        values = {key: (_procedure_id(new, created) if key == "procedure_id" else new)
+        values = {key: (_procedure_id(new, created) if key == "procedure_id"
+                        else _unit_id(new, created_units) if key == "unit_id" else new)
                   for key, _old, new in change.fields}
         if _touches_search(values):
             current = dict(zip(("applicant_name", "applicant_phone", "applicant_id_number"), change.searched))
@@ -194,6 +228,8 @@ def _write_changes(connection: Connection, ctx: Context, batch: tuple[Change, ..
         for key, old, new in change.fields:
             if key == "procedure_id":
                 old, new = names.get(old, old), names.get(_procedure_id(new, created), new)
+            elif key == "unit_id":
+                old, new = unit_names.get(old, old), unit_names.get(_unit_id(new, created_units), new)
             history.append({"dossier_id": change.dossier_id, "at": now, "user_id": ctx.user_id, "kind": "import",
                             "field": key, "old_value": _show(key, old), "new_value": _show(key, new),
                             "note": f"{FIELD_LABELS[key]} — {note} (dòng {change.row})"})

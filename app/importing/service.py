@@ -37,12 +37,12 @@ def preview_dossiers(session: Session, ctx: Context, path: str | Path, source: s
 def import_dossiers(session: Session, ctx: Context, path: str | Path, source: str | None = None, *,
                     parsed: DossierFile | None = None, create_procedures: bool = False,
                     skip_rejected: bool = False, progress: ProgressFn | None = None,
-                    check: CheckFn | None = None) -> tuple[ImportPlan, ImportResult]:
+                    check: CheckFn | None = None, create_units: bool = False) -> tuple[ImportPlan, ImportResult]:
     """Plan and write in the caller's transaction. The report is saved once the write went through;
     the caller commits (a failure after this point still rolls everything back)."""
     plan = preview_dossiers(session, ctx, path, source, parsed=parsed, progress=progress, check=check)
     result = apply_import(session, ctx, plan, create_procedures=create_procedures, skip_rejected=skip_rejected,
-                          progress=progress, check=check)
+                          progress=progress, check=check, create_units=create_units)
     report = save_dossier_report(ctx, plan, result)
     return plan, dataclasses.replace(result, report_path=str(report))
 
@@ -54,8 +54,10 @@ def save_dossier_report(ctx: Context, plan: ImportPlan, result: ImportResult | N
         summary.insert(0, ("Chế độ", "Xem trước (chưa ghi vào sổ)"))
     else:
         summary.append(("Thủ tục mới tạo", result.procedures_created))
+        summary.append(("Đơn vị mới tạo", result.units_created))
         summary.append(("Sự kiện ghi vào lịch sử", result.events))
     extra = [("Thủ tục chưa có trong danh mục", u.code, u.name, f"{u.rows} dòng") for u in plan.unknown_procedures]
+    extra += [("Đơn vị chưa có trong danh sách", "", u.name, f"{u.rows} dòng") for u in plan.unknown_units]
     return write_report(ctx.now(), "ho-so", plan.file.name, summary, plan.problems, extra)
 
 

@@ -5,9 +5,8 @@ rates to date, the dossiers received today, returned today, due soon,
 needing an apology, late (each open dossier on one of these three, at its most urgent level), the letters issued today and today's digitization
 gaps. Every list is a bounded indexed query; nothing walks the whole register.
 
-Digitization gaps use a simple rule (app.digitization holds the full
-per-dossier compliance): a dossier received today in person or by post whose
-components are not digitized, or a dossier finished today whose result is not.
+Digitization gaps follow app.digitization_rules, as the Today tile and the Số hóa
+page do: the dossiers received or finished that day that fall short of any rule.
 """
 
 from __future__ import annotations
@@ -15,17 +14,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import worklists
+from app import digitization, worklists
 from app.catalog import get_office
 from app.context import Context
 from app.deadlines import WarningBounds, WarningLevel
+from app.digitization_rules import rule
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.lifecycle import Channel, ResultDelivery, Status
-from app.rates import Period, Summary, rates, summary
+from app.measures import Period, moment_of
+from app.rates import Summary, report, summary
 from app.reports.period import Workbook, add_ii06a_sheet, add_rates_sheet, office_lines, period_line
 from app.reports.xlsx import Column, Sheet, new_workbook, slug, to_bytes
 from db.models import ApologyLetter, Dossier, Procedure, Unit
@@ -35,6 +36,7 @@ DOSSIER_COLUMNS = (
     Column("Địa chỉ", 30), Column("Điện thoại", 13), Column("Đơn vị giải quyết", 26), Column("Hình thức nộp", 14),
     Column("Tiếp nhận", 16, "datetime"), Column("Hẹn trả", 16, "datetime"), Column("Trạng thái", 18),
 )
+GAP_LIMIT = 5000  # rows listed on the gaps sheet; the count says how many there are in all
 _DOSSIER_FIELDS = (Dossier.id, Dossier.code, Procedure.name, Dossier.applicant_name, Dossier.applicant_address,
                    Dossier.applicant_phone, Unit.name, Dossier.channel, Dossier.received_at, Dossier.due_at,
                    Dossier.status)
@@ -79,14 +81,13 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
     if day > now.date():
         raise ValidationError(f"Không lập được báo cáo cho ngày {date_vi(day)}: ngày đó chưa đến "
                               f"(hôm nay là {date_vi(now.date())}).")
-    # Warnings as they stood at the report moment: now for today, the close of that day otherwise.
-    moment = now if day == now.date() else dt.datetime.combine(day, dt.time(23, 59))
+    # Warnings as they stood at the report moment: now for today, the close of office hours otherwise.
+    moment = moment_of(ctx.calendar, now, day)
     start, end = dt.datetime.combine(day, dt.time()), dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
     office = get_office(session)
     day_period, month_period = Period.day(day), Period.month_to_date(day)
     day_summary = summary(session, day_period, moment)
-    month_summary = summary(session, month_period, moment)
-    month_rates = rates(session, month_period, ctx.settings, moment)
+    month_summary, month_rates = report(session, month_period, ctx.settings, moment)
 
     received = session.execute(_dossier_query(Dossier.received_at >= start, Dossier.received_at < end)
                                .order_by(Dossier.received_at, Dossier.id)).all()
@@ -114,20 +115,9 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
         .join(Dossier, Dossier.id == ApologyLetter.dossier_id).outerjoin(Unit, Unit.id == Dossier.unit_id)
         .where(ApologyLetter.issued_on == day).order_by(ApologyLetter.number)
     ).all()
-    gap_fields = (*_DOSSIER_FIELDS, Dossier.finished_at, Dossier.digitized_components, Dossier.digitized_result)
-    gap_slices = (  # two indexed slices, not one OR that SQLite would answer by reading the whole register
-        and_(Dossier.received_at >= start, Dossier.received_at < end, Dossier.channel != "online",
-             Dossier.digitized_components.is_(False)),
-        and_(Dossier.finished_at >= start, Dossier.finished_at < end,
-             Dossier.status.in_((int(Status.RESULT_READY), int(Status.RETURNED))),
-             Dossier.digitized_result.is_(False)),
-    )
-    found = {}
-    for condition in gap_slices:
-        for row in session.execute(select(*gap_fields).join(Procedure, Procedure.id == Dossier.procedure_id)
-                                   .outerjoin(Unit, Unit.id == Dossier.unit_id).where(condition)):
-            found[row[0]] = row
-    gaps = sorted(found.values(), key=lambda r: (r[8], r[0]))
+    # The day's digitization gaps by the same rules as the Today tile and the Số hóa page
+    # (app.digitization_rules): dossiers received or finished that day short of any rule.
+    gaps = digitization.gap_list(session, ctx, day, day, limit=GAP_LIMIT)
 
     book = new_workbook()
     head = office_lines(office)
@@ -178,21 +168,19 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
     sheet.finish()
 
     sheet = Sheet(book, "Thiếu số hóa", f"HỒ SƠ CHƯA SỐ HÓA ĐỦ NGÀY {date_vi(day)}",
-                  sub + ["Hồ sơ nộp trực tiếp/bưu chính chưa số hóa thành phần; hồ sơ giải quyết xong chưa số hóa kết quả"],
-                  DOSSIER_COLUMNS[:8] + (Column("Tiếp nhận", 16, "datetime"), Column("Giải quyết xong", 16, "datetime"),
-                                         Column("Còn thiếu", 30)))
-    for index, row in enumerate(gaps, 1):
-        cells = _dossier_cells(index, row[:11])[:9]
-        finished_at, components, result = row[11:]
-        missing = []
-        if row[7] != "online" and not components and start <= row[8] < end:
-            missing.append("thành phần hồ sơ")
-        if finished_at is not None and not result and start <= finished_at < end:
-            missing.append("kết quả giải quyết")
-        sheet.add(cells + [finished_at, ", ".join(missing)])
+                  sub + ["Hồ sơ tiếp nhận hoặc giải quyết xong trong ngày chưa đáp ứng quy định số hóa"
+                         + (f" (liệt kê {len(gaps.rows)} trong {gaps.total} hồ sơ)" if gaps.total > len(gaps.rows)
+                            else "")],
+                  (Column("STT", 6, "int"), Column("Mã hồ sơ", 26), Column("Tên thủ tục", 40),
+                   Column("Người nộp", 24), Column("Đơn vị giải quyết", 26), Column("Hình thức nộp", 14),
+                   Column("Trạng thái", 18), Column("Tiếp nhận", 16, "datetime"),
+                   Column("Giải quyết xong", 16, "datetime"), Column("Còn thiếu", 50)))
+    for index, g in enumerate(sorted(gaps.rows, key=lambda g: (g.received_at, g.id)), 1):
+        sheet.add([index, g.code, g.procedure_name, g.applicant_name, g.unit_name, g.channel.label, g.status.label,
+                   g.received_at, g.finished_at, "; ".join(rule(key).short for key in g.missing)])
     sheet.finish()
 
     file_name = f"bao-cao-cuoi-ngay-{slug(office.name) or 'mot-cua'}-{day:%Y-%m-%d}.xlsx"
     counts = DailyCounts(received=len(received), returned=len(returned), due_soon=len(soon), apology=len(apology),
-                         late=len(late), letters=len(letters), digitization_gaps=len(gaps))
+                         late=len(late), letters=len(letters), digitization_gaps=gaps.total)
     return DailyReport(day, Workbook(file_name, to_bytes(book)), counts, day_summary, month_summary)

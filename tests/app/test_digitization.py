@@ -14,6 +14,7 @@ Now is Wed 25/11/2026 09:00; the period is 01/11/2026–25/11/2026.
 """
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select, update
@@ -21,7 +22,7 @@ from sqlalchemy import select, update
 from app import digitization, dossiers
 from app.catalog import ensure_procedure, ensure_user
 from app.context import load_context
-from app.digitization import Period, percent, percent_vi
+from app.measures import Period, percent, percent_text
 from app.digitization_rules import RULES, missing, required_flags
 from app.dossiers import NewDossier
 from app.errors import StaleDataError, ValidationError
@@ -72,12 +73,12 @@ def register(Session, make_ctx, catalog):
 
 
 def test_rounding_is_half_up_to_one_decimal():
-    assert percent(3, 7) == 42.9           # DOMAIN §8: 7 dossiers, 3 online → 42.9%
-    assert percent(3606, 9044) == 39.9     # 39.87…
-    assert percent(1, 16) == 6.3           # 6.25 rounds up, not to even
-    assert percent(150, 155) == 96.8
+    assert percent(3, 7) == Decimal("42.9")           # DOMAIN §8: 7 dossiers, 3 online → 42.9%
+    assert percent(3606, 9044) == Decimal("39.9")     # 39.87…
+    assert percent(1, 16) == Decimal("6.3")           # 6.25 rounds up, not to even
+    assert percent(150, 155) == Decimal("96.8")
     assert percent(0, 0) is None
-    assert percent_vi(42.9) == "42,9%" and percent_vi(None) == "—"
+    assert percent_text(Decimal("42.9")) == "42,9 %" and percent_text(None) == "—"
 
 
 def test_rates_per_unit_against_the_target(Session, register, catalog):
@@ -86,7 +87,7 @@ def test_rates_per_unit_against_the_target(Session, register, catalog):
     rows = {row.name: row for row in report.rows}
     tp, dd = rows["Phòng Tư pháp - Hộ tịch"], rows["Bộ phận Địa chính - Đất đai"]
     # TP handled (result in November): A, B, C = 3; both digitized: A → 1/3 = 33.3%
-    assert (tp.handled, tp.digitized, tp.digitization_rate) == (3, 1, 33.3)
+    assert (tp.handled, tp.digitized, tp.digitization_rate) == (3, 1, Decimal("33.3"))
     # TP received in November: A, B, C, D = 4; identity A, C, D = 3 → 75.0%; reuse A (store) + C (national) → 50.0%
     assert (tp.received, tp.identity_checked, tp.identity_rate, tp.reused, tp.reuse_rate) == (4, 3, 75.0, 2, 50.0)
     # DD handled: E and G (received in October, finished 03/11); F withdrew (no result), H finished in October
@@ -95,7 +96,7 @@ def test_rates_per_unit_against_the_target(Session, register, catalog):
     assert (dd.received, dd.identity_rate, dd.reuse_rate) == (2, 100.0, 0.0)
     # Office: 3/5 = 60.0%; identity 5/6 = 83.3%; reuse 2/6 = 33.3%
     total = report.total
-    assert (total.digitization_rate, total.identity_rate, total.reuse_rate) == (60.0, 83.3, 33.3)
+    assert (total.digitization_rate, total.identity_rate, total.reuse_rate) == (60.0, Decimal("83.3"), Decimal("33.3"))
     assert report.target == 80
     assert report.meets_target(tp) is False and report.meets_target(dd) is True
 
@@ -114,7 +115,7 @@ def test_rates_follow_the_target_setting_and_group_by_field_and_officer(Session,
     officers = {row.name: row for row in by_officer.rows}
     # Lan handled A, B, C, G → digitized A, G = 2/4 = 50.0%; received A, B, C → identity A, C = 66.7%
     lan = officers["Nguyễn Thị Lan"]
-    assert (lan.handled, lan.digitized, lan.digitization_rate, lan.identity_rate) == (4, 2, 50.0, 66.7)
+    assert (lan.handled, lan.digitized, lan.digitization_rate, lan.identity_rate) == (4, 2, 50.0, Decimal("66.7"))
     # Minh handled E → 1/1; received D, E, F → identity 3/3
     minh = officers["Lê Văn Minh"]
     assert (minh.digitization_rate, minh.identity_rate) == (100.0, 100.0)
@@ -218,12 +219,12 @@ def test_one_dossier_compliance_and_who_set_the_flags(Session, register, clock):
 
 
 def test_period_must_run_forwards():
-    with pytest.raises(ValidationError, match="trước ngày bắt đầu"):
+    with pytest.raises(ValidationError, match="không được trước ngày đầu kỳ"):
         Period(dt.date(2026, 11, 25), dt.date(2026, 11, 1))
 
 
 def test_unknown_grouping_is_refused(Session, register):
-    with Session() as session, pytest.raises(ValidationError, match="Chỉ tính tỷ lệ theo"):
+    with Session() as session, pytest.raises(ValidationError, match="Không có cách nhóm “ward”"):
         digitization.rates(session, register["ctx"], NOVEMBER, "ward")
 
 

@@ -313,3 +313,56 @@ def test_after_an_apology_letter_the_file_cannot_move_the_due_date_again(Session
     assert result.unchanged == 2
     with Session() as session:
         assert dossiers.get(session, dossier_id).due_at == new_due
+
+
+# -- the deciding unit named in the file ----------------------------------------------------------------
+
+def test_units_from_the_file_matched_folded_new_ones_created_only_when_confirmed(Session, make_ctx, tmp_path,
+                                                                                  catalog):
+    """"Đơn vị xử lý" names the deciding unit: matched folded (case, marks, đ/d, dashes, spaces, "UBND"),
+    listed when new, created with create_units; the file's unit wins over the procedure's default."""
+    from db.models import Unit
+
+    with Session.begin() as session:
+        from app.catalog import ensure_unit
+        ensure_unit(session, "PH", "UBND xã Phú Hoà")
+    content = ("Mã hồ sơ,Ngày tiếp nhận,Hạn xử lý,Mã thủ tục,Người nộp,Đơn vị xử lý\n"
+               "HS-1,20/11/2026,27/11/2026,P3,An,PHÒNG TƯ PHÁP – HỘ TỊCH\n"          # the procedure's own unit
+               "HS-2,20/11/2026,27/11/2026,P3,Bình,bo phan dia chinh  -  dat dai\n"  # not P3's default (TP)
+               "HS-3,20/11/2026,27/11/2026,P3,Chi,Ủy ban nhân dân xã Phú Hòa\n"      # "UBND xã Phú Hoà"
+               "HS-4,20/11/2026,27/11/2026,D10,Dũng,Phòng Kinh tế\n"                 # new
+               "HS-5,20/11/2026,27/11/2026,D10,Đào,PHÒNG KINH TẾ\n"                  # the same new one
+               "HS-6,20/11/2026,27/11/2026,D10,Em,\n")                                # blank: procedure's unit
+    path = _bad(tmp_path, "donvi.csv", content)
+    plan = preview(Session, make_ctx, path)
+    assert "Đơn vị xử lý" not in plan.file.unknown_headers
+    assert [(u.name, u.rows) for u in plan.unknown_units] == [("Phòng Kinh tế", 2)]
+    before = snapshot(Session)
+    with pytest.raises(ValidationError, match="1 đơn vị giải quyết chưa có trong danh sách đơn vị"):
+        run_import(Session, make_ctx, path)
+    assert snapshot(Session) == before
+    _plan, result = run_import(Session, make_ctx, path, create_units=True)
+    assert result.units_created == 1
+    with Session() as session:
+        units = dict(session.execute(select(Dossier.code, Unit.name).join(Unit, Unit.id == Dossier.unit_id)).all())
+        assert session.scalar(select(func.count()).select_from(Unit)) == 4
+    assert units == {"HS-1": "Phòng Tư pháp - Hộ tịch", "HS-2": "Bộ phận Địa chính - Đất đai",
+                     "HS-3": "UBND xã Phú Hoà", "HS-4": "Phòng Kinh tế", "HS-5": "Phòng Kinh tế",
+                     "HS-6": "Bộ phận Địa chính - Đất đai"}
+
+
+def test_reimporting_with_units_fills_them_in_on_dossiers_imported_before(Session, make_ctx, tmp_path, catalog):
+    without = _bad(tmp_path, "truoc.csv", "Mã hồ sơ,Ngày tiếp nhận,Hạn xử lý,Mã thủ tục,Người nộp\n"
+                                          "HS-1,20/11/2026,27/11/2026,P3,An\nHS-2,20/11/2026,27/11/2026,P3,Bình\n")
+    run_import(Session, make_ctx, without)
+    with_units = _bad(tmp_path, "sau.csv", "Mã hồ sơ,Ngày tiếp nhận,Hạn xử lý,Mã thủ tục,Người nộp,Cơ quan giải quyết\n"
+                                           "HS-1,20/11/2026,27/11/2026,P3,An,Bộ phận Địa chính - Đất đai\n"
+                                           "HS-2,20/11/2026,27/11/2026,P3,Bình,Phòng Tư pháp - Hộ tịch\n")
+    plan, result = run_import(Session, make_ctx, with_units)
+    assert (plan.updated, plan.unchanged) == (1, 1)
+    with Session() as session:
+        hs1 = dossiers.find_id(session, "HS-1")
+        assert session.scalar(select(Dossier.unit_id).where(Dossier.id == hs1)) == catalog["units"]["DD"]
+        event = session.execute(select(DossierEvent.old_value, DossierEvent.new_value)
+                                .where(DossierEvent.dossier_id == hs1, DossierEvent.field == "unit_id")).one()
+    assert tuple(event) == ("Phòng Tư pháp - Hộ tịch", "Bộ phận Địa chính - Đất đai")

@@ -7,7 +7,8 @@ import pytest
 
 from app.catalog import ensure_procedure, ensure_unit, ensure_user
 from app.errors import ValidationError
-from app.rates import Counts, Period, percent, percent_text, rates, summary, weekly
+from app.measures import Period, percent, percent_text
+from app.rates import Counts, rates, summary, weekly
 from app.settings import Settings
 from sqlalchemy import insert as insert_
 from db.models import ApologyLetter, Dossier, Procedure
@@ -33,11 +34,11 @@ def insert(Session, rows):
 
 
 @pytest.mark.parametrize("part, whole, text", [
-    (3, 7, "42,9%"), (3606, 9044, "39,9%"), (150, 155, "96,8%"), (15, 20, "75,0%"), (8, 10, "80,0%"),
-    (1, 16, "6,3%"),     # 6.25: half-up, never the banker's 6.2
-    (3, 16, "18,8%"),    # 18.75
-    (667, 2000, "33,4%"),  # 33.35
-    (0, 40, "0,0%"), (25, 25, "100,0%"), (0, 0, "—"),
+    (3, 7, "42,9 %"), (3606, 9044, "39,9 %"), (150, 155, "96,8 %"), (15, 20, "75,0 %"), (8, 10, "80,0 %"),
+    (1, 16, "6,3 %"),     # 6.25: half-up, never the banker's 6.2
+    (3, 16, "18,8 %"),    # 18.75
+    (667, 2000, "33,4 %"),  # 33.35
+    (0, 40, "0,0 %"), (25, 25, "100,0 %"), (0, 0, "—"),
 ])
 def test_percent_rounds_half_up_to_one_decimal(part, whole, text):
     assert percent_text(percent(part, whole)) == text
@@ -49,10 +50,10 @@ def test_percent_is_a_decimal():
 
 # 17 units, 9,044 dossiers, 3,606 online (39.9%): each unit's (total, online, printed rate).
 SEVENTEEN_UNITS = [
-    (7, 3, "42,9%"), (155, 150, "96,8%"), (16, 1, "6,3%"), (16, 3, "18,8%"), (8, 1, "12,5%"), (40, 0, "0,0%"),
-    (25, 25, "100,0%"), (1000, 333, "33,3%"), (2000, 667, "33,4%"), (1200, 481, "40,1%"), (900, 200, "22,2%"),
-    (800, 450, "56,3%"), (700, 100, "14,3%"), (600, 300, "50,0%"), (500, 499, "99,8%"), (450, 50, "11,1%"),
-    (627, 343, "54,7%"),
+    (7, 3, "42,9 %"), (155, 150, "96,8 %"), (16, 1, "6,3 %"), (16, 3, "18,8 %"), (8, 1, "12,5 %"), (40, 0, "0,0 %"),
+    (25, 25, "100,0 %"), (1000, 333, "33,3 %"), (2000, 667, "33,4 %"), (1200, 481, "40,1 %"), (900, 200, "22,2 %"),
+    (800, 450, "56,3 %"), (700, 100, "14,3 %"), (600, 300, "50,0 %"), (500, 499, "99,8 %"), (450, 50, "11,1 %"),
+    (627, 343, "54,7 %"),
 ]
 
 
@@ -77,9 +78,9 @@ def test_seventeen_units_reproduce_the_published_online_rates(Session):
         plan = rates(session, period, Settings(), NOW)
     assert result.total.received_new == 9044
     assert result.total.received_online == 3606
-    assert percent_text(result.total.online_rate) == "39,9%"
+    assert percent_text(result.total.online_rate) == "39,9 %"
     assert plan["online_dossiers"].part == 3606 and plan["online_dossiers"].whole == 9044
-    assert plan["online_dossiers"].text == "39,9%"
+    assert plan["online_dossiers"].text == "39,9 %"
     assert plan["online_dossiers"].meets_target is False  # target 50%
     by_name = {g.name: g.counts for g in result.groups}
     for index, (total, online, text) in enumerate(SEVENTEEN_UNITS, 1):
@@ -135,7 +136,7 @@ def test_ii06a_boxes_for_a_month(Session, small_register):
     t = result.total
     assert (t.received, t.finished, t.in_progress) == (9, 4, 5)
     assert t.received == t.finished + t.in_progress
-    assert percent_text(t.on_time_rate) == "75,0%"
+    assert percent_text(t.on_time_rate) == "75,0 %"
     assert result.as_of == NOW  # the period ends later: judged as of now
 
 
@@ -179,16 +180,19 @@ def test_plan_rates_and_targets(Session, small_register):
     # procedures with dossiers in November that allow online: P3, P0, D10 — all had an online one
     assert (plan["procedures_online"].part, plan["procedures_online"].whole) == (3, 3)
     assert (plan["online_dossiers"].part, plan["online_dossiers"].whole) == (4, 7)
-    assert plan["online_dossiers"].text == "57,1%" and plan["online_dossiers"].meets_target is True
+    assert plan["online_dossiers"].text == "57,1 %" and plan["online_dossiers"].meets_target is True
     # finished in November: the carried P3 (early), P3 on time, P0 late, P0 on time
-    assert (plan["on_time"].part, plan["on_time"].whole) == (3, 4)
+    assert (plan["on_time_finished"].part, plan["on_time_finished"].whole) == (3, 4)
+    # ... and counting the two D10 open past their due date as late (the one judged against the target)
+    assert (plan["on_time_overdue_counted"].part, plan["on_time_overdue_counted"].whole) == (3, 6)
+    assert plan["on_time_finished"].target is None and plan["on_time_overdue_counted"].target == 100
     assert (plan["digitization"].part, plan["digitization"].whole) == (2, 4)
     assert plan["digitization"].target == 80
     # fee-bearing (P0, D10) online dossiers: the P0 paid online, the D10 not
     assert (plan["online_payment"].part, plan["online_payment"].whole) == (1, 2)
     # went past their first date: the late P0 and the late October D10 (no letters), the lettered D10 (in time)
     assert (plan["apology"].part, plan["apology"].whole) == (1, 3)
-    assert plan["apology"].text == "33,3%"
+    assert plan["apology"].text == "33,3 %"
 
 
 def test_procedure_rates_reproduce_the_plan_examples(Session):
@@ -207,9 +211,9 @@ def test_procedure_rates_reproduce_the_plan_examples(Session):
     insert(Session, rows)
     with Session() as session:
         plan = rates(session, Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30)), Settings(), NOW)
-    assert (plan["full_online"].part, plan["full_online"].whole, plan["full_online"].text) == (15, 20, "75,0%")
+    assert (plan["full_online"].part, plan["full_online"].whole, plan["full_online"].text) == (15, 20, "75,0 %")
     assert (plan["procedures_online"].part, plan["procedures_online"].whole) == (8, 10)
-    assert plan["procedures_online"].text == "80,0%"
+    assert plan["procedures_online"].text == "80,0 %"
 
 
 def test_week_by_week(Session, small_register):
@@ -231,7 +235,6 @@ def test_digitization_rate_is_the_same_on_the_reports_and_the_digitization_page(
     """One rate, one definition: dossiers that got a result in the period, with components and result
     digitized. A refused dossier closes without a result and counts in neither side."""
     from app import digitization
-    from app.digitization import Period as DigitizationPeriod
 
     ctx = make_ctx()
     with Session() as session:
@@ -247,7 +250,63 @@ def test_digitization_rate_is_the_same_on_the_reports_and_the_digitization_page(
     ])
     with Session() as session:
         report = rates(session, Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30)), ctx.settings, NOW)
-        page = digitization.rates(session, ctx, DigitizationPeriod(dt.date(2026, 11, 1), dt.date(2026, 11, 30)))
+        page = digitization.rates(session, ctx, Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30)))
     assert (report["digitization"].part, report["digitization"].whole) == (2, 3)
     assert (page.total.digitized, page.total.handled) == (2, 3)
-    assert report["digitization"].text == "66,7%"
+    assert report["digitization"].text == "66,7 %"
+
+
+def test_on_time_both_ways_with_the_target_judged_counting_open_overdue(Session, make_ctx):
+    """32 finished on time and 6 open past due: 100 % among the finished, 32/38 = 84,2 % as the higher
+    office counts it; the target (100 %) is judged on the second: not met."""
+    import json
+
+    from app.cli.report_commands import _summary_data
+    from app.reports.period import period_report
+
+    with Session.begin() as session:
+        unit = ensure_unit(session, "X", "UBND xã Tân Lập")
+        proc = ensure_procedure(session, "Q1", "Thủ tục một", "Khác", 5, "day", "partial", unit_id=unit)
+    d = dt.datetime
+    rows = [dossier(proc, unit, d(2026, 11, 2 + i % 5, 9), due=d(2026, 11, 9, 17), finished=d(2026, 11, 9, 10),
+                    status=10) for i in range(32)]
+    rows += [dossier(proc, unit, d(2026, 11, 3, 9), due=d(2026, 11, 10, 17), status=4) for _ in range(6)]
+    insert(Session, rows)
+    period = Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    with Session() as session:
+        plan = rates(session, period, Settings(), NOW)
+        result = summary(session, period, NOW)
+    among, counting = plan["on_time_finished"], plan["on_time_overdue_counted"]
+    assert (among.part, among.whole, among.text, among.meets_target) == (32, 32, "100,0 %", None)
+    assert (counting.part, counting.whole, counting.text, counting.meets_target) == (32, 38, "84,2 %", False)
+    assert percent_text(result.total.on_time_rate) == "100,0 %"
+    assert percent_text(result.total.on_time_rate_counting_overdue) == "84,2 %"
+
+    # report --json carries both, named
+    data = json.loads(json.dumps(_plain_json(_summary_data(result, plan))))
+    assert data["total"]["on_time_rate"] == 100.0 and data["total"]["on_time_rate_counting_overdue"] == 84.2
+    assert data["rates"]["on_time_finished"]["percent"] == 100.0
+    assert data["rates"]["on_time_overdue_counted"]["percent"] == 84.2
+    assert data["rates"]["on_time_overdue_counted"]["meets_target"] is False
+
+    # the workbook shows both: the II.06a line and the rates sheet
+    import openpyxl
+    from io import BytesIO
+    with Session() as session:
+        _, _, workbook = period_report(session, make_ctx(), period)
+    book = openpyxl.load_workbook(BytesIO(workbook.content))
+    ws = book["Biểu II.06a"]
+    header_row = int(ws.freeze_panes[1:]) - 1
+    header = [c.value for c in ws[header_row]]
+    total = [c.value for c in ws[ws.max_row]]
+    assert total[header.index("Tỷ lệ trước và đúng hạn (%)")] == 100.0
+    assert total[header.index("Tỷ lệ trước và đúng hạn, tính cả hồ sơ đang quá hạn (%)")] == 84.2
+    sheet = book["Chỉ tiêu"]
+    verdicts = {row[0]: (row[3], row[5]) for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    assert verdicts[among.label] == (100.0, "—")
+    assert verdicts[counting.label] == (84.2, "Chưa đạt")
+
+
+def _plain_json(value):
+    from app.cli.output import _plain
+    return _plain(value)

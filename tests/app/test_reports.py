@@ -13,7 +13,7 @@ from app.settings import save_setting
 from app.dossiers import NewDossier
 from app.errors import ConfigurationError, ValidationError
 from app.lifecycle import Status
-from app.rates import Period
+from app.measures import Period
 from app.reports.daily import daily_report
 from app.reports.period import logbook, period_report
 from app.reports.xlsx import safe_text, write_atomically
@@ -120,11 +120,41 @@ def test_daily_lists_have_real_dates_and_escaped_text(Session, make_ctx, day_reg
     assert len(returned) == 1 and returned[0][1] == day_register["codes"][2]
     assert returned[0][8] == dt.datetime(2026, 11, 25, 8, 55)
     assert returned[0][9] == "Tại Bộ phận Một cửa"
-    gaps = table(book["Thiếu số hóa"], 8)[1]
-    missing = {row[1]: row[10] for row in gaps}
-    assert missing[day_register["codes"][0]] == "thành phần hồ sơ"
-    assert missing[day_register["codes"][2]] == "thành phần hồ sơ, kết quả giải quyết"
-    assert day_register["codes"][1] not in missing  # online: arrives digital
+    header, gaps = table(book["Thiếu số hóa"], 8)
+    assert header[9] == "Còn thiếu"
+    missing = {row[1]: row[9] for row in gaps}
+    assert missing[day_register["codes"][0]] == "Chưa số hóa thành phần; Chưa xác thực định danh"
+    assert missing[day_register["codes"][2]] == ("Chưa số hóa thành phần; Chưa số hóa kết quả; "
+                                                 "Chưa xác thực định danh")
+    # online: arrives digital, but the applicant's identity was not checked at reception either
+    assert missing[day_register["codes"][1]] == "Chưa xác thực định danh"
+
+
+def test_daily_digitization_gaps_are_the_rules_gaps(Session, make_ctx, day_register):
+    """The workbook's gaps are app.digitization_rules' gaps, as the Today tile and the Số hóa page count
+    them. The old "simple rule" (paper components, finished result) missed the identity check and the request
+    letter of a refused or withdrawn dossier: it listed 2 of these 4 dossiers."""
+    from app import digitization
+
+    ctx = make_ctx()
+    a, b, c = day_register["ids"]
+    with Session.begin() as session:
+        # a: components scanned and identity checked → compliant; b: identity checked → compliant
+        session.execute(update(Dossier).where(Dossier.id.in_((a, b)))
+                        .values(digitized_components=True, identity_checked=True))
+        d = dossiers.receive(session, ctx, NewDossier("P3", "Phạm Văn Rút", received_at=dt.datetime(2026, 11, 25, 9)))
+        session.execute(update(Dossier).where(Dossier.id == d.id).values(
+            digitized_components=True, identity_checked=True, status=int(Status.WITHDRAWN),
+            finished_at=dt.datetime(2026, 11, 25, 10)))
+    with Session() as session:
+        report = daily_report(session, make_ctx())
+        tile = digitization.gap_counts(session, make_ctx(), dt.date(2026, 11, 25), dt.date(2026, 11, 25))
+    rows = table(open_book(report.workbook.content)["Thiếu số hóa"], 8)[1]
+    missing = {row[1]: row[9] for row in rows}
+    assert missing == {day_register["codes"][2]: "Chưa số hóa thành phần; Chưa số hóa kết quả; "
+                                                 "Chưa xác thực định danh",
+                       d.code: "Chưa đính kèm văn bản đề nghị"}
+    assert report.counts.digitization_gaps == tile.dossiers == 2
 
 
 def test_late_and_apology_sheets(Session, make_ctx, day_register):

@@ -25,7 +25,7 @@ from sqlalchemy import func, select  # noqa: E402
 from app import digitization  # noqa: E402
 from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402
-from app.digitization import Period, percent_vi  # noqa: E402
+from app.measures import Period, percent_text  # noqa: E402
 from db.models import Dossier  # noqa: E402
 
 NOW = dt.datetime(2026, 11, 25, 9, 0)
@@ -46,7 +46,7 @@ def main() -> None:
             for by in ("unit", "field", "officer"):
                 ms, report = timed(lambda: digitization.rates(session, ctx, period, by))
                 print(f"rates per {by:<7} {name}: {ms:7.1f} ms  ({len(report.rows)} rows; office "
-                      f"{percent_vi(report.total.digitization_rate)} of {report.total.handled:,} handled, "
+                      f"{percent_text(report.total.digitization_rate)} of {report.total.handled:,} handled, "
                       f"{report.total.received:,} received)")
         ms, weeks = timed(lambda: digitization.weekly_trend(session, year))
         print(f"weekly trend, last 365 days:     {ms:7.1f} ms  ({len(weeks)} weeks)")

@@ -24,7 +24,8 @@ from sqlalchemy import func, select  # noqa: E402
 
 from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402
-from app.rates import Period, rates, summary, weekly  # noqa: E402
+from app.measures import Period  # noqa: E402
+from app.rates import rates, summary, weekly  # noqa: E402
 from app.reports.daily import daily_report  # noqa: E402
 from app.reports.period import logbook, period_report  # noqa: E402
 from db.models import Dossier  # noqa: E402

@@ -31,7 +31,7 @@ def desk(Session, clock, catalog, make_ctx):
 
 @pytest.fixture
 def register(Session, make_ctx):
-    """Tư pháp: 2 results, 1 digitized (50,0%); Đất đai: 1 result, digitized (100,0%). Office 2/3 = 66,7%."""
+    """Tư pháp: 2 results, 1 digitized (50,0 %); Đất đai: 1 result, digitized (100,0 %). Office 2/3 = 66,7 %."""
     ctx = make_ctx()
     full = {"digitized_components": True, "digitized_result": True, "identity_checked": True}
     return {
@@ -54,7 +54,7 @@ def test_page_shows_rates_against_target_trend_and_gaps(qtbot, desk, register, t
     page.start_edit.setDate(dt.date(2026, 11, 1))
     qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.period.start == dt.date(2026, 11, 1),
                     timeout=5000)
-    assert "tỷ lệ số hóa <b>66,7%</b> (2/3 hồ sơ có kết quả), chỉ tiêu 80%" in page.summary.text()
+    assert "tỷ lệ số hóa <b>66,7 %</b> (2/3 hồ sơ có kết quả), chỉ tiêu 80%" in page.summary.text()
     assert "chưa đạt" in page.summary.text()
     # chart bars, top-down reversed by Qt: Đất đai 100,0 (meets), Tư pháp 50,0 (short)
     chart = page.rate_chart
@@ -67,7 +67,7 @@ def test_page_shows_rates_against_target_trend_and_gaps(qtbot, desk, register, t
     line = chart.chart().series()[1]
     assert {line.at(i).x() for i in range(line.count())} == {80.0}
     # week of 02/11: 1/1; week of 16/11: the two finished 17 and 18/11 → 1/2
-    assert page.trend_chart.describe() == "02/11: 100,0%; 16/11: 50,0%"
+    assert page.trend_chart.describe() == "02/11: 100,0 %; 16/11: 50,0 %"
     # the one dossier with a gap (result not digitized)
     assert [row.id for row in page.model.rows] == [register["tp_gap"]]
     assert page.model.data(page.model.index(0, COLUMNS.index("Còn thiếu"))) == "Chưa số hóa kết quả"
@@ -85,7 +85,7 @@ def test_page_shows_rates_against_target_trend_and_gaps(qtbot, desk, register, t
     assert page.model.flags(index) & Qt.ItemIsUserCheckable
     page.model.setData(index, Qt.Checked, Qt.CheckStateRole)
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
-    qtbot.waitUntil(lambda: "<b>100,0%</b>" in page.summary.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "<b>100,0 %</b>" in page.summary.text(), timeout=5000)
     with desk.Session() as session:
         assert session.get(Dossier, register["tp_gap"]).digitized_result is True
 

@@ -41,7 +41,7 @@ def test_reports_page_shows_rates_against_targets(qtbot, Session, register, tmp_
     qtbot.waitUntil(lambda: page.view is not None, timeout=10000)
     online = page.cards[2]
     assert online.name.text() == "Hồ sơ nộp trực tuyến"
-    assert online.value.text() == "50,0%"
+    assert online.value.text() == "50,0 %"
     assert "2/4" in online.detail.text() and "mục tiêu 50%" in online.detail.text() and "✓ Đạt" in online.detail.text()
     assert page.table.rowCount() == 3  # two units and the total
     assert page.table.item(2, 0).text() == "Tổng cộng" and page.table.item(2, 1).text() == "4"

@@ -91,6 +91,17 @@ class ImportDialog(QDialog):
             widget.setVisible(False)
             layout.addWidget(widget)
 
+        # deciding units the file names that the office does not have yet
+        self.units_label = QLabel()
+        self.units_label.setWordWrap(True)
+        self.units = QListWidget()
+        self.units.setMaximumHeight(90)
+        self.create_units = QCheckBox()
+        self.create_units.toggled.connect(self._update_buttons)
+        for widget in (self.units_label, self.units, self.create_units):
+            widget.setVisible(False)
+            layout.addWidget(widget)
+
         self.problems_label = QLabel()
         layout.addWidget(self.problems_label)
         self.problems = QTableWidget(0, 3)
@@ -145,9 +156,11 @@ class ImportDialog(QDialog):
         self.source_edit.setText(source_key(self.path.name))
         self.result = self.plan = self.parsed = self.table = self._match = None
         self.report_button.setVisible(False)
-        for widget in (self.procedures_label, self.procedures, self.create_procedures):
+        for widget in (self.procedures_label, self.procedures, self.create_procedures, self.units_label, self.units,
+                       self.create_units):
             widget.setVisible(False)
         self.create_procedures.setChecked(False)
+        self.create_units.setChecked(False)
         self.skip_rejected.setChecked(False)
         self._show_problems(())
         self._inspect()
@@ -252,6 +265,17 @@ class ImportDialog(QDialog):
             self.create_procedures.setText(tr("Tạo {n} thủ tục mới này khi nhập (thời hạn giải quyết để trống, "
                                               "cần bổ sung sau)").format(n=len(unknown)))
             self.create_procedures.setChecked(False)
+        new_units = getattr(plan, "unknown_units", ())
+        for widget in (self.units_label, self.units, self.create_units):
+            widget.setVisible(bool(new_units))
+        self.units.clear()
+        if new_units:
+            self.units_label.setText(tr("<b>{n} đơn vị giải quyết chưa có</b> (tên trong tệp không khớp đơn vị "
+                                        "nào):").format(n=len(new_units)))
+            for unit in new_units:
+                self.units.addItem(tr("{name} ({rows} dòng)").format(name=unit.name, rows=thousands(unit.rows)))
+            self.create_units.setText(tr("Tạo {n} đơn vị mới này khi nhập").format(n=len(new_units)))
+            self.create_units.setChecked(False)
         self._show_problems(plan.problems)
         self.skip_rejected.setChecked(False)
         self._update_buttons()
@@ -280,7 +304,8 @@ class ImportDialog(QDialog):
         plan = self.plan
         ready = plan is not None and self.result is None and (plan.added or plan.updated) \
             and (not plan.problems or self.skip_rejected.isChecked()) \
-            and (not getattr(plan, "unknown_procedures", ()) or self.create_procedures.isChecked())
+            and (not getattr(plan, "unknown_procedures", ()) or self.create_procedures.isChecked()) \
+            and (not getattr(plan, "unknown_units", ()) or self.create_units.isChecked())
         self.import_button.setEnabled(bool(ready))
         hint = ""
         if plan is not None and self.result is None and not ready:
@@ -291,6 +316,8 @@ class ImportDialog(QDialog):
                           "các dòng hợp lệ.")
             elif getattr(plan, "unknown_procedures", ()):
                 hint = tr("Hãy xác nhận tạo các thủ tục chưa có trong danh mục, hoặc nhập danh mục thủ tục trước.")
+            elif getattr(plan, "unknown_units", ()) and not self.create_units.isChecked():
+                hint = tr("Hãy xác nhận tạo các đơn vị giải quyết chưa có, hoặc thêm/sửa tên đơn vị trước.")
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         if plan is not None and self.result is None:
@@ -303,6 +330,7 @@ class ImportDialog(QDialog):
     def commit(self) -> None:
         path, source, parsed, kind = self.path, self.source(), self.parsed, self.kind
         create, skip = self.create_procedures.isChecked(), self.skip_rejected.isChecked()
+        create_units = self.create_units.isChecked()
         self._busy(tr("Đang nhập…"))
 
         def work(progress):
@@ -313,7 +341,8 @@ class ImportDialog(QDialog):
                 if kind == "dossiers":
                     return service.import_dossiers(session, ctx, path, source, parsed=parsed,
                                                    create_procedures=create, skip_rejected=skip,
-                                                   progress=progress.update, check=cancel)[1]
+                                                   progress=progress.update, check=cancel,
+                                                   create_units=create_units)[1]
                 # The same service as `import-catalog`, planning afresh: the preview may be stale.
                 return service.import_catalog(session, ctx, path, source, skip_rejected=skip, check=cancel)[1]
 

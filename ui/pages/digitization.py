@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, Q
                                QTableView, QVBoxLayout, QWidget)
 
 from app import digitization
-from app.digitization import GROUPINGS, GapCounts, GapList, GapRow, Period, RateReport, WeekPoint
+from app.digitization import GapCounts, GapList, GapRow, RateReport, WeekPoint
 from app.digitization_rules import FLAGS, RULES, required_flags
 from app.formatting import date_vi
+from app.measures import GROUPINGS, Period
 from app.register_query import filter_choices
 from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, percent, thousands, tr
@@ -255,11 +256,12 @@ class DigitizationPage(Page):
 
         def query(session, ctx) -> Snapshot:
             period = Period(start, end)
+            report, counts = digitization.overview(session, ctx, period, by)  # one pass over the register
             return Snapshot(
                 period=period,
-                report=digitization.rates(session, ctx, period, by),
+                report=report,
                 weeks=digitization.weekly_trend(session, period),
-                counts=digitization.gap_counts(session, ctx, start, end),
+                counts=counts,
                 gaps=digitization.gap_list(session, ctx, start, end, limit=GAP_LIMIT, **filters),
                 units=filter_choices(session).units,
             )

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFrame, QGridL
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.formatting import date_vi, datetime_vi
-from app.rates import Period, Rate, Rates, Summary, WeekPoint, rates, summary, weekly
+from app.measures import GROUPINGS, Period
+from app.rates import RATE_LABELS, Rate, Rates, Summary, WeekPoint, report, weekly
 from app.reports import outbox
 from app.reports.daily import daily_report
 from app.reports.period import period_report
@@ -40,8 +41,7 @@ def load_view(session, ctx, period: Period, grouping: str) -> ReportView:
     now = ctx.now()
     last_monday = period.end - dt.timedelta(days=period.end.weekday())
     weeks_period = Period(last_monday - dt.timedelta(weeks=WEEKS_SHOWN - 1), period.end)
-    return ReportView(summary(session, period, now, grouping), rates(session, period, ctx.settings, now),
-                      weekly(session, weeks_period))
+    return ReportView(*report(session, period, ctx.settings, now, grouping), weekly(session, weeks_period))
 
 
 class RateCard(QFrame):
@@ -73,8 +73,11 @@ class RateCard(QFrame):
         self.value.setText(percent(rate.value))
         colour = {True: GOOD, False: BAD, None: NEUTRAL}[met]
         self.value.setStyleSheet(f"color: {colour.name()}")
-        self.detail.setText(tr("{part}/{whole} · mục tiêu {target}%").format(
-            part=thousands(rate.part), whole=thousands(rate.whole), target=rate.target) + f" {mark}")
+        if rate.target is None:  # shown beside the rate that is judged, not judged itself
+            self.detail.setText(tr("{part}/{whole}").format(part=thousands(rate.part), whole=thousands(rate.whole)))
+        else:
+            self.detail.setText(tr("{part}/{whole} · mục tiêu {target}%").format(
+                part=thousands(rate.part), whole=thousands(rate.whole), target=rate.target) + f" {mark}")
         self.setToolTip(f"{tr(rate.label)}: {percent(rate.value)} ({thousands(rate.part)}/{thousands(rate.whole)})")
 
 
@@ -92,12 +95,10 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
 
 PRESETS = (QT_TR_NOOP("Tháng này"), QT_TR_NOOP("Tuần này"), QT_TR_NOOP("Quý này"), QT_TR_NOOP("Năm nay"),
            QT_TR_NOOP("Tùy chọn"))
-GROUPINGS = (("unit", QT_TR_NOOP("Theo đơn vị")), ("field", QT_TR_NOOP("Theo lĩnh vực")),
-             ("officer", QT_TR_NOOP("Theo cán bộ")))
 II06A_HEADERS = (QT_TR_NOOP("Đơn vị"), QT_TR_NOOP("Tiếp nhận"), QT_TR_NOOP("Trực tuyến"), QT_TR_NOOP("Trực tiếp, BC"),
                  QT_TR_NOOP("Kỳ trước"), QT_TR_NOOP("Đã giải quyết"), QT_TR_NOOP("Trước hạn"), QT_TR_NOOP("Đúng hạn"),
                  QT_TR_NOOP("Quá hạn"), QT_TR_NOOP("Đang giải quyết"), QT_TR_NOOP("Trong hạn"), QT_TR_NOOP("Quá hạn"),
-                 QT_TR_NOOP("Đúng hạn (%)"))
+                 QT_TR_NOOP("Đúng hạn (%)"), QT_TR_NOOP("Đúng hạn, tính cả quá hạn (%)"))
 
 
 def preset_period(name: str, today: dt.date) -> Period:
@@ -131,7 +132,7 @@ class ReportsPage(Page):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setCalendarPopup(True)
         self.grouping = QComboBox()
-        for key, label in GROUPINGS:
+        for key, label in GROUPINGS.items():
             self.grouping.addItem(tr(label), key)
         self.show_button = QPushButton(tr("Xem"))
         self.daily_button = QPushButton(tr("Xuất báo cáo cuối ngày"))
@@ -157,10 +158,10 @@ class ReportsPage(Page):
             actions.addWidget(button)
         actions.addStretch(1)
 
-        self.cards = [RateCard() for _ in range(8)]
+        self.cards = [RateCard() for _ in RATE_LABELS]
         cards = QGridLayout()
         for index, card in enumerate(self.cards):
-            cards.addWidget(card, index // 4, index % 4)
+            cards.addWidget(card, index // 5, index % 5)
 
         self.unit_chart, unit_view = _chart(tr("Hồ sơ tiếp nhận trong kỳ theo đơn vị"))
         self.week_chart, week_view = _chart(tr("12 tuần gần nhất: tỷ lệ đúng hạn và trực tuyến (%)"))
@@ -232,10 +233,12 @@ class ReportsPage(Page):
         s = view.summary
         self.status.setText(
             tr("Từ ngày {start} đến ngày {end} — số liệu tính đến {as_of}. Tiếp nhận {received}, đã giải quyết "
-               "{finished} (đúng hạn {on_time}), đang giải quyết {in_progress}.").format(
+               "{finished} (đúng hạn {on_time}; tính cả hồ sơ đang quá hạn {on_time_overdue}), đang giải quyết "
+               "{in_progress}.").format(
                 start=date_vi(s.period.start), end=date_vi(s.period.end), as_of=datetime_vi(s.as_of),
                 received=thousands(s.total.received), finished=thousands(s.total.finished),
-                on_time=percent(s.total.on_time_rate), in_progress=thousands(s.total.in_progress)))
+                on_time=percent(s.total.on_time_rate),
+                on_time_overdue=percent(s.total.on_time_rate_counting_overdue), in_progress=thousands(s.total.in_progress)))
         for card, rate in zip(self.cards, view.rates.rates):
             card.show_rate(rate)
         self._fill_table(s)
@@ -247,7 +250,8 @@ class ReportsPage(Page):
         self.table.setRowCount(len(rows))
         for r, (name, c) in enumerate(rows):
             values = [name, c.received, c.received_online, c.received_offline, c.carried_over, c.finished, c.early,
-                      c.on_time, c.late, c.in_progress, c.open_within, c.open_late, percent(c.on_time_rate)]
+                      c.on_time, c.late, c.in_progress, c.open_within, c.open_late, percent(c.on_time_rate),
+                      percent(c.on_time_rate_counting_overdue)]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(thousands(value) if isinstance(value, int) else str(value))
                 if col:
