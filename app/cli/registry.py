@@ -17,6 +17,7 @@ MODULES: list[str] = [
     "app.cli.report_commands",
     "app.cli.admin_commands",
     "app.cli.move_commands",
+    "app.cli.delivery_commands",
 ]
 
 
