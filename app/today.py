@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import digitization, worklists
+from app import digitization, letter_delivery, worklists
 from app.context import Context
 from app.deadlines import WarningBounds, WarningLevel
 from app.worklists import WorklistRow
@@ -18,6 +18,7 @@ from db.models import Dossier
 # The lists the Today page offers besides the warning levels.
 RECEIVED_TODAY = "received_today"
 RETURNED_TODAY = "returned_today"
+LETTERS_UNDELIVERED = "letters_undelivered"   # letters issued that have not reached their applicant
 
 # Levels an officer must be told about when a dossier newly reaches them.
 ALERT_LEVELS = (WarningLevel.OVERDUE, WarningLevel.APOLOGY_MISSED, WarningLevel.APOLOGY_TODAY)
@@ -39,6 +40,7 @@ class TodaySummary:
     received_today: int
     returned_today: int
     digitization_gaps: int = 0           # dossiers of the month so far short of digitization
+    letters_undelivered: int = 0         # apology letters issued but not yet delivered (app.letter_delivery)
 
 
 def _day_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
@@ -58,7 +60,8 @@ def summary(session: Session, ctx: Context) -> TodaySummary:
     ids = {level: frozenset(i for i, lv in levels.items() if lv is level) for level in ALERT_LEVELS}
     gaps = digitization.gap_counts(session, ctx).dossiers
     return TodaySummary(now, ctx.calendar.is_working_day(now.date()), ctx.calendar.next_working_day(now.date()),
-                        Counter(levels.values()), ids, received, returned, gaps)
+                        Counter(levels.values()), ids, received, returned, gaps,
+                        letter_delivery.undelivered_count(session))
 
 
 def rows(session: Session, ctx: Context, which: WarningLevel | str, limit: int = 2000) -> list[WorklistRow]:
@@ -67,6 +70,8 @@ def rows(session: Session, ctx: Context, which: WarningLevel | str, limit: int =
     bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
     if isinstance(which, WarningLevel):
         wanted = [i for i, level in worklists.classify_open(session, bounds).items() if level is which]
+    elif which == LETTERS_UNDELIVERED:
+        wanted = letter_delivery.undelivered_dossier_ids(session, limit)
     else:
         start, end = _day_bounds(now)
         column = Dossier.received_at if which == RECEIVED_TODAY else Dossier.returned_at
