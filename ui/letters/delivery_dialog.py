@@ -42,10 +42,13 @@ class DeliveryBox(QWidget):
         self.button = QPushButton(tr("Ghi nhận đã giao phiếu…"))
         self.button.setObjectName("recordDelivery")
         self.button.clicked.connect(self.open_dialog)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.status, 1)
+        row = QHBoxLayout()
         row.addWidget(self.button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.status)
+        layout.addLayout(row)
 
     def load(self, dossier_id: int) -> None:
         self.status.setText(tr("Giao phiếu") + ": " + tr("đang tải…"))
@@ -165,11 +168,16 @@ class DeliveryDialog(QDialog):
             self.ok.setText(tr("Gửi thư"))
         else:
             self.ok.setText(tr("Lưu") if self.correcting else tr("Ghi nhận"))
+        self.adjustSize()
 
-    def _fail(self, error: BaseException) -> None:
-        self.error.setText(describe(error))
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
         self.error.show()
         self.ok.setEnabled(True)
+        self.adjustSize()   # the message may take several lines: never let it overlap the fields
+
+    def _fail(self, error: BaseException) -> None:
+        self._say(describe(error))
 
     def _done(self, delivery: Delivery) -> None:
         self.updated.emit(delivery)
@@ -199,8 +207,6 @@ class DeliveryDialog(QDialog):
             self.desk.announce(_changes(outcome.delivery))
             self._done(outcome.delivery)
             return
-        self.error.setText(tr("Chưa gửi được thư; phiếu vẫn là chưa giao và thư được giữ trong hộp thư đi để gửi "
-                              "lại.") + "\n" + outcome.item.last_error)
-        self.error.show()
-        self.ok.setEnabled(True)
+        self._say(tr("Chưa gửi được thư; phiếu vẫn là chưa giao và thư được giữ trong hộp thư đi để gửi lại.")
+                  + "\n" + outcome.item.last_error)
         self.updated.emit(outcome.delivery)   # the box shows the failure too
