@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from tests.cli.test_cli import assert_one_line_error, cli  # noqa: F401 - the fixture
+from tests.cli.test_cli import assert_one_line_error, cli  # noqa: F401,F811 - the fixture
 
 LATER = "2026-11-25 14:30"
 
@@ -91,3 +91,38 @@ def test_second_delivery_is_refused_and_a_correction_is_recorded(cli, issued):
     shown = cli("show", code, now=LATER).stdout
     assert "giao tại quầy lúc 14:30 25/11/2026" in shown and "→ báo qua điện thoại lúc 14:30 25/11/2026" in shown
     assert "lý do: Ghi nhầm: đã báo qua điện thoại" in shown
+
+
+def test_deliver_by_email_refused_then_accepted(cli, issued):
+    """The server is a local aiosmtpd in this process; the command runs as its own process."""
+    import email
+    from email import policy
+
+    from tests.app.test_letter_delivery import RefusingSMTP
+    from tests.app.test_outbox import FakeSMTP, free_port
+    from tests.support.pdf import readings
+
+    code, number, port = issued["code"], issued["number"], free_port()
+    with sqlite3.connect(issued["db"]) as connection:
+        for key, value in (("smtp_host", "127.0.0.1"), ("smtp_port", port), ("smtp_security", "none"),
+                           ("smtp_sender", "motcua@tranbien.gov.vn")):
+            connection.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, json.dumps(value)))
+        connection.execute("UPDATE dossiers SET applicant_email = 'nguoi.nop@example.vn' WHERE code = ?", (code,))
+    with RefusingSMTP(port):
+        refused = cli("deliver", code, "--via", "email", now=LATER)
+    assert refused.returncode == 6
+    assert_one_line_error(refused, "550 5.1.1 <nguoi.nop@example.vn>: Recipient address rejected")
+    assert state(issued["db"], code)[0] == ("", None, None, "")
+    assert "chưa giao (gửi thư lỗi: Máy chủ thư từ chối địa chỉ nhận" in cli("show", code, now=LATER).stdout
+    with FakeSMTP(port) as server:
+        sent = cli("deliver", code, "--via", "email", now=LATER)
+    assert sent.returncode == 0, sent.stderr
+    assert "tới nguoi.nop@example.vn" in sent.stdout and "gửi qua thư điện tử lúc 14:30 25/11/2026" in sent.stdout
+    [(_sender, rcpts, raw)] = server.messages
+    assert rcpts == ["nguoi.nop@example.vn"]
+    [attachment] = list(email.message_from_bytes(raw, policy=policy.default).iter_attachments())
+    assert attachment.get_content_type() == "application/pdf"
+    for text in readings(attachment.get_content()):
+        assert f"Số: {number}" in text and code in text
+    via, at, _by, _note = state(issued["db"], code)[0]
+    assert (via, at) == ("email", "2026-11-25 14:30:00.000000")

@@ -129,8 +129,8 @@ def test_letter_sent_by_email_from_the_tab(qtbot, desk, Session, issued):
 
 
 def test_today_counts_letters_not_yet_delivered(qtbot, desk, Session, issued):
-    from ui.pages.today import TodayPage
     from app import today
+    from ui.pages.today import TodayPage
 
     page = TodayPage(desk)
     qtbot.addWidget(page)
