@@ -248,3 +248,21 @@ def test_letter_email_with_a_fixed_clock_outside_the_fixture(Session, letter, ca
         outbox.retry_pending(Session, FixedClock(LATER))
     with Session() as session:
         assert session.scalar(select(ApologyLetter.delivered_by)) == catalog["user_id"]
+
+
+def test_the_days_workbook_says_how_each_letter_was_delivered(Session, make_ctx, letter):
+    import io
+
+    import openpyxl
+
+    from app.reports.daily import daily_report
+
+    with Session.begin() as session:
+        letter_delivery.record(session, make_ctx(), letter.dossier_id, "sms", D(2026, 11, 25, 10, 15))
+    with Session() as session:
+        report = daily_report(session, make_ctx())
+    sheet = openpyxl.load_workbook(io.BytesIO(report.workbook.content))["Phiếu xin lỗi hôm nay"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = next(row for row in rows if "Số phiếu" in row)
+    line = next(row for row in rows if "1/PXL" in row)
+    assert line[header.index("Giao cho người nộp")] == "Tin nhắn 10:15 25/11/2026"
