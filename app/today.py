@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import digitization
+from app import digitization, letter_delivery
 from app.context import Context
 from app.deadlines import WarningBounds, WarningLevel
 from app.dossier_rows import DossierRow, level_counts, level_ids, level_rows, rows_by_id
@@ -18,6 +18,7 @@ from db.models import Dossier
 # The lists the Today page offers besides the warning levels.
 RECEIVED_TODAY = "received_today"
 RETURNED_TODAY = "returned_today"
+LETTERS_UNDELIVERED = "letters_undelivered"   # letters issued that have not reached their applicant
 
 # Levels an officer must be told about when a dossier newly reaches them.
 ALERT_LEVELS = (WarningLevel.OVERDUE, WarningLevel.APOLOGY_MISSED, WarningLevel.APOLOGY_TODAY)
@@ -40,6 +41,7 @@ class TodaySummary:
     returned_today: int
     digitization_gaps: int = 0           # dossiers of the month so far short of digitization
     calendar_notice: str = ""            # from 1 November: the coming Tết break has no decision yet
+    letters_undelivered: int = 0         # apology letters issued but not yet delivered (app.letter_delivery)
 
 
 def _day_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
@@ -60,7 +62,8 @@ def summary(session: Session, ctx: Context) -> TodaySummary:
     gaps = digitization.gap_counts(session, ctx).dossiers
     return TodaySummary(now, ctx.calendar.is_working_day(now.date()), ctx.calendar.next_working_day(now.date()),
                         counts, ids, received, returned, gaps,
-                        ctx.calendar.undecided_tet_notice(now.date()))
+                        calendar_notice=ctx.calendar.undecided_tet_notice(now.date()),
+                        letters_undelivered=letter_delivery.undelivered_count(session))
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,9 @@ def rows(session: Session, ctx: Context, which: WarningLevel | str, limit: int =
         shown = level_rows(session, bounds, which, limit)
         total = len(shown) if len(shown) < limit else level_counts(session, bounds, (which,))[which]
         return TodayList(shown, total)
+    if which == LETTERS_UNDELIVERED:
+        wanted = letter_delivery.undelivered_dossier_ids(session, limit)
+        return TodayList(rows_by_id(session, bounds, wanted), letter_delivery.undelivered_count(session))
     start, end = _day_bounds(now)
     column = Dossier.received_at if which == RECEIVED_TODAY else Dossier.returned_at
     wanted = list(session.scalars(select(Dossier.id).where(column >= start, column < end)))

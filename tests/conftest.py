@@ -68,6 +68,7 @@ PG_MODULES = {
     "tests/db/test_concurrency_pg.py", "tests/ui/test_desk_workflow.py", "tests/ui/test_letters_ui.py",
     "tests/ui/test_remote_changes.py", "tests/app/test_calendar_decisions.py",
 }
+PG_MODULES |= {"tests/app/test_letter_delivery.py", "tests/ui/test_delivery_ui.py"}
 
 
 def pytest_generate_tests(metafunc):

@@ -20,6 +20,7 @@ def app_labels() -> list[str]:
     from app.dossier_page import ACTION_LABELS, action_label
     from app.importing.columns import CATALOG_COLUMNS, DOSSIER_COLUMNS
     from app.measures import GROUPINGS
+    from app.letter_delivery import DeliveryVia
     from app.lifecycle import STATUS_LABELS, ApplicantKind, Channel, OnlineLevel, ResultDelivery, Status, TimeUnit
     from app.printing.templates import FORMS
     from app.rates import RATE_LABELS
@@ -27,7 +28,7 @@ def app_labels() -> list[str]:
 
     labels = [label for label, _marker in LEVEL_LABELS.values()]
     labels += STATUS_LABELS.values()
-    for kind in (Channel, ApplicantKind, ResultDelivery, OnlineLevel, TimeUnit, Timing):
+    for kind in (Channel, ApplicantKind, ResultDelivery, OnlineLevel, TimeUnit, Timing, DeliveryVia):
         labels += [member.label for member in kind]
     labels += ACTION_LABELS.values()
     labels += [action_label(current, Status.PROCESSING) for current in (Status.SUPPLEMENT, Status.FINANCIAL)]
@@ -82,6 +83,12 @@ CATALOG = (
     QT_TR_NOOP("Tổ chức"),
     QT_TR_NOOP("Tại Bộ phận Một cửa"),
     QT_TR_NOOP("Qua bưu chính công ích"),
+    QT_TR_NOOP("Tại quầy"),
+    QT_TR_NOOP("Bưu chính"),
+    QT_TR_NOOP("Thư điện tử"),
+    QT_TR_NOOP("Tin nhắn"),
+    QT_TR_NOOP("Cổng dịch vụ công"),
+    QT_TR_NOOP("Điện thoại"),
     QT_TR_NOOP("Toàn trình"),
     QT_TR_NOOP("Một phần"),
     QT_TR_NOOP("Không trực tuyến"),

@@ -81,16 +81,19 @@ def cmd_warnings(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
 
 
 def cmd_show(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    from app import letter_delivery
+
     with Session() as session:
         ctx = load_context(session, clock)
         view = dossiers.get(session, dossiers.find_id(session, args.code))
         events = worklists.history(session, view.id)
+        delivery = letter_delivery.get_delivery(session, view.id)
     now = clock.now()
     bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
     level = level_of(int(view.status), view.due_at, view.apology_deadline_at, bounds)
     timing = finish_timing(view.finished_at, view.due_at) if view.finished_at and view.due_at else None
     out.data({"dossier": view, "warning": level.name.lower() if level is not None else None,
-              "timing": timing.value if timing else None, "history": events})
+              "timing": timing.value if timing else None, "history": events, "letter_delivery": delivery})
     out.line(f"Hồ sơ {view.code} — {view.status.label}")
     out.line(f"  Thủ tục:      {view.procedure_name} ({view.procedure_code}; {view.field}; {view.processing})")
     out.line(f"  Đơn vị:       {view.unit_name}")
@@ -103,7 +106,8 @@ def cmd_show(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
         out.line(f"  Hẹn trả:      {moment_with_weekday(view.due_at)}"
                  + (f" (ấn định: {view.due_manual_reason})" if view.due_manual_reason else ""))
     if view.letter_number:
-        out.line(f"  Phiếu xin lỗi: số {view.letter_number}")
+        out.line(f"  Phiếu xin lỗi: số {view.letter_number}"
+                 + (f" — {delivery.describe()}" if delivery else ""))
     if level is not None and view.due_at:
         left = time_left(bounds, level, view.due_at, view.apology_deadline_at)
         out.line(f"  Cảnh báo:     {level_label(level, bounds)}" + (f" — {left}" if left else ""))

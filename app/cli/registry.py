@@ -19,6 +19,7 @@ MODULES: list[str] = [
     "app.cli.admin_commands",
     "app.cli.move_commands",
     "app.cli.setup_commands",
+    "app.cli.delivery_commands",
 ]
 
 

@@ -16,7 +16,7 @@ from app.formatting import date_vi, datetime_vi, thousands
 from app.measures import GROUPINGS, Period, percent_text
 from app.rates import Rates, Summary
 from app.reports import outbox
-from app.reports.daily import daily_report
+from app.reports.daily_send import send_daily
 from app.reports.period import period_report
 from app.reports.xlsx import write_atomically
 from app.cli.output import Output
@@ -57,22 +57,13 @@ def add_parsers(commands, common) -> None:
 
 def cmd_export_daily(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     folder = str(Path(args.out).expanduser()) if args.out else None
-    with Session.begin() as session:
-        ctx = load_context(session, clock)
-        target_folder, email = outbox.destinations(ctx.settings, folder, args.send)
-        if not target_folder and not email:
-            raise ValidationError("Chưa có nơi nhận báo cáo: dùng --out THƯ_MỤC, --send, "
-                                  "hoặc khai báo thiết lập “report_folder”.")
-        report = daily_report(session, ctx, args.date)
-        outbox_id = outbox.queue(session, kind="daily", report_date=report.day,
-                                 file_name=report.workbook.file_name, content=report.workbook.content,
-                                 now=clock.now(), folder=target_folder, email_to=email,
-                                 user_id=_user(session, args.user))
-    item = outbox.deliver(Session, clock, outbox_id)
-    c = report.counts
+    result = send_daily(Session, clock, lambda session: _user(session, args.user), day=args.date, folder=folder,
+                        send=args.send)
+    item = result.item
+    c = result.counts
     out.data({"outbox_id": item.id, "status": item.status, "file": item.delivered_path or item.file_name,
               "email_to": item.email_to, "error": item.last_error, "counts": c})
-    out.line(f"Báo cáo cuối ngày {date_vi(report.day)}: {c.received} hồ sơ tiếp nhận, {c.returned} trả kết quả, "
+    out.line(f"Báo cáo cuối ngày {date_vi(result.day)}: {c.received} hồ sơ tiếp nhận, {c.returned} trả kết quả, "
              f"{c.due_soon} sắp đến hạn, {c.apology} cần xin lỗi, {c.late} quá hạn, {c.letters} phiếu xin lỗi, "
              f"{c.digitization_gaps} thiếu số hóa.")
     if item.delivered_path:

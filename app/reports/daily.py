@@ -24,6 +24,7 @@ from app.deadlines import WarningBounds, WarningLevel
 from app.digitization_rules import rule
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
+from app.letter_delivery import VIA_LABELS
 from app.lifecycle import Channel, ResultDelivery, Status
 from app.measures import Period, moment_of
 from app.rates import Summary, report, summary
@@ -111,7 +112,7 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
     letters = session.execute(
         select(ApologyLetter.number_text, ApologyLetter.issued_at, Dossier.code, Dossier.applicant_name,
                Unit.name, ApologyLetter.reason, ApologyLetter.previous_due_at, ApologyLetter.new_due_at,
-               ApologyLetter.signer_name, ApologyLetter.late)
+               ApologyLetter.signer_name, ApologyLetter.late, ApologyLetter.delivered_via, ApologyLetter.delivered_at)
         .join(Dossier, Dossier.id == ApologyLetter.dossier_id).outerjoin(Unit, Unit.id == Dossier.unit_id)
         .where(ApologyLetter.issued_on == day).order_by(ApologyLetter.number)
     ).all()
@@ -162,9 +163,12 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
         Column("STT", 6, "int"), Column("Số phiếu", 12), Column("Phát hành lúc", 16, "datetime"),
         Column("Mã hồ sơ", 26), Column("Người nộp", 24), Column("Đơn vị giải quyết", 26), Column("Lý do", 40),
         Column("Hẹn trả cũ", 16, "datetime"), Column("Hẹn trả mới", 16, "datetime"), Column("Người ký", 22),
-        Column("Đúng hạn gửi phiếu", 12)))
-    for index, (number, at, code, name, unit, reason, old, new, signer, was_late) in enumerate(letters, 1):
-        sheet.add([index, number, at, code, name, unit or "", reason, old, new, signer, "Trễ" if was_late else "Đúng hạn"])
+        Column("Đúng hạn gửi phiếu", 12), Column("Giao cho người nộp", 26)))
+    for index, (number, at, code, name, unit, reason, old, new, signer, was_late, via, delivered_at) \
+            in enumerate(letters, 1):
+        delivered = f"{VIA_LABELS.get(via, via)} {datetime_vi(delivered_at)}" if delivered_at else "Chưa giao"
+        sheet.add([index, number, at, code, name, unit or "", reason, old, new, signer,
+                   "Trễ" if was_late else "Đúng hạn", delivered])
     sheet.finish()
 
     sheet = Sheet(book, "Thiếu số hóa", f"HỒ SƠ CHƯA SỐ HÓA ĐỦ NGÀY {date_vi(day)}",

@@ -20,7 +20,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from app import secrets, validation
 from app.clock import Clock
@@ -29,12 +29,13 @@ from app.formatting import date_vi
 from app.settings import Settings, load_settings
 from app.workcalendar import WorkCalendar
 from app.reports.xlsx import write_atomically
-from db.models import ReportOutbox
+from db.models import ApologyLetter, ReportOutbox
 
 log = logging.getLogger(__name__)
 
 SMTP_SECRET = "smtp"
 XLSX_MIME = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+PDF_MIME = ("application", "pdf")
 STATUS_LABELS = {"pending": "Chờ gửi", "sent": "Đã gửi", "failed": "Gửi lỗi"}
 
 
@@ -60,6 +61,7 @@ class OutboxItem:
     last_error: str
     sent_at: dt.datetime | None
     size: int
+    dossier_id: int | None = None     # an apology letter's dossier (kind "letter")
 
     @property
     def status_label(self) -> str:
@@ -69,7 +71,15 @@ class OutboxItem:
 def _item(row: ReportOutbox) -> OutboxItem:
     return OutboxItem(row.id, row.kind, row.report_date, row.file_name, row.created_at, row.folder,
                       row.delivered_path, row.email_to, row.status, row.attempts, row.last_attempt_at,
-                      row.last_error, row.sent_at, len(row.content or b""))
+                      row.last_error, row.sent_at, len(row.content or b""),
+                      _letter_dossier(row))
+
+
+def _letter_dossier(row: ReportOutbox) -> int | None:
+    if row.letter_id is None:
+        return None
+    session = object_session(row)
+    return session.scalar(select(ApologyLetter.dossier_id).where(ApologyLetter.id == row.letter_id)) if session else None
 
 
 def recipients(value: str) -> list[str]:
@@ -78,8 +88,10 @@ def recipients(value: str) -> list[str]:
 
 def queue(session: Session, *, kind: str, report_date: dt.date, file_name: str, content: bytes,
           now: dt.datetime, folder: str = "", email_to: str = "", user_id: int | None = None,
-          period: tuple[dt.date, dt.date] | None = None) -> int:
-    """Keep a report in the outbox, to go to ``folder`` and/or ``email_to``. Returns its id."""
+          period: tuple[dt.date, dt.date] | None = None, letter_id: int | None = None) -> int:
+    """Keep a report in the outbox, to go to ``folder`` and/or ``email_to``. Returns its id.
+
+    ``letter_id``: an apology letter for its applicant (app.letter_delivery), delivered when sent."""
     folder, email_to = (folder or "").strip(), (email_to or "").strip()
     if not folder and not email_to:
         raise ValidationError("Chưa có nơi nhận báo cáo: hãy chọn thư mục nhận hoặc địa chỉ thư nhận "
@@ -89,7 +101,8 @@ def queue(session: Session, *, kind: str, report_date: dt.date, file_name: str, 
     row = ReportOutbox(kind=kind, report_date=report_date, file_name=file_name, content=content, created_at=now,
                        created_by=user_id, folder=folder, email_to=email_to, status="pending", attempts=0,
                        last_error="", delivered_path="",
-                       period_from=period[0] if period else None, period_to=period[1] if period else None)
+                       period_from=period[0] if period else None, period_to=period[1] if period else None,
+                       letter_id=letter_id)
     session.add(row)
     session.flush()
     return row.id
@@ -142,7 +155,11 @@ def _transmit(settings: Settings, message: EmailMessage, timeout: float, passwor
         raise DeliveryError("Máy chủ thư không hỗ trợ kiểu bảo mật đã chọn (starttls/ssl): "
                             "hãy đổi thiết lập “smtp_security”.") from error
     except smtplib.SMTPRecipientsRefused as error:
-        raise DeliveryError(f"Máy chủ thư từ chối địa chỉ nhận: {', '.join(error.recipients)}.") from error
+        refused = ", ".join(f"{address} ({_server_says(code, text)})"
+                            for address, (code, text) in error.recipients.items())
+        raise DeliveryError(f"Máy chủ thư từ chối địa chỉ nhận: {refused}.") from error
+    except smtplib.SMTPResponseException as error:
+        raise DeliveryError(f"Máy chủ thư từ chối: {_server_says(error.smtp_code, error.smtp_error)}.") from error
     except smtplib.SMTPException as error:
         raise DeliveryError(f"Máy chủ thư báo lỗi: {error}.") from error
     except (socket.timeout, TimeoutError) as error:
@@ -155,9 +172,10 @@ def _transmit(settings: Settings, message: EmailMessage, timeout: float, passwor
 
 def send_mail(settings: Settings, to: str, subject: str, body: str, file_name: str, content: bytes,
               timeout: float = 30) -> None:
-    """One message with the workbook attached, through the office's SMTP server."""
+    """One message with the file (a workbook, or a letter's PDF) attached, through the office's SMTP server."""
     message = _message(settings, to, subject, body)
-    message.add_attachment(content, maintype=XLSX_MIME[0], subtype=XLSX_MIME[1], filename=file_name)
+    mime = PDF_MIME if file_name.lower().endswith(".pdf") else XLSX_MIME
+    message.add_attachment(content, maintype=mime[0], subtype=mime[1], filename=file_name)
     _transmit(settings, message, timeout)
 
 
@@ -172,6 +190,13 @@ def send_test(settings: Settings, now: dt.datetime, password: str | None = None,
     answer = _transmit(settings, _message(settings, settings.smtp_recipient, subject, body), timeout, password)
     return (f"Máy chủ {settings.smtp_host}:{settings.smtp_port} đã nhận thư thử gửi "
             f"{', '.join(recipients(settings.smtp_recipient))}. Máy chủ trả lời: “{answer.strip()}”.")
+
+
+def _server_says(code: int, text: bytes | str) -> str:
+    """The server's own answer, e.g. "550 5.1.1 Mailbox unavailable"."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return f"{code} {' '.join(text.split())}".strip()
 
 
 def _subject(row: ReportOutbox) -> str:
@@ -191,7 +216,14 @@ def deliver(Session: sessionmaker, clock: Clock, outbox_id: int) -> OutboxItem:
         settings = load_settings(session)
         folder, email_to = row.folder, row.email_to
         folder_done, email_done = row.folder_done_at is not None, row.email_done_at is not None
-        file_name, content, subject = row.file_name, row.content, _subject(row)
+        file_name, content = row.file_name, row.content
+        if row.letter_id is not None:
+            from app import letter_delivery
+
+            subject, body = letter_delivery.message_text(session, row.letter_id)
+        else:
+            subject = _subject(row)
+            body = f"{subject}: xem tệp đính kèm {file_name}.\n"
     errors, path = [], ""
     folder_at = email_at = None
     if folder and not folder_done:
@@ -202,7 +234,7 @@ def deliver(Session: sessionmaker, clock: Clock, outbox_id: int) -> OutboxItem:
             errors.append(str(error))
     if email_to and not email_done:
         try:
-            send_mail(settings, email_to, subject, f"{subject}: xem tệp đính kèm {file_name}.\n", file_name, content)
+            send_mail(settings, email_to, subject, body, file_name, content)
             email_at = clock.now()
         except AppError as error:
             errors.append(str(error))
@@ -215,6 +247,10 @@ def deliver(Session: sessionmaker, clock: Clock, outbox_id: int) -> OutboxItem:
             row.folder_done_at, row.delivered_path = folder_at, path
         if email_at:
             row.email_done_at = email_at
+            if row.letter_id is not None:
+                from app import letter_delivery
+
+                letter_delivery.on_email_accepted(session, row, email_at)
         done = (not row.folder or row.folder_done_at) and (not row.email_to or row.email_done_at)
         row.status = "sent" if done else "failed"
         row.last_error = " ".join(errors)
@@ -227,10 +263,14 @@ def deliver(Session: sessionmaker, clock: Clock, outbox_id: int) -> OutboxItem:
 
 
 def retry_pending(Session: sessionmaker, clock: Clock) -> list[OutboxItem]:
-    """Deliver again every report that has not gone out yet (pending or failed), oldest first."""
+    """Deliver again every report that has not gone out yet (pending or failed), oldest first.
+
+    A letter that reached its applicant another way meanwhile is not mailed to them again."""
     with Session() as session:
-        ids = list(session.scalars(select(ReportOutbox.id).where(ReportOutbox.status != "sent")
-                                   .order_by(ReportOutbox.id)))
+        ids = list(session.scalars(
+            select(ReportOutbox.id).outerjoin(ApologyLetter, ApologyLetter.id == ReportOutbox.letter_id)
+            .where(ReportOutbox.status != "sent", ApologyLetter.delivered_at.is_(None))
+            .order_by(ReportOutbox.id)))
     return [deliver(Session, clock, outbox_id) for outbox_id in ids]
 
 

@@ -94,7 +94,8 @@ def test_only_an_administrator_changes_the_calendar_settings_and_users(Session, 
             with Session() as session, pytest.raises(PermissionDenied, match="không có quyền"):
                 action(session)
     with Session() as session:
-        overrides = session.scalar(select(func.count()).select_from(CalendarOverride))
+        overrides = session.scalar(select(func.count()).select_from(CalendarOverride)
+                                   .where(CalendarOverride.day == dt.date(2026, 12, 24)))
     assert overrides == (1 if allowed else 0)
 
 

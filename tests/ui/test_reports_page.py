@@ -83,7 +83,9 @@ def test_end_of_day_button_writes_the_workbook_and_the_outbox(qtbot, Session, re
     assert dialog.table.item(0, 4).text() == "Đã gửi"
     copy = tmp_path / "ban-sao.xlsx"
     dialog.table.selectRow(0)
-    dialog.save_copy(str(copy))
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        dialog.save_copy(str(copy))
+    assert saved.args == [str(copy)]
     assert copy.read_bytes() == written.read_bytes()
     dialog.grab().save("/tmp/wt6_outbox.png")
 
@@ -99,22 +101,27 @@ def test_reminder_after_1630_until_the_report_is_sent(qtbot, Session, register, 
     reminder.box.close()
     # once a day: a second check does not pop up again
     first_box = reminder.box
-    reminder.check()
-    qtbot.wait(200)
-    assert reminder.box is first_box
+    with qtbot.waitSignal(reminder.checked, timeout=5000) as checked:
+        reminder.check()
+    assert checked.args == [True]            # still due…
+    assert reminder.box is first_box         # …but not shown a second time the same day
     # the report goes out: the reminder clears
     with Session.begin() as session:
         outbox_id = outbox.queue(session, kind="daily", report_date=dt.date(2026, 11, 25), file_name="x.xlsx",
                                  content=b"x", now=register.now(), folder=str(tmp_path))
     outbox.deliver(Session, register, outbox_id)
-    reminder.check()
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=5000)
+    with qtbot.waitSignal(reminder.checked, timeout=5000) as checked:
+        reminder.check()
+    assert checked.args == [False]
+    assert window.statusBar().currentMessage() == ""
 
 
 def test_no_reminder_before_the_time_or_on_a_day_off(qtbot, Session, register):
     for moment in (dt.datetime(2026, 11, 25, 16, 10), dt.datetime(2026, 11, 29, 17, 0)):
         register.moment = moment
         desk, window = open_window(qtbot, Session, register)
-        qtbot.wait(300)
+        # the window's first check has answered (it runs in the background as the window opens)
+        qtbot.waitUntil(lambda: window.report_reminder.last_due is not None, timeout=5000)
+        assert window.report_reminder.last_due is False
         assert window.report_reminder.box is None
         assert window.statusBar().currentMessage() == ""

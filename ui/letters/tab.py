@@ -11,6 +11,7 @@ from app.formatting import date_vi, datetime_vi
 from app.letters import LETTER_STATUSES
 from ui.dossier.tabs import DossierTab
 from ui.i18n import QT_TR_NOOP, tr
+from ui.letters.delivery_dialog import DeliveryBox
 
 
 class LetterTab(DossierTab):
@@ -34,6 +35,8 @@ class LetterTab(DossierTab):
         layout.addWidget(self.info)
         layout.addLayout(self.details)
         layout.addLayout(buttons)
+        self.delivery = DeliveryBox(desk)   # how the letter reached the applicant (ui/letters/delivery_dialog.py)
+        layout.addWidget(self.delivery)
         layout.addStretch(1)
         self.letter: letters.LetterView | None = None
         self.setMinimumSize(560, 260)
@@ -43,6 +46,7 @@ class LetterTab(DossierTab):
         self.info.setText(tr("Đang tải…"))
         self.issue_button.hide()
         self.show_button.hide()
+        self.delivery.hide()
         self.desk.read(lambda session, ctx: (letters.get_letter(session, view.id),
                                              letters.issuer_of_dossier(session, view.id)),
                        self._show_letter, parent=self)
@@ -87,6 +91,7 @@ class LetterTab(DossierTab):
                 label.setToolTip(letter.sha256)
             self.details.addRow(key + ":", label)
         self.show_button.setVisible(True)
+        self.delivery.load(letter.dossier_id)
 
     def _issue(self) -> None:
         from ui.letters.actions import issue_letter

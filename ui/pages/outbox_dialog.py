@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
 from app.formatting import date_vi, datetime_vi
 from app.reports import outbox
 from app.reports.xlsx import write_atomically
+from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, tr
 
 HEADERS = (QT_TR_NOOP("Số"), QT_TR_NOOP("Ngày báo cáo"), QT_TR_NOOP("Tệp"), QT_TR_NOOP("Nơi nhận"),
@@ -20,6 +21,8 @@ COLOURS = {"sent": QColor("#1b6e20"), "failed": QColor("#b3261e"), "pending": QC
 
 
 class OutboxDialog(QDialog):
+    saved = Signal(str)   # the copy's path, once written
+
     def __init__(self, desk, parent=None):
         super().__init__(parent)
         self.desk = desk
@@ -77,8 +80,14 @@ class OutboxDialog(QDialog):
     def retry(self) -> None:
         Session, clock = self.desk.Session, self.desk.clock
         self.retry_button.setEnabled(False)
-        self.desk.run(lambda progress: outbox.retry_pending(Session, clock), lambda _items: self.reload(),
+        self.desk.run(lambda progress: outbox.retry_pending(Session, clock), self._retried,
                       parent=self, label=tr("Đang gửi lại báo cáo…"))
+
+    def _retried(self, items: list[outbox.OutboxItem]) -> None:
+        letters = frozenset(i.dossier_id for i in items if i.dossier_id and i.status == "sent")
+        if letters:  # an apology letter that went out is now delivered: its dossier and Today change
+            self.desk.announce(Changes(dossier_ids=letters, dossiers=True, letters=True, reason="delivery"))
+        self.reload()
 
     def save_copy(self, path: str | None = None) -> None:
         row = self.table.currentRow()
@@ -86,10 +95,15 @@ class OutboxDialog(QDialog):
             return
         item = self.items[row]
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self, tr("Lưu bản sao báo cáo"), item.file_name,
-                                                        tr("Bảng tính Excel (*.xlsx)"))
+            kind = tr("Tệp PDF (*.pdf)") if item.file_name.lower().endswith(".pdf") else tr("Bảng tính Excel (*.xlsx)")
+            path, _filter = QFileDialog.getSaveFileName(self, tr("Lưu bản sao báo cáo"), item.file_name, kind)
             if not path:
                 return
-        with self.desk.Session() as session:
-            _name, content = outbox.content_of(session, item.id)
-        write_atomically(Path(path), content)
+        Session, outbox_id, target = self.desk.Session, item.id, Path(path)
+
+        def work(_progress):
+            with Session() as session:
+                _name, content = outbox.content_of(session, outbox_id)
+            return str(write_atomically(target, content))
+
+        self.desk.run(work, self.saved.emit, parent=self, label=tr("Đang lưu bản sao…"))

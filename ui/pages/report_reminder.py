@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
@@ -18,9 +18,12 @@ CHECK_EVERY_MS = 60_000
 
 
 class ReportReminder(QObject):
+    checked = Signal(bool)   # a check's answer has been applied: True when the report is due and not sent
+
     def __init__(self, window, desk):
         super().__init__(window)
         self.window, self.desk = window, desk
+        self.last_due: bool | None = None   # the latest check's answer (None until the first one)
         self.reminded_on: dt.date | None = None
         self.box: QMessageBox | None = None
         self.timer = QTimer(self)
@@ -38,7 +41,11 @@ class ReportReminder(QObject):
         self.desk.read(query, self._result)
 
     def _result(self, result) -> None:
-        now, due, at = result
+        self._apply(*result)
+        self.last_due = result[1]
+        self.checked.emit(result[1])
+
+    def _apply(self, now, due, at) -> None:
         if not due:
             if self.window.statusBar().currentMessage().startswith(tr("Chưa gửi báo cáo cuối ngày")):
                 self.window.statusBar().clearMessage()

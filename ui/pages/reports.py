@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFrame, QGridL
 from app.formatting import date_vi, datetime_vi
 from app.measures import GROUPINGS, Period
 from app.rates import RATE_LABELS, Rate, Rates, Summary, WeekPoint, report, weekly
-from app.reports import outbox
-from app.reports.daily import daily_report
+from app.reports import daily_send, outbox
+from app.settings import load_settings
 from app.reports.period import period_report
 from app.reports.xlsx import write_atomically
 from ui.desk import Changes
@@ -329,28 +329,36 @@ class ReportsPage(Page):
 
     # --- actions ------------------------------------------------------------------------------------
     def export_daily(self, folder: str | None = None) -> None:
-        """Make today's workbook, keep it in the outbox, deliver it; all in the background."""
-        with self.desk.Session() as session:
-            settings = self.desk.context(session).settings
-        send = bool(settings.smtp_host and settings.smtp_recipient)
-        if folder is None and not settings.report_folder and not send:
+        """Make today's workbook, keep it in the outbox, deliver it; all in the background.
+
+        Asks for a folder first only when the settings give the report nowhere to go."""
+        self.daily_button.setEnabled(False)
+        if folder is not None:
+            self._send_daily(folder)
+            return
+        Session = self.desk.Session
+
+        def ask(_progress):
+            with Session() as session:
+                return daily_send.needs_folder(load_settings(session))
+
+        self.desk.run(ask, self._daily_destination, parent=self, on_error=self._daily_failed)
+
+    def _daily_destination(self, needs_folder: bool) -> None:
+        folder = None
+        if needs_folder:
             folder = QFileDialog.getExistingDirectory(self, tr("Chọn thư mục lưu báo cáo cuối ngày"))
             if not folder:
+                self.daily_button.setEnabled(True)
                 return
+        self._send_daily(folder)
+
+    def _send_daily(self, folder: str | None) -> None:
         Session, clock, user_id = self.desk.Session, self.desk.clock, self.desk.user_id
 
         def work(progress):
-            with Session.begin() as session:
-                ctx = self.desk.context(session)
-                target, email = outbox.destinations(ctx.settings, folder, send)
-                report = daily_report(session, ctx)
-                progress.check()
-                outbox_id = outbox.queue(session, kind="daily", report_date=report.day,
-                                         file_name=report.workbook.file_name, content=report.workbook.content,
-                                         now=clock.now(), folder=target, email_to=email, user_id=user_id)
-            return outbox.deliver(Session, clock, outbox_id)
+            return daily_send.send_daily(Session, clock, user_id, folder=folder, check=progress.check).item
 
-        self.daily_button.setEnabled(False)
         self.desk.run(work, self._daily_done, parent=self, label=tr("Đang lập báo cáo cuối ngày…"),
                       on_error=self._daily_failed)
 

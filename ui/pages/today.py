@@ -27,6 +27,7 @@ CARDS = [
     (today.RECEIVED_TODAY, QT_TR_NOOP("Tiếp nhận hôm nay")),
     (today.RETURNED_TODAY, QT_TR_NOOP("Trả kết quả hôm nay")),
     (DIGITIZATION_GAPS, QT_TR_NOOP("Thiếu số hóa (từ đầu tháng)")),
+    (today.LETTERS_UNDELIVERED, QT_TR_NOOP("Phiếu xin lỗi chưa giao")),
 ]
 
 
@@ -217,6 +218,8 @@ class TodayPage(Page):
             return self.summary_data.counts.get(which, 0)
         if which == DIGITIZATION_GAPS:
             return self.summary_data.digitization_gaps
+        if which == today.LETTERS_UNDELIVERED:
+            return self.summary_data.letters_undelivered
         return self.summary_data.received_today if which == today.RECEIVED_TODAY else self.summary_data.returned_today
 
     def _open_row(self, item: QTableWidgetItem) -> None:
