@@ -232,6 +232,25 @@ def _best_split(words: list[str], widths: list[float], space: float, count: int,
     return best
 
 
+DASHES = frozenset("-‐‑‒–—")
+
+
+def _split_at_dashes(words: list[str], widths: list[float], space: float, count: int,
+                     width: float) -> list[str] | None:
+    """A name joined by dashes ("PHÒNG TƯ PHÁP - HỘ TỊCH") breaks at its dashes when that gives
+    exactly ``count`` lines that fit: the parts are the names, not their middles."""
+    groups: list[list[int]] = [[]]
+    for i, word in enumerate(words):
+        groups[-1].append(i)
+        if word[-1] in DASHES and i < len(words) - 1:
+            groups.append([])
+    if len(groups) != count or count < 2:
+        return None
+    if any(sum(widths[i] for i in g) + space * (len(g) - 1) > width for g in groups):
+        return None
+    return [" ".join(words[i] for i in g) for g in groups]
+
+
 @functools.lru_cache(maxsize=512)
 def balanced_lines(text: str, font: str, size: float, width: float, step: float = 1.0,
                    floor: float | None = None) -> tuple[tuple[str, ...], float]:
@@ -242,7 +261,12 @@ def balanced_lines(text: str, font: str, size: float, width: float, step: float 
     Widths are the font's own metrics (reportlab draws without kerning, so a line is the sum of
     its words and spaces). Returns the lines and the size.
     """
-    words = text.split()
+    words: list[str] = []
+    for token in text.split():
+        if token in DASHES and words:  # "PHÁP - HỘ TỊCH": a line never starts with the dash
+            words[-1] += " " + token
+        else:
+            words.append(token)
     if not words:
         return (), size
 
@@ -250,7 +274,8 @@ def balanced_lines(text: str, font: str, size: float, width: float, step: float 
         widths = [stringWidth(word, font, points) for word in words]
         space = stringWidth(" ", font, points)
         for count in range(1, len(words) + 1):
-            lines = _best_split(words, widths, space, count, width)
+            lines = _split_at_dashes(words, widths, space, count, width) or \
+                _best_split(words, widths, space, count, width)
             if lines is not None:
                 return tuple(lines)
         return tuple(words)                             # a word wider than the column: one per line

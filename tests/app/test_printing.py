@@ -295,6 +295,8 @@ def test_written_files_are_readable_by_the_office_not_only_their_owner(tmp_path)
      ["TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG", "PHƯỜNG TRẦN BIÊN"]),
     ("BỘ PHẬN MỘT CỬA XÃ HÒA BÌNH", 40, 11, ["BỘ PHẬN MỘT CỬA", "XÃ HÒA BÌNH"]),
     ("ỦY BAN NHÂN DÂN PHƯỜNG TRẦN BIÊN", 67, 13, ["ỦY BAN NHÂN DÂN", "PHƯỜNG TRẦN BIÊN"]),
+    # A unit named with a dash: the dash stays at the end of its line, never starts the next one.
+    ("PHÒNG TƯ PHÁP - HỘ TỊCH", 45, 12, ["PHÒNG TƯ PHÁP -", "HỘ TỊCH"]),
 ])
 def test_header_lines_break_between_words_in_balanced_lines(text, width_mm, size, expected):
     from reportlab.lib.units import mm
