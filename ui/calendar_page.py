@@ -26,7 +26,7 @@ from app.settings import coerce
 from app.workcalendar import OfficeHours
 from ui.desk import Changes
 from ui.errors import show_error
-from ui.i18n import tr, weekday_name
+from ui.i18n import QT_TR_NOOP, tr, weekday_name
 
 SOURCE_COLOURS = {
     Source.DECISION: "#e6f4ea", Source.LAW: "#f1f5f9", Source.PROVISIONAL: "#fff4d6",
@@ -77,7 +77,7 @@ class ImpactDialog(QDialog):
 class CalendarPage(QWidget):
     """The settings page *Lịch làm việc*: load()/check() like the other settings pages."""
 
-    title = "Lịch làm việc"
+    title = QT_TR_NOOP("Lịch làm việc")
     changed = Signal()          # after a change was applied
     ask_impact = None           # tests replace it: (impact, title) -> bool
 
