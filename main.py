@@ -33,9 +33,10 @@ def _configure_logging() -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Only what parsing needs: a command imports its own modules and libraries when it runs.
     from app.cli.parser import build_parser
     from app.errors import AppError
-    from db.database import RegisterUnavailable
+    from db.damage import RegisterUnavailable
 
     log_path = _configure_logging()
     try:
@@ -78,8 +79,9 @@ def _run(args) -> int:
 
         restore_before_open(args, clock, Output(sys.stdout, args.json))
     try:
-        # The window opens at once on a light check and runs SQLite's full check in the background.
-        Session = open_register(url, thorough_check=bool(args.command))
+        # An O(1) check on opening; SQLite's full check runs with backups, in the window's background
+        # and on demand (``check``); damage found later by a query is reported as on opening.
+        Session = open_register(url)
     except RegisterDamaged as damaged:
         if args.command:
             raise
@@ -90,8 +92,16 @@ def _run(args) -> int:
         Session = open_register(url)
     if args.command:
         from app.cli.commands import run
+        from db.damage import as_damaged
+        from db.engine import sqlite_file
 
-        return run(args, Session, clock)
+        try:
+            return run(args, Session, clock)
+        except Exception as error:   # the one place a command's SQLite damage becomes the officer's report
+            report = as_damaged(error, sqlite_file(Session.kw["bind"]))
+            if report is not None:
+                raise report from error
+            raise
     from ui.application import run_window
 
     return run_window(Session, clock, demo=args.demo, user=args.user)

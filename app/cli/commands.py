@@ -25,7 +25,7 @@ from app.formatting import date_vi, datetime_vi, moment_with_weekday, thousands
 from app.lifecycle import TimeUnit
 from app.workcalendar import weekday_vi
 from app.cli.output import Output
-from app.cli.registry import command_modules
+from app.cli import registry
 
 
 def _login_name(name: str | None) -> str:
@@ -199,9 +199,7 @@ COMMANDS: dict[str, Callable] = {
 
 
 def run(args, Session: sessionmaker, clock: Clock, stream: TextIO = sys.stdout) -> int:
-    handler = COMMANDS.get(args.command)
-    if handler is None:
-        handler = next(module.COMMANDS[args.command] for module in command_modules() if args.command in module.COMMANDS)
+    handler = COMMANDS.get(args.command) or registry.handler(args.command)  # a module imported only now
     return handler(args, Session, clock, Output(stream, getattr(args, "json", False)))
 
 
