@@ -169,11 +169,11 @@ class TaskRunner(QObject):
             close()
             if isinstance(error, Cancelled) or not _alive(on_error, parent):
                 return
-            if on_error:
+            from ui.errors import is_damaged_register, show_error
+
+            if on_error and not is_damaged_register(error):   # damage always gets the restore offer
                 on_error(error)
             else:
-                from ui.errors import show_error
-
                 show_error(parent, error)
 
         progress._report = signals.progressed.emit

@@ -20,4 +20,5 @@ WINDOW_HOOKS: list[str] = [
     "ui.importing:hook",
     "ui.pages.report_reminder:install",
     "ui.admin_hooks:hook",
+    "ui.register_check:install",
 ]
