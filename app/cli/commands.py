@@ -19,7 +19,6 @@ from app.clock import Clock
 from app.context import Context, load_context
 from app.deadlines import ProcessingTime, WarningBounds, WarningLevel, apology_deadline, describe_remaining, \
     due_from_receipt, finish_timing, warning_level
-from app.demo import generate
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi, moment_with_weekday, thousands
 from app.lifecycle import TimeUnit
@@ -167,6 +166,8 @@ def cmd_search(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
 
 
 def cmd_demo(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    from app.demo import generate   # the generator and its name lists only for this command
+
     if args.count < 1:
         raise ValidationError("Số hồ sơ mẫu phải ít nhất là 1.")
     started = time.perf_counter()
