@@ -1,0 +1,30 @@
+"""The register page shows a shared server's estimate as "≈ N" and counts exactly when asked."""
+
+from app import register_query as rq
+from tests.app.test_worklists import D, add
+
+
+def test_an_estimated_total_is_marked_and_counted_exactly_on_demand(qtbot, Session, clock, make_ctx, monkeypatch):
+    ctx = make_ctx()
+    for name in ("Đặng Văn Dũng", "Trần Thị Bình", "Lê Văn Cường"):
+        add(Session, ctx, name, D(2026, 11, 26, 17, 0))
+    real = rq.count
+    asked = []
+
+    def server_count(session, flt, bounds, exact=True):   # what PostgreSQL answers for a big register
+        asked.append(exact)
+        return rq.Count(5, approximate=True) if not exact else real(session, flt, bounds)
+
+    monkeypatch.setattr(rq, "count", server_count)
+    from ui.application import build_window
+
+    desk, window = build_window(Session, clock, "can-bo-a")
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("register")
+    page = window.pages["register"]
+    qtbot.waitUntil(lambda: page.count_label.text().startswith("≈ 5 hồ sơ"), timeout=20_000)
+    assert page.model.approximate and asked[-1] is False
+    page.count_label.linkActivated.emit("count")
+    qtbot.waitUntil(lambda: page.count_label.text() == "3 hồ sơ", timeout=20_000)
+    assert page.model.rowCount() == 3 and not page.model.approximate and asked[-1] is True
