@@ -7,15 +7,14 @@ lives here.
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import os
 import sys
-import tempfile
-from pathlib import Path
 
 
-def _configure_logging() -> Path | None:
+def _configure_logging():
+    import logging
+    import logging.handlers
+
     from db.paths import log_dir
 
     root = logging.getLogger()
@@ -33,25 +32,30 @@ def _configure_logging() -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    # Only what parsing needs: a command imports its own modules and libraries when it runs.
+    # Only what parsing needs (`--version` and `--help` stop there): a command imports its own
+    # modules and libraries when it runs.
     from app.cli.parser import build_parser
     from app.errors import AppError
-    from db.damage import RegisterUnavailable
 
-    log_path = _configure_logging()
+    log_path = None
     try:
         args = build_parser().parse_args(argv)
+        log_path = _configure_logging()
         return _run(args)
     except AppError as error:
         print(f"Lỗi: {error}", file=sys.stderr)
         return error.exit_code
-    except RegisterUnavailable as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
-        return 5
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130
-    except Exception:  # noqa: BLE001 - the officer gets one line, the log gets the traceback
+    except Exception as error:  # noqa: BLE001 - the officer gets one line, the log gets the traceback
+        from db.damage import RegisterUnavailable
+
+        if isinstance(error, RegisterUnavailable):   # cannot open, or damaged: the message says what to do
+            print(f"Lỗi: {error}", file=sys.stderr)
+            return 5
+        import logging
+
         logging.getLogger("motcua").exception("Unexpected error")
         where = f" Chi tiết đã ghi vào {log_path}." if log_path else ""
         print(f"Lỗi không mong đợi, thao tác chưa hoàn tất.{where}", file=sys.stderr)
@@ -72,6 +76,9 @@ def _run(args) -> int:
 
     url = with_stored_password(url)  # a shared server's password comes from the keyring
     if args.demo and not url:
+        import tempfile
+        from pathlib import Path
+
         url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='motcua-demo-')) / 'demo.sqlite3'}"
     if args.command == "restore":  # before opening: the register may be the damaged thing
         from app.cli.admin_commands import restore_before_open
@@ -108,7 +115,8 @@ def _run(args) -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # the frozen build's demo generator spawns a worker process
+        multiprocessing.freeze_support()  # the frozen build's demo generator spawns a worker process
     sys.exit(main())
