@@ -129,7 +129,14 @@ def xlsx_of_register(Session, target: Path) -> Path:
 
 
 def main() -> None:
-    args = register_arguments(__doc__)
+    global REPEAT
+
+    def options(parser) -> None:
+        parser.add_argument("--repeat", type=int, default=REPEAT, help="timed runs per command (median; default 5)")
+        parser.add_argument("--only", nargs="+", metavar="COMMAND", help="time only these commands")
+
+    args = register_arguments(__doc__, options)
+    REPEAT = args.repeat
     url, Session = bench_register(args, FILL_AT)
     engine = Session.kw["bind"]
     path = Path(engine.url.database) if engine.dialect.name == "sqlite" else None
@@ -193,6 +200,8 @@ def main() -> None:
          f"SELECT unit_id, count(*), sum(identity_checked), sum(reused_from_store) FROM dossiers "
          f"WHERE received_at >= '{start}' AND received_at < '{end}' GROUP BY unit_id"),
     ]
+    if args.only:
+        rows = [row for row in rows if row[0] in args.only]
     if len(letter_runs) < REPEAT + 1:
         rows = [row for row in rows if row[0] != "letter"]
         print("letter: skipped (not enough open dossiers without a letter near the date)")
