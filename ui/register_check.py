@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
-from app.integrity import full_check, register_file
 from app.formatting import thousands
+from app.integrity import full_check, register_file
 from ui.i18n import tr
 from ui.recovery import check_in_background
 

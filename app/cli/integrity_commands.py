@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy.orm import sessionmaker
 
-from app.clock import Clock
 from app.cli.output import Output
+from app.clock import Clock
 from app.formatting import thousands
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from db import backup
-from db.database import RegisterDamaged, open_register
 from db.damage import corruption
+from db.database import RegisterDamaged, open_register
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = "2026-11-25 09:00"

@@ -105,7 +105,7 @@ def test_damage_met_by_a_query_offers_the_restore_and_the_restore_works(qtbot, c
 
 
 def test_check_on_demand_says_the_register_is_sound(qtbot, desk_on_damageable_register):
-    desk, window, path, engine, _ = desk_on_damageable_register
+    _, window, path, _, _ = desk_on_damageable_register
     action = window.check_register_action
     assert action in window.menus["tools"].actions() and action.text() == "Kiểm tra sổ"
     action.trigger()

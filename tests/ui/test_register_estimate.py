@@ -21,7 +21,7 @@ def test_an_estimated_total_is_marked_and_counted_exactly_on_demand(qtbot, Sessi
     monkeypatch.setattr(rq, "count", server_count)
     from ui.application import build_window
 
-    desk, window = build_window(Session, clock, "can-bo-a")
+    _, window = build_window(Session, clock, "can-bo-a")
     qtbot.addWidget(window)
     page = window.pages["register"]
     shown = []
