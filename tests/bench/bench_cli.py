@@ -200,8 +200,8 @@ def main() -> None:
          f"SELECT unit_id, count(*), sum(identity_checked), sum(reused_from_store) FROM dossiers "
          f"WHERE received_at >= '{start}' AND received_at < '{end}' GROUP BY unit_id"),
     ]
-    if args.only:
-        rows = [row for row in rows if row[0] in args.only]
+    if args.only:   # "version" stands for --version, which argparse would read as an option
+        rows = [row for row in rows if row[0].removeprefix("--") in args.only]
     if len(letter_runs) < REPEAT + 1:
         rows = [row for row in rows if row[0] != "letter"]
         print("letter: skipped (not enough open dossiers without a letter near the date)")
