@@ -7,15 +7,14 @@ lives here.
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import os
 import sys
-import tempfile
-from pathlib import Path
 
 
-def _configure_logging() -> Path | None:
+def _configure_logging():
+    import logging
+    import logging.handlers
+
     from db.paths import log_dir
 
     root = logging.getLogger()
@@ -33,24 +32,30 @@ def _configure_logging() -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Only what parsing needs (`--version` and `--help` stop there): a command imports its own
+    # modules and libraries when it runs.
     from app.cli.parser import build_parser
     from app.errors import AppError
-    from db.database import RegisterUnavailable
 
-    log_path = _configure_logging()
+    log_path = None
     try:
         args = build_parser().parse_args(argv)
+        log_path = _configure_logging()
         return _run(args)
     except AppError as error:
         print(f"Lỗi: {error}", file=sys.stderr)
         return error.exit_code
-    except RegisterUnavailable as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
-        return 5
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130
-    except Exception:  # noqa: BLE001 - the officer gets one line, the log gets the traceback
+    except Exception as error:  # noqa: BLE001 - the officer gets one line, the log gets the traceback
+        from db.damage import RegisterUnavailable
+
+        if isinstance(error, RegisterUnavailable):   # cannot open, or damaged: the message says what to do
+            print(f"Lỗi: {error}", file=sys.stderr)
+            return 5
+        import logging
+
         logging.getLogger("motcua").exception("Unexpected error")
         where = f" Chi tiết đã ghi vào {log_path}." if log_path else ""
         print(f"Lỗi không mong đợi, thao tác chưa hoàn tất.{where}", file=sys.stderr)
@@ -71,6 +76,9 @@ def _run(args) -> int:
     url = with_stored_password(url)  # a shared server's password comes from the keyring
     demo_folder = None
     if args.demo and not args.db:   # a throw-away file, never the register MOTCUA_DB names
+        import tempfile
+        from pathlib import Path
+
         demo_folder = Path(tempfile.mkdtemp(prefix="motcua-demo-"))
         url = f"sqlite:///{demo_folder / 'demo.sqlite3'}"
     try:
@@ -92,8 +100,9 @@ def _open_and_run(args, url: str | None, clock) -> int:
     repairs: list[str] = []
     on_repair = (lambda message: print(f"Lưu ý: {message}", file=sys.stderr)) if args.command else repairs.append
     try:
-        # The window opens at once on a light check and runs SQLite's full check in the background.
-        Session = open_register(url, thorough_check=bool(args.command), on_repair=on_repair)
+        # An O(1) check on opening; SQLite's full check runs with backups, in the window's background
+        # and on demand (``check``); damage found later by a query is reported as on opening.
+        Session = open_register(url, on_repair=on_repair)
     except RegisterDamaged as damaged:
         if args.command:
             raise
@@ -103,7 +112,7 @@ def _open_and_run(args, url: str | None, clock) -> int:
             raise
         Session = open_register(url, on_repair=on_repair)
     try:
-        if args.command not in ("move-register", "backup", "restore", "audit", "due"):
+        if args.command not in ("move-register", "backup", "restore", "audit", "due", "check"):
             # The stored apology deadlines follow the calendar in force (filled the first time after
             # migration 0008): one indexed read when nothing changed.
             from app.due_dates import ensure_on_open
@@ -111,8 +120,16 @@ def _open_and_run(args, url: str | None, clock) -> int:
             ensure_on_open(Session, say=lambda text: print(text, file=sys.stderr))
         if args.command:
             from app.cli.commands import run
+            from db.damage import as_damaged
+            from db.engine import sqlite_file
 
-            return run(args, Session, clock)
+            try:
+                return run(args, Session, clock)
+            except Exception as error:   # the one place a command's SQLite damage becomes the officer's report
+                report = as_damaged(error, sqlite_file(Session.kw["bind"]))
+                if report is not None:
+                    raise report from error
+                raise
         from ui.application import run_window
 
         return run_window(Session, clock, demo=args.demo, user=args.user, notices=repairs)
@@ -120,7 +137,8 @@ def _open_and_run(args, url: str | None, clock) -> int:
         Session.kw["bind"].dispose()   # no file handle left open (the demo folder is removed next)
 
 
-def _remove_demo_folder(folder: Path) -> None:
+def _remove_demo_folder(folder) -> None:
+    import logging
     import shutil
 
     shutil.rmtree(folder, ignore_errors=True)
@@ -129,7 +147,8 @@ def _remove_demo_folder(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    import multiprocessing
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # the frozen build's demo generator spawns a worker process
+        multiprocessing.freeze_support()  # the frozen build's demo generator spawns a worker process
     sys.exit(main())

@@ -23,7 +23,8 @@ from app.errors import AppError, ValidationError
 from app.permissions import Permission, acting_user, require
 from db import backup, migrate
 from db.backup import BackupInfo
-from db.database import RegisterDamaged, damaged
+from db.database import RegisterDamaged
+from app.integrity import register_file
 from db.engine import sqlite_file
 from db.models import Dossier
 
@@ -37,12 +38,6 @@ class BackupFailed(AppError):
 def needs_setup(session: Session) -> bool:
     """A new register: no office name and no dossier (the first-run dialog is offered)."""
     return not get_office(session).name and not session.scalar(select(func.count()).select_from(Dossier))
-
-
-def register_file(Session: sessionmaker) -> Path | None:
-    """The SQLite file behind the window's register, or None (a shared server)."""
-    engine = Session.kw.get("bind")
-    return sqlite_file(engine) if engine is not None else None
 
 
 def is_shared(Session: sessionmaker) -> bool:
@@ -129,10 +124,3 @@ def restore_damaged(report: RegisterDamaged, now: dt.datetime) -> BackupInfo | N
         raise BackupFailed(str(error)) from None
 
 
-def integrity_report(path: Path) -> RegisterDamaged | None:
-    """SQLite's full check of the register file (reads every page: run it in the background);
-    None when it passes, else the report with the newest good backup."""
-    if not path.exists() or not path.stat().st_size:
-        return None   # nothing to read (a register being created)
-    problem = backup.integrity_problem(path, quick=True)
-    return None if problem is None else damaged(path, problem)

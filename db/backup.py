@@ -47,7 +47,9 @@ def backup_folder(register: Path) -> Path:
 
 
 def integrity_problem(path: Path, quick: bool = False) -> str | None:
-    """None when SQLite finds the file sound; else what it says is wrong."""
+    """SQLite's full check (it reads every page: seconds on a big register): None when the file is sound,
+    else what SQLite says is wrong. Run on every backup, by the ``check`` command and in the window's
+    background, never on the way to opening the register (that is ``structure_problem``)."""
     if not path.exists():
         return "tệp không tồn tại"
     try:
@@ -65,12 +67,23 @@ def integrity_problem(path: Path, quick: bool = False) -> str | None:
     return text if len(text) <= 160 else text[:157] + "…"
 
 
+HEADER = b"SQLite format 3\x00"
+
+
 def structure_problem(path: Path) -> str | None:
-    """The cheap part of a check: the file is an SQLite database and its schema reads. None when so."""
+    """The O(1) part of a check, on every opening: the header is SQLite's and the schema reads
+    (page 1 and the few pages of ``sqlite_master``, whatever the number of dossiers). None when so."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+    except OSError as error:
+        return f"không đọc được tệp: {error.strerror or error}"
+    if len(header) < 100 or not header.startswith(HEADER):
+        return "phần đầu tệp không phải của cơ sở dữ liệu SQLite"
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            connection.execute("SELECT count(*) FROM sqlite_master WHERE sql IS NOT NULL").fetchone()
             connection.execute("PRAGMA schema_version").fetchone()
         finally:
             connection.close()
@@ -114,6 +127,10 @@ def make_backup(register: Path, now: dt.datetime, kind: str = MANUAL, folder: Pa
     problem = integrity_problem(target)
     if problem:
         target.unlink(missing_ok=True)
+        if integrity_problem(register) is not None:   # the copy is faithful: the register itself is damaged
+            from db.damage import damaged
+
+            raise damaged(register, problem)
         raise BackupError(f"Bản sao lưu vừa ghi không qua kiểm tra toàn vẹn ({problem}); đã xóa bản hỏng.")
     log.info("Backup written and verified: %s", target)
     return BackupInfo(target, now.replace(microsecond=0), kind, target.stat().st_size)
@@ -198,7 +215,7 @@ def restore(register: Path, source: Path, now: dt.datetime) -> BackupInfo | None
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{register}{suffix}").unlink(missing_ok=True)
     copy_database(source, register)
-    problem = integrity_problem(register, quick=True)   # the source passed the full check above
+    problem = integrity_problem(register)   # the full check: a restore is rare and must be sound
     if problem:
         raise BackupError(f"Sổ hồ sơ sau khi khôi phục không qua kiểm tra toàn vẹn ({problem}).")
     log.info("Register %s restored from %s", register, source)

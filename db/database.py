@@ -1,4 +1,14 @@
-"""Open a register: resolve the URL, connect, migrate, hand back a session factory."""
+"""Open a register: resolve the URL, connect, migrate, hand back a session factory.
+
+Opening costs the same for ten dossiers as for a million: the file's header
+and schema are read, the schema revision compared with head, and WAL set on
+the connection. SQLite's full check reads every page (seconds on a big
+register), so it runs where it belongs: on every backup (db/backup.py),
+daily in the window's background, and on demand (``check``, Công cụ › Kiểm
+tra sổ). Damage that the opening cannot see is met by the first query that
+reads the broken page: the engine turns SQLite's "database disk image is
+malformed" into the same ``RegisterDamaged`` report (db/engine.py).
+"""
 
 from __future__ import annotations
 
@@ -6,64 +16,51 @@ import logging
 from pathlib import Path
 from typing import Callable
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from db import backup, migrate, search_index
+from db.damage import RegisterDamaged, RegisterUnavailable, as_damaged, damaged
 from db.engine import make_engine, make_sessionmaker, resolve_url
 
-
-class RegisterUnavailable(Exception):
-    """The register cannot be opened; the message is for the officer."""
-
-
-class RegisterDamaged(RegisterUnavailable):
-    """The SQLite file fails SQLite's own check; ``good_backup`` is the newest backup that passes."""
-
-    def __init__(self, message: str, path: Path, problem: str, good_backup: backup.BackupInfo | None):
-        super().__init__(message)
-        self.path, self.problem, self.good_backup = path, problem, good_backup
+__all__ = ["RegisterDamaged", "RegisterUnavailable", "damaged", "open_register", "sqlite_path",
+           "check_sqlite_file"]
 
 
 def sqlite_path(url: str) -> Path | None:
-    if not url.startswith("sqlite:///"):
+    """The existing, non-empty SQLite file of ``url`` (from the URL's database part, never its rendering)."""
+    if not url.startswith("sqlite:"):
         return None
-    path = Path(url.removeprefix("sqlite:///"))
+    try:
+        database = make_url(url).database
+    except ArgumentError:
+        return None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    path = Path(database)
     return path if path.exists() and path.stat().st_size else None
 
 
-def check_sqlite_file(url: str, thorough: bool = True) -> None:
-    """Before anything touches it: a damaged file is reported with the backup that can replace it.
-
-    Thorough is SQLite's quick_check, which reads every page (about 1.5 s for a
-    million dossiers). The window opens with the light check (the file is a
-    database and its schema reads) and runs the thorough one in the background.
-    """
+def check_sqlite_file(url: str) -> None:
+    """Before anything touches it, the O(1) part of a check: a file that is not a readable SQLite
+    database (header, schema) is reported with the backup that can replace it."""
     path = sqlite_path(url)
     if path is None:
         return
-    problem = backup.integrity_problem(path, quick=True) if thorough else backup.structure_problem(path)
+    problem = backup.structure_problem(path)
     if problem is not None:
         raise damaged(path, problem)
-
-
-def damaged(path: Path, problem: str) -> "RegisterDamaged":
-    good = backup.newest_good_backup(path)
-    advice = (f" Bản sao lưu tốt gần nhất: {good.path} ({good.taken_at:%H:%M %d/%m/%Y}); khôi phục bằng "
-              f"“python main.py restore \"{good.path}\"” hoặc mở cửa sổ ứng dụng." if good else
-              " Không tìm thấy bản sao lưu tốt nào trong thư mục sao lưu.")
-    return RegisterDamaged(f"Sổ hồ sơ “{path}” bị hỏng ({problem}).{advice}", path, problem, good)
 
 
 log = logging.getLogger(__name__)
 
 
-def open_register(url: str | None = None, thorough_check: bool = True,
-                  on_repair: Callable[[str], None] | None = None) -> sessionmaker:
-    """Check, connect, migrate; repair the search index if it is out of step (each repair is logged
-    and handed to ``on_repair``, which the command line prints and the window shows)."""
+def open_register(url: str | None = None, on_repair: Callable[[str], None] | None = None) -> sessionmaker:
+    """Check (O(1)), connect, migrate; repair the search index if it is out of step (each repair is
+    logged and handed to ``on_repair``, which the command line prints and the window shows)."""
     resolved = resolve_url(url)
-    check_sqlite_file(resolved, thorough_check)
+    check_sqlite_file(resolved)
     try:
         engine = make_engine(resolved)
     except (ArgumentError, ValueError) as error:
@@ -73,6 +70,9 @@ def open_register(url: str | None = None, thorough_check: bool = True,
     try:
         migrate.upgrade(engine)
     except (OperationalError, DatabaseError) as error:
+        report = as_damaged(error, sqlite_path(resolved))
+        if report is not None:
+            raise report from error
         raise RegisterUnavailable(
             f"Không mở được sổ hồ sơ tại “{engine.url.render_as_string(hide_password=True)}”: {error.orig}"
         ) from error

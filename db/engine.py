@@ -44,10 +44,21 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _damage_reported(context) -> None:
+    """SQLite saying the file is damaged, met by any query at any time, becomes the officer's report
+    naming the newest good backup (db/damage.py), in the command line and in the window alike."""
+    from db.damage import as_damaged
+
+    report = as_damaged(context.original_exception, sqlite_file(context.engine)) if context.engine else None
+    if report is not None:
+        raise report from context.original_exception
+
+
 def make_engine(url: str, **kwargs) -> Engine:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "handle_error", _damage_reported)
     return engine
 
 

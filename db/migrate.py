@@ -3,40 +3,70 @@
 A fresh database migrates itself to head on start. An existing SQLite file
 behind head is copied (SQLite's online backup API) before it is touched, so a
 failed upgrade never costs the register.
+
+A register already at head (every start but the first after an update) costs
+one small query: its revision is read from ``alembic_version`` and compared
+with the head found by reading the revision files' ``revision``/``down_revision``
+lines, so Alembic itself is imported only when there is something to migrate.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
+from functools import lru_cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from db import backup
 from db.engine import sqlite_file
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
+_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:['"]([^'"]*)['"]|None)""", re.M)
 
 
-def alembic_config() -> Config:
+def alembic_config():
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
+@lru_cache(maxsize=1)
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest revision, from the revision files themselves (the one no other revision revises)."""
+    revisions, revised = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict((m[1], m[2]) for m in _REVISION.finditer(path.read_text(encoding="utf-8")))
+        if found.get("revision"):
+            revisions.add(found["revision"])
+            if found.get("down_revision"):
+                revised.add(found["down_revision"])
+    heads = revisions - revised
+    if len(heads) != 1:
+        raise RuntimeError(f"The migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The register's revision (None for a database without the table): one indexed read, no Alembic."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        try:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError as error:
+            if _missing_table(error):
+                return None
+            raise
+
+
+def _missing_table(error: DBAPIError) -> bool:
+    message = str(error.orig).lower()
+    return "no such table" in message or "does not exist" in message or "undefinedtable" in message
 
 
 def backup_sqlite(source: Path, target: Path) -> Path:
@@ -57,6 +87,8 @@ def upgrade(engine: Engine, now: dt.datetime | None = None) -> str | None:
         # The same verified backup as the daily one, kept in the backup folder (db/backup.py).
         copy = backup.make_backup(path, now or dt.datetime.now(), f"{backup.BEFORE_MIGRATION}-{current or 'goc'}").path
         log.info("Copied the register to %s before migrating %s → %s", copy, current, head)
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -28,6 +28,7 @@ system_packages() {
                 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0)
   if [ "$mode" = test ]; then
     wanted+=(poppler-utils xvfb zbar-tools)  # PDFs read back; the receipt's QR decoded
+    wanted+=(sqlite3)  # the engine's own command line, beside which tests/bench/bench_cli.py times each command
     wanted+=(postgresql)  # a throwaway server for the shared-register tests (tests/support/pg_server.py)
   fi
   "$PY" -c 'import ensurepip' 2>/dev/null || wanted+=(python3-venv)

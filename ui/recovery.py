@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app import upkeep
@@ -54,25 +53,9 @@ def offer_restore(damaged, clock, parent=None) -> bool:
 def check_in_background(window, desk) -> None:
     """SQLite's full check of the register while the officer already works (it reads every page).
 
-    If it finds damage, the officer is told at once and offered the newest good backup.
+    Damage, and the newest good backup, are found in the background (app/integrity.py) and shown by
+    the window's one error path (ui/errors.show_error), which offers the restore.
     """
-    path = upkeep.register_file(desk.Session)
-    if path is None:
-        return
+    from app.integrity import full_check
 
-    def found(report) -> None:
-        if report is None:
-            return
-        window.integrity_problem = report
-        box = QMessageBox(QMessageBox.Critical, tr("Sổ hồ sơ bị hỏng"), str(report), QMessageBox.NoButton, window)
-        box.setObjectName("damagedBox")
-        if report.good_backup is not None:
-            restore = box.addButton(tr("Khôi phục bản sao lưu tốt gần nhất…"), QMessageBox.AcceptRole)
-            from ui.admin_hooks import restore_from
-
-            restore.clicked.connect(lambda: restore_from(window, desk, chosen=str(report.good_backup.path)))
-        box.addButton(tr("Để sau"), QMessageBox.RejectRole)
-        box.setWindowModality(Qt.WindowModal)
-        box.open()
-
-    desk.run(lambda progress: upkeep.integrity_report(path), found)
+    desk.run(lambda progress: full_check(desk.Session), None, parent=window)

@@ -60,6 +60,7 @@ class RegisterModel(QAbstractTableModel):
         self.pending: set[int] = set()
         self.last_wanted_page = 0
         self._total_exact = False
+        self.approximate = False   # the total is the server's estimate (a big register on PostgreSQL)
         self._early_count: int | None = None
         self._shown_generation = -1
 
@@ -69,6 +70,7 @@ class RegisterModel(QAbstractTableModel):
         self.sort_order = sort if sort is not None else self.sort_order
         self.generation += 1
         self._early_count = None
+        self.approximate = False
         generation, flt_, sort_ = self.generation, self.filter, self.sort_order
 
         def first(session, ctx):
@@ -77,25 +79,37 @@ class RegisterModel(QAbstractTableModel):
             total = len(rows) if len(rows) < PAGE_SIZE else None
             return rows, total
 
+        self.desk.read(first, lambda result: self._first_page(generation, *result))
+        self._count(generation, exact=False)
+
+    def _count(self, generation: int, exact: bool) -> None:
+        flt_ = self.filter
+
         def counted(session, ctx):
             bounds = WarningBounds.at(ctx.calendar, ctx.now(), ctx.settings.due_soon_days)
-            return rq.count(session, flt_, bounds)
+            return rq.count(session, flt_, bounds, exact=exact)
 
-        self.desk.read(first, lambda result: self._first_page(generation, *result))
         self.desk.read(counted, lambda total: self._counted(generation, total))
+
+    def count_exactly(self) -> None:
+        """The exact total, on demand (the officer asks, or scrolls into the second half of an estimate)."""
+        if self.approximate:
+            self.approximate = False   # asked once
+            self._count(self.generation, exact=True)
 
     def _first_page(self, generation: int, rows: list, total: int | None) -> None:
         if generation != self.generation:
             return
         if total is None and self._early_count is not None:
             total = self._early_count
+            self.approximate = bool(getattr(total, "approximate", False))
         self.beginResetModel()
         self.pages.clear()
         self.pending.clear()
         self.pages[0] = rows
         self._shown_generation = generation
         # Until the count arrives, show what we have; the count then extends the table.
-        self._total_exact = total is not None
+        self._total_exact = total is not None and not self.approximate
         self.total = total if total is not None else len(rows)
         self.endResetModel()
         self.loaded.emit(self.total)
@@ -106,7 +120,8 @@ class RegisterModel(QAbstractTableModel):
         if self._shown_generation != generation:
             self._early_count = total  # the count beat the first page: used when the page arrives
             return
-        self._total_exact = True
+        self.approximate = bool(getattr(total, "approximate", False))
+        self._total_exact = not self.approximate
         if total > self.total:
             self.beginInsertRows(QModelIndex(), self.total, total - 1)
             self.total = total
@@ -120,6 +135,8 @@ class RegisterModel(QAbstractTableModel):
     def _fetch(self, page_number: int) -> None:
         if page_number in self.pending:
             return
+        if self.approximate and page_number * PAGE_SIZE > self.total // 2:
+            self.count_exactly()   # near the end of an estimate: the real end is needed
         self.pending.add(page_number)
         generation, flt_, sort_, total = self.generation, self.filter, self.sort_order, self.total
 

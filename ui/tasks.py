@@ -219,11 +219,11 @@ class TaskRunner(QObject):
         job = self._close(job_id)
         if job is None or isinstance(error, Cancelled) or not _alive(job.on_error, job.parent):
             return
-        if job.on_error:
+        from ui.errors import is_damaged_register, show_error
+
+        if job.on_error and not is_damaged_register(error):   # damage always gets the restore offer
             job.on_error(error)
         else:
-            from ui.errors import show_error
-
             show_error(job.parent, error)
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import enum
 import getpass
-import json
 import sys
 import time
 from typing import Callable, TextIO
@@ -18,14 +16,13 @@ from app.clock import Clock
 from app.context import Context, load_context
 from app.deadlines import ProcessingTime, WarningBounds, WarningLevel, apology_deadline, due_from_receipt, \
     finish_timing, level_label, level_of, time_left
-from app.demo import generate
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi, moment_with_weekday, thousands
 from app.lifecycle import TimeUnit
 from app.measures import moment_of
 from app.workcalendar import weekday_vi
 from app.cli.output import Output
-from app.cli.registry import command_modules
+from app.cli import registry
 
 
 def _login_name(name: str | None) -> str:
@@ -139,6 +136,8 @@ def cmd_search(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
 def cmd_demo(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     if args.remove:
         return _remove_demo(args, Session, clock, out)
+    from app.demo import generate   # the generator and its name lists only for this command
+
     if args.count < 1:
         raise ValidationError("Số hồ sơ mẫu phải ít nhất là 1.")
     started = time.perf_counter()
@@ -183,9 +182,7 @@ COMMANDS: dict[str, Callable] = {
 
 
 def run(args, Session: sessionmaker, clock: Clock, stream: TextIO = sys.stdout) -> int:
-    handler = COMMANDS.get(args.command)
-    if handler is None:
-        handler = next(module.COMMANDS[args.command] for module in command_modules() if args.command in module.COMMANDS)
+    handler = COMMANDS.get(args.command) or registry.handler(args.command)  # a module imported only now
     return handler(args, Session, clock, Output(stream, getattr(args, "json", False)))
 
 

@@ -44,6 +44,61 @@ class ArgumentError(ValidationError):
     """The command line itself is wrong."""
 
 
+class _CommandParsers(dict):
+    """The sub-parsers by command name, built on first use: a command module's parsers (and the
+    libraries its module imports) are loaded only when its command is named, or the whole list shown."""
+
+    def attach(self, commands, common) -> None:
+        self._commands, self._common, self._loaded, self._busy = commands, common, set(), False
+
+    def _load(self, name: str | None) -> bool:
+        """Import the module of ``name`` (every module for None); True when ``name`` is now known."""
+        if not hasattr(self, "_commands") or self._busy:
+            return False
+        from app.cli import registry
+
+        wanted = list(registry.MODULES) if name is None else [registry.module_of(name)]
+        self._busy = True
+        try:
+            for module in wanted:
+                if module is not None and module not in self._loaded:
+                    self._loaded.add(module)
+                    import importlib
+
+                    importlib.import_module(module).add_parsers(self._commands, self._common)
+        finally:
+            self._busy = False
+        return name is not None and dict.__contains__(self, name)
+
+    def __contains__(self, name) -> bool:
+        return dict.__contains__(self, name) or self._load(name)
+
+    def __missing__(self, name):
+        if self._load(name):
+            return dict.__getitem__(self, name)
+        raise KeyError(name)
+
+    def __iter__(self):
+        self._load(None)
+        return dict.__iter__(self)
+
+    def keys(self):
+        self._load(None)
+        return dict.keys(self)
+
+
+class _LazyCommands(argparse._SubParsersAction):
+    """argparse's sub-commands over ``_CommandParsers``; the full list is loaded only for the help."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._name_parser_map = self.choices = _CommandParsers()
+
+    def _get_subactions(self):
+        self.choices._load(None)   # the help lists every command
+        return super()._get_subactions()
+
+
 class VietnameseArgumentParser(argparse.ArgumentParser):
     def error(self, message: str):
         message = message[:1].upper() + message[1:]
@@ -132,7 +187,8 @@ def build_parser() -> VietnameseArgumentParser:
     parser.add_argument("--user", metavar="TÊN", help="cán bộ thực hiện (mặc định: tên đăng nhập máy)")
     parser.add_argument("--demo", action="store_true",
                         help="mở cửa sổ trên một sổ mẫu trong tệp tạm")
-    commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser)
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser,
+                                     action=_LazyCommands)
 
     demo = commands.add_parser("demo", parents=[common], help="tạo (hoặc xóa) hồ sơ mẫu",
                                description="Thêm hồ sơ mẫu (tên, thủ tục, ngày tháng như thật) vào sổ; "
@@ -167,8 +223,5 @@ def build_parser() -> VietnameseArgumentParser:
     search.add_argument("text", metavar="TỪ_KHÓA")
     search.add_argument("--limit", type=non_negative_int, default=50)
 
-    from app.cli.registry import command_modules
-
-    for module in command_modules():
-        module.add_parsers(commands, common)
+    commands.choices.attach(commands, common)
     return parser

@@ -36,7 +36,7 @@ def child(url: str) -> None:
     from ui.application import build_window, make_app
 
     app = make_app()
-    Session = open_register(url, thorough_check=False)  # as main.py opens the window
+    Session = open_register(url)  # as main.py opens it
     desk, window = build_window(Session, FixedClock(dt.datetime.fromisoformat(NOW)), "bench")
     window.show()
     window.show_page("today")

@@ -18,11 +18,14 @@ from db import migrate
 from db.engine import make_engine, make_sessionmaker
 
 
-def register_arguments(description: str) -> argparse.Namespace:
+def register_arguments(description: str, extra=None) -> argparse.Namespace:
+    """--count, --db, --reuse; ``extra(parser)`` adds a benchmark's own options."""
     parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=1_000_000)
     parser.add_argument("--db", help="SQLAlchemy URL (default: a temporary SQLite file)")
     parser.add_argument("--reuse", action="store_true", help="do not fill the register, measure what is there")
+    if extra is not None:
+        extra(parser)
     return parser.parse_args()
 
 

@@ -22,4 +22,5 @@ WINDOW_HOOKS: list[str] = [
     "ui.admin_hooks:hook",
     "ui.settings.hook:install",
     "ui.calendar_page:install",
+    "ui.register_check:install",
 ]

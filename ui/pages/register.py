@@ -130,6 +130,7 @@ class RegisterPage(Page):
         for edit in (self.received_from, self.received_to, self.due_from, self.due_to):
             edit.dateChanged.connect(self.apply_filters)
         self.model.loaded.connect(self._show_count)
+        self.count_label.linkActivated.connect(lambda _link: self.model.count_exactly())
         self._choices_loaded = False
         self._restore_layout()
 
@@ -203,7 +204,10 @@ class RegisterPage(Page):
     def _show_count(self, total: int) -> None:
         flt = self.model.filter
         what = tr("hồ sơ") if flt.is_empty else tr("hồ sơ khớp bộ lọc")
-        self.count_label.setText(f"{thousands(total)} {what}")
+        if self.model.approximate:   # the shared server's estimate: exact on demand
+            self.count_label.setText(f"≈ {thousands(total)} {what} — <a href=\"count\">{tr('đếm chính xác')}</a>")
+        else:
+            self.count_label.setText(f"{thousands(total)} {what}")
 
     def _open_index(self, index) -> None:
         dossier_id = self.model.data(index, Qt.UserRole)
