@@ -215,10 +215,5 @@ def filter_choices(session: Session) -> FilterChoices:
     return FilterChoices(units, fields)
 
 
-<<<<<<< HEAD
-__all__ = ["RegisterFilter", "RegisterSort", "RegisterRow", "SORT_COLUMNS", "count", "page", "filter_choices",
-           "search_condition"]
-=======
 __all__ = ["RegisterFilter", "RegisterSort", "RegisterRow", "SORT_COLUMNS", "Count", "count", "page", "filter_choices",
-           "search_condition", "or_"]
->>>>>>> h-perf
+           "search_condition"]
