@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, func, select, text
 from sqlalchemy.orm import Session
 
 from app.deadlines import WarningBounds, WarningLevel
@@ -147,7 +147,7 @@ def count(session: Session, flt: RegisterFilter, bounds: WarningBounds, exact: b
             return Count(estimate, approximate=True)
     c = _conditions(session, flt, bounds)
     if c.fts_match and len(c.where) == 1 and not c.status_codes:
-        return fts_count(session, c.fts_match)  # the search alone: the index counts its own matches
+        return Count(fts_count(session, c.fts_match))  # the search alone: the index counts its own matches
     query = select(func.count()).select_from(Dossier)
     if c.needs_procedure:
         query = query.join(Procedure, Procedure.id == Dossier.procedure_id)
