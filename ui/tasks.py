@@ -10,14 +10,16 @@ checks the cancel token.
 from __future__ import annotations
 
 import logging
+import queue
 import threading
+import time
 import traceback
 
 import shiboken6
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import AppError
@@ -63,33 +65,72 @@ class Progress:
 # collection stays on.
 
 
-class _Job(QRunnable):
-    def __init__(self, runner: "TaskRunner", job_id: int, work: Callable[[Progress], Any], progress: Progress):
-        super().__init__()
-        self.runner, self.job_id = runner, job_id
-        self.work: Callable[[Progress], Any] | None = work
-        self.progress: Progress | None = progress
-        self.setAutoDelete(True)
+class _Lane:
+    """The desk's one database thread: a plain Python thread taking jobs from a queue, one at a time.
 
-    def run(self) -> None:  # the desk's one database thread
-        work, self.work = self.work, None
-        progress, self.progress = self.progress, None
+    (Not a QThreadPool: a queued QRunnable's Python half could be collected before the pool ran it,
+    "pure virtual method called"; a queue of Python callables has no such second owner.)
+    """
+
+    def __init__(self) -> None:
+        self.jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
+        self.thread = threading.Thread(target=self._loop, name="motcua-database-lane", daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            job = self.jobs.get()
+            try:
+                if job is None:
+                    return
+                job()
+            finally:
+                del job  # nothing of the job survives it on this thread
+                self.jobs.task_done()
+
+    def submit(self, job: Callable[[], None]) -> None:
+        self.jobs.put(job)
+
+    def wait_idle(self, msecs: int) -> bool:
+        deadline = time.monotonic() + msecs / 1000
+        with self.jobs.all_tasks_done:
+            while self.jobs.unfinished_tasks:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self.jobs.all_tasks_done.wait(remaining)
+        return True
+
+    def stop(self) -> None:
+        self.jobs.put(None)
+
+
+def _run_job(runner: "TaskRunner", job_id: int, work: Callable[[Progress], Any], progress: Progress) -> Callable[[], None]:
+    """The lane's side of one job. It lets go of the callable *before* it answers, so the UI thread
+    (which keeps it in ``_jobs`` until the answer is handled) always drops the last reference."""
+    box: list = [work, progress]
+
+    def job() -> None:
+        work, progress = box
+        box.clear()
         try:
             result = work(progress)
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the UI thread
             del work
             _detach_traceback(error)
-            signal, payload = self.runner._failed, error
+            signal, payload = runner._failed, error
         else:
             del work
             # Boxed: PySide 6.12 miscounts references to a bare None sent through a Signal(object),
             # which crashed the interpreter at exit.
-            signal, payload = self.runner._finished, (result,)
+            signal, payload = runner._finished, (result,)
         del progress
         try:
-            signal.emit(self.job_id, payload)
+            signal.emit(job_id, payload)
         except RuntimeError:
             pass  # the application is closing and the runner is gone: nobody waits for this answer
+
+    return job
 
 
 def _detach_traceback(error: BaseException) -> None:
@@ -130,13 +171,10 @@ class TaskRunner(QObject):
     _failed = Signal(int, object)
     _progressed = Signal(int, int, int, str)
 
-    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        if pool is None:
-            pool = QThreadPool(self)
-            pool.setMaxThreadCount(1)
-            pool.setExpiryTimeout(-1)  # the lane's thread (and its sessions' connections) stays
-        self.pool = pool
+        self.lane = _Lane()
+        self.destroyed.connect(self.lane.stop)
         self._jobs: dict[int, _Pending] = {}
         self._next_id = 0
         self._finished.connect(self._on_finished)
@@ -149,7 +187,7 @@ class TaskRunner(QObject):
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
         """Wait until no job runs on the lane (e.g. before a restore replaces the register file)."""
-        return self.pool.waitForDone(msecs)
+        return self.lane.wait_idle(msecs)
 
     def run(self, work: Callable[[Progress], Any], on_done: Callable[[Any], None] | None = None, *,
             on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None,
@@ -164,7 +202,7 @@ class TaskRunner(QObject):
         progressed = self._progressed
         progress._report = lambda done, total, text: progressed.emit(job_id, done, total, text)
         timer.start(PROGRESS_DELAY_MS)
-        self.pool.start(_Job(self, job_id, work, progress))
+        self.lane.submit(_run_job(self, job_id, work, progress))
         return progress
 
     # --- the UI thread's side
