@@ -107,6 +107,8 @@ def _row(obj) -> tuple[str, str, int | None] | None:
     table = getattr(obj, "__tablename__", None)
     if table not in AUDITED_TABLES:
         return None
+    if table == "settings" and str(getattr(obj, "key", "")).startswith("_"):
+        return None  # the register's own bookkeeping ("_deadlines_calendar"), derived and recomputable
     state = inspect(obj)
     # After the flush the primary key is known even for new rows (state.identity is set only later).
     key = ",".join(str(part) for part in state.mapper.primary_key_from_instance(obj))

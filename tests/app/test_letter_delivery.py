@@ -52,7 +52,7 @@ def test_delivery_is_recorded_with_time_officer_and_history(Session, make_ctx, l
     with Session() as session:
         assert letter_delivery.get_delivery(session, letter.dossier_id).delivered is False
         assert today.summary(session, make_ctx()).letters_undelivered == 1
-        assert [r.id for r in today.rows(session, make_ctx(), today.LETTERS_UNDELIVERED)] == [letter.dossier_id]
+        assert [r.id for r in today.rows(session, make_ctx(), today.LETTERS_UNDELIVERED).rows] == [letter.dossier_id]
     with Session.begin() as session:
         recorded = letter_delivery.record(session, make_ctx(), letter.dossier_id, "counter", D(2026, 11, 25, 10, 15),
                                           note="Người nhận: Đặng Văn Đức")
@@ -65,18 +65,18 @@ def test_delivery_is_recorded_with_time_officer_and_history(Session, make_ctx, l
                                                                             catalog["user_id"])
         event = session.scalar(select(DossierEvent).where(DossierEvent.kind == "delivery"))
         assert event.dossier_id == letter.dossier_id and event.new_value == "Tại quầy"
-        assert "Phiếu xin lỗi số 1/PXL đã giao tại quầy lúc 10:15 25/11/2026" in event.note
+        assert "Phiếu xin lỗi số 01/PXL đã giao tại quầy lúc 10:15 25/11/2026" in event.note
         # the letters' logbook and the Today count
         [line] = letter_delivery.logbook(session, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
-        assert line.number_text == "1/PXL" and line.delivery == "Tại quầy 10:15 25/11/2026 (Nguyễn Thị Lan)"
+        assert line.number_text == "01/PXL" and line.delivery == "Tại quầy 10:15 25/11/2026 (Nguyễn Thị Lan)"
         assert letter_delivery.logbook(session, dt.date(2026, 11, 1), dt.date(2026, 11, 30), True) == []
         assert today.summary(session, make_ctx()).letters_undelivered == 0
-        assert today.rows(session, make_ctx(), today.LETTERS_UNDELIVERED) == []
+        assert today.rows(session, make_ctx(), today.LETTERS_UNDELIVERED).rows == []
 
 
 @pytest.mark.parametrize("via, at, fragment", [
     ("counter", D(2026, 11, 25, 15, 0), "ở tương lai"),
-    ("post", D(2026, 11, 24, 16, 0), "trước khi phiếu số 1/PXL được phát hành"),
+    ("post", D(2026, 11, 24, 16, 0), "trước khi phiếu số 01/PXL được phát hành"),
     ("fax", None, "Cách giao phiếu “fax” không có"),
     ("email", None, "phải gửi thư từ phần mềm"),
 ])
@@ -152,7 +152,7 @@ def test_email_carries_the_issued_pdf_and_records_the_delivery(Session, clock, m
     [(sender, rcpts, raw)] = server.messages
     assert sender == "motcua@tranbien.gov.vn" and rcpts == ["duc.dang@example.vn"]
     message = email.message_from_bytes(raw, policy=policy.default)
-    assert "1/PXL" in message["Subject"] and letter.dossier_code in message["Subject"]
+    assert "01/PXL" in message["Subject"] and letter.dossier_code in message["Subject"]
     assert "Kính gửi: Đặng Văn Đức" in message.get_body(("plain",)).get_content()
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
@@ -160,7 +160,7 @@ def test_email_carries_the_issued_pdf_and_records_the_delivery(Session, clock, m
     pdf = attachment.get_content()
     assert pdf == letter.pdf                           # byte for byte the letter that was issued
     for text in readings(pdf):
-        assert "Số: 1/PXL" in text and letter.dossier_code in text
+        assert "Số: 01/PXL" in text and letter.dossier_code in text
     with Session() as session:
         row = session.scalar(select(ApologyLetter))
         assert (row.delivered_via, row.delivered_at, row.delivered_by) == ("email", LATER, catalog["user_id"])
@@ -264,5 +264,5 @@ def test_the_days_workbook_says_how_each_letter_was_delivered(Session, make_ctx,
     sheet = openpyxl.load_workbook(io.BytesIO(report.workbook.content))["Phiếu xin lỗi hôm nay"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     header = next(row for row in rows if "Số phiếu" in row)
-    line = next(row for row in rows if "1/PXL" in row)
+    line = next(row for row in rows if "01/PXL" in row)
     assert line[header.index("Giao cho người nộp")] == "Tin nhắn 10:15 25/11/2026"

@@ -14,6 +14,7 @@ from app.dossiers import NewDossier
 from app.errors import ConfigurationError, ValidationError
 from app.lifecycle import Status
 from app.measures import Period
+from app.due_dates import recompute_deadlines
 from app.reports.daily import daily_report
 from app.reports.period import logbook, period_report
 from app.reports.xlsx import safe_text, write_atomically
@@ -162,6 +163,7 @@ def test_late_and_apology_sheets(Session, make_ctx, day_register):
     with Session.begin() as session:
         session.execute(update(Dossier).where(Dossier.id == a).values(due_at=dt.datetime(2026, 11, 24, 17)))
         session.execute(update(Dossier).where(Dossier.id == b).values(due_at=dt.datetime(2026, 11, 26, 17)))
+        recompute_deadlines(session, make_ctx().calendar, [a, b])  # the stored apology deadlines follow
     with Session() as session:
         report = daily_report(session, make_ctx())
     book = open_book(report.workbook.content)
