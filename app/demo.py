@@ -22,18 +22,31 @@ from sqlalchemy import Connection, func, select, text
 
 from app.catalog import ensure_procedure, ensure_unit, ensure_user, get_office, save_office
 from app.deadlines import ProcessingTime, due_from_receipt
-from app.demo_data import (COMPANY_KINDS, COMPANY_WORDS, FAMILY_NAMES, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE,
-                           MIDDLE_MALE, PHONE_PREFIXES, PROCEDURES, QUARTERS, STREETS, UNITS, WARDS)
+from app.demo_data import (
+    COMPANY_KINDS,
+    COMPANY_WORDS,
+    FAMILY_NAMES,
+    GIVEN_FEMALE,
+    GIVEN_MALE,
+    MIDDLE_FEMALE,
+    MIDDLE_MALE,
+    PHONE_PREFIXES,
+    PROCEDURES,
+    QUARTERS,
+    STREETS,
+    UNITS,
+    WARDS,
+)
+from app.due_dates import deadline_values
 from app.errors import ValidationError
 from app.formatting import thousands
-from app.lifecycle import Status, TimeUnit
 from app.letters import COMMON_REASONS, number_text
+from app.lifecycle import Status, TimeUnit
 from app.text import fold
-from app.due_dates import deadline_values
 from app.workcalendar import WorkCalendar
-from db.models import ApologyLetter, Dossier, DossierEvent, SupplementPeriod
 from db import audit
 from db.bulk import advance_id_sequence, begin_explicitly, insert_rows
+from db.models import ApologyLetter, Dossier, DossierEvent, SupplementPeriod
 from db.search_index import FTS_TABLE, SQLITE_DDL
 
 BATCH = 20_000

@@ -40,9 +40,8 @@ from sqlalchemy.orm import Session
 from app import dossiers
 from app.context import Context
 from app.deadlines import WarningBounds
+from app.digitization_rules import FLAGS, RULES, Rule, any_gap_sql, missing, required_flags, rule, status_unindexed
 from app.dossier_rows import N_ROW_COLUMNS, DossierRow, make_row, row_select, search
-from app.digitization_rules import (FLAGS, RULES, Rule, any_gap_sql, missing, required_flags, rule,
-                                    status_unindexed)
 from app.errors import NotFoundError, ValidationError
 from app.lifecycle import Channel, Status
 from app.measures import Period, check_grouping, mondays, percent, weekly_totals

@@ -40,8 +40,8 @@ from app.errors import ConfigurationError, NotFoundError, ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.issuer import Issuer, issuer_for_unit
 from app.lifecycle import Status, TimeUnit
-from app.text import nfc
 from app.permissions import Permission, allowed
+from app.text import nfc
 from app.workcalendar import weekday_vi
 from db import locks
 from db.models import ApologyLetter, Dossier, Procedure, Unit, User

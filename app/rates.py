@@ -25,12 +25,13 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from app.digitization import WITH_RESULT_CODES, wide_period
 from app.deadlines import Timing
+from app.digitization import WITH_RESULT_CODES, wide_period
 from app.lifecycle import Status
 from app.measures import Period, check_grouping, percent, percent_text, weekly_totals
 from app.settings import Settings
 from db.models import ApologyLetter, Dossier, Procedure, Unit, User
+
 
 @dataclass(frozen=True)
 class Counts:

@@ -15,8 +15,17 @@ from sqlalchemy import Select, and_, func, select, text
 from sqlalchemy.orm import Session
 
 from app.deadlines import WarningBounds, WarningLevel
-from app.dossier_rows import (DossierRow, fts_count, fts_matches, fts_more_than, level_condition, make_row,
-                              row_select, search, search_condition)
+from app.dossier_rows import (
+    DossierRow,
+    fts_count,
+    fts_matches,
+    fts_more_than,
+    level_condition,
+    make_row,
+    row_select,
+    search,
+    search_condition,
+)
 from app.lifecycle import Channel, Status
 from app.workcalendar import WorkCalendar
 from db.models import Dossier, Procedure, Unit

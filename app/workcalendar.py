@@ -21,8 +21,8 @@ Counting rules (DOMAIN.md §4):
 from __future__ import annotations
 
 import bisect
-import threading
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 

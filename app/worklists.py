@@ -14,8 +14,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.deadlines import WarningBounds, WarningLevel, level_label
-from app.dossier_rows import (ACTION_LEVELS, RUNNING_CODES, DossierRow, level_counts, level_ids, level_rows,
-                              fts_newest, rows_by_id, search)
+from app.dossier_rows import (
+    ACTION_LEVELS,
+    RUNNING_CODES,
+    DossierRow,
+    fts_newest,
+    level_counts,
+    level_ids,
+    level_rows,
+    rows_by_id,
+    search,
+)
 from app.lifecycle import OPEN
 from app.workcalendar import WorkCalendar
 from db.models import Dossier, DossierEvent, User

@@ -15,8 +15,8 @@ from typing import Callable
 from sqlalchemy import Engine, func, select, text
 
 from db import audit, migrate
-from db.models import Base
 from db.engine import make_sessionmaker
+from db.models import Base
 
 BATCH = 5000
 

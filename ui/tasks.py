@@ -12,11 +12,10 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
-
-import shiboken6
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 

@@ -15,13 +15,13 @@ from typing import Callable
 from sqlalchemy.orm import sessionmaker
 
 from app import calendar_changes
+from app.cli.output import Output
+from app.cli.parser import day, year
 from app.clock import Clock
 from app.context import load_context
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.workcalendar import weekday_vi
-from app.cli.output import Output
-from app.cli.parser import day, year
 
 
 def add_parsers(commands, common) -> None:

@@ -9,8 +9,8 @@ from typing import Callable
 from sqlalchemy.orm import sessionmaker
 
 from app.catalog import ensure_user
-from app.clock import Clock
 from app.cli.output import Output
+from app.clock import Clock
 from app.context import load_context
 from app.formatting import thousands
 from app.importing import service

@@ -18,7 +18,7 @@ from app.cli.admin_commands import _context
 from app.cli.output import Output
 from app.clock import Clock
 from app.errors import ValidationError
-from app.settings import SPECS, SPEC_BY_KEY, describe, load_settings
+from app.settings import SPEC_BY_KEY, SPECS, describe, load_settings
 
 # option → office field
 OFFICE_OPTIONS = {"name": "name", "parent": "parent_agency", "place": "place_name", "agency_code": "agency_code",

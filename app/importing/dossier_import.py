@@ -23,9 +23,8 @@ from app.deadlines import ProcessingTime
 from app.formatting import datetime_vi
 from app.importing.dossier_file import CheckFn, DossierFile, DossierRow, ProgressFn, RowProblem, checkpoint
 from app.importing.units import match_unit_name, unit_index
-from app.text import fold_name
 from app.lifecycle import Status, TimeUnit
-from app.text import fold
+from app.text import fold, fold_name
 from app.validation import EARLIEST
 from db.models import ApologyLetter, Dossier, Procedure
 

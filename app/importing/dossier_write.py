@@ -15,12 +15,11 @@ from sqlalchemy.orm import Session
 from app.context import Context
 from app.deadlines import ProcessingTime, due_from_receipt
 from app.dossiers import search_text_for
+from app.due_dates import deadline_values, recompute_deadlines
 from app.errors import StaleDataError, ValidationError
 from app.formatting import datetime_vi
 from app.importing.dossier_file import CheckFn, DossierRow, ProgressFn, checkpoint
-from app.due_dates import deadline_values, recompute_deadlines
-from app.importing.dossier_import import (FIELD_LABELS, Change, ImportPlan, ImportResult, UnknownProcedure,
-                                          UnknownUnit)
+from app.importing.dossier_import import FIELD_LABELS, Change, ImportPlan, ImportResult, UnknownProcedure, UnknownUnit
 from app.importing.units import clean_unit_name, new_unit_code
 from app.lifecycle import Channel, Status
 from app.text import fold

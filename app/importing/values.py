@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 
-from app.lifecycle import Channel, OnlineLevel, Status, STATUS_LABELS
+from app.lifecycle import STATUS_LABELS, Channel, OnlineLevel, Status
 from app.text import fold, nfc
 
 

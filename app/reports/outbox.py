@@ -26,9 +26,9 @@ from app import secrets, validation
 from app.clock import Clock
 from app.errors import AppError, ConfigurationError, NotFoundError, ValidationError
 from app.formatting import date_vi
+from app.reports.xlsx import write_atomically
 from app.settings import Settings, load_settings
 from app.workcalendar import WorkCalendar
-from app.reports.xlsx import write_atomically
 from db.models import ApologyLetter, ReportOutbox
 
 log = logging.getLogger(__name__)

@@ -18,8 +18,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench.common import bench_register, register_arguments, timed  # noqa: E402
-
 from sqlalchemy import func, select  # noqa: E402
 
 from app import digitization  # noqa: E402
@@ -27,6 +25,7 @@ from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402
 from app.measures import Period, percent_text  # noqa: E402
 from db.models import Dossier  # noqa: E402
+from tests.bench.common import bench_register, register_arguments, timed  # noqa: E402
 
 NOW = dt.datetime(2026, 11, 25, 9, 0)
 

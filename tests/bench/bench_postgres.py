@@ -16,7 +16,6 @@ succeeded on it (no lost update), with the audit chain whole.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import random
 import statistics
 import sys
@@ -29,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import func, select  # noqa: E402
 
-from app import dossiers, register_query as rq, worklists  # noqa: E402
+from app import dossiers, worklists  # noqa: E402
+from app import register_query as rq
 from app.catalog import ensure_user  # noqa: E402
 from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402

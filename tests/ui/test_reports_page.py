@@ -1,11 +1,9 @@
 """The Reports page and the end-of-day reminder, driven as an officer would."""
 
 import datetime as dt
-from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from app import dossiers
 from app.dossiers import NewDossier
