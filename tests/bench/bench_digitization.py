@@ -43,7 +43,7 @@ def main() -> None:
         year = Period(NOW.date() - dt.timedelta(days=365), NOW.date())
         for name, period in (("month to date", month), ("last 365 days", year)):
             for by in ("unit", "field", "officer"):
-                ms, report = timed(lambda: digitization.rates(session, ctx, period, by))
+                ms, report = timed(lambda period=period, by=by: digitization.rates(session, ctx, period, by))
                 print(f"rates per {by:<7} {name}: {ms:7.1f} ms  ({len(report.rows)} rows; office "
                       f"{percent_text(report.total.digitization_rate)} of {report.total.handled:,} handled, "
                       f"{report.total.received:,} received)")

@@ -107,7 +107,6 @@ def test_receive_find_and_finish_a_dossier(qtbot, Session, clock, catalog, monke
     qtbot.waitUntil(lambda: form.page.view.digitized_result, timeout=5000)
     qtbot.mouseClick(form.findChild(QPushButton, "action_result_ready"), Qt.LeftButton)
     qtbot.waitUntil(lambda: form.page.view.status is Status.RESULT_READY, timeout=5000)
-    returned = form.findChild(QPushButton, "action_returned")
     qtbot.waitUntil(lambda: form.findChild(QPushButton, "action_returned") is not None, timeout=5000)
     qtbot.mouseClick(form.findChild(QPushButton, "action_returned"), Qt.LeftButton)
     qtbot.waitUntil(lambda: form.page.view.status is Status.RETURNED, timeout=5000)

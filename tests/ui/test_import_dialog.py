@@ -15,7 +15,7 @@ def opened(qtbot):
     windows = []
     yield windows
     for desk, window in windows:
-        qtbot.waitUntil(lambda: desk.tasks.busy == 0, timeout=10000)
+        qtbot.waitUntil(lambda desk=desk: desk.tasks.busy == 0, timeout=10000)
         window.close()
         window.deleteLater()
 

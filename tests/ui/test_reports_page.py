@@ -119,7 +119,7 @@ def test_no_reminder_before_the_time_or_on_a_day_off(qtbot, Session, register):
         register.moment = moment
         desk, window = open_window(qtbot, Session, register)
         # the window's first check has answered (it runs in the background as the window opens)
-        qtbot.waitUntil(lambda: window.report_reminder.last_due is not None, timeout=5000)
+        qtbot.waitUntil(lambda window=window: window.report_reminder.last_due is not None, timeout=5000)
         assert window.report_reminder.last_due is False
         assert window.report_reminder.box is None
         assert window.statusBar().currentMessage() == ""
