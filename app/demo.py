@@ -13,7 +13,7 @@ import datetime as dt
 import multiprocessing
 import random
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -239,7 +239,7 @@ def generate(session, calendar: WorkCalendar, now: dt.datetime, count: int, seed
 
 def _ahead(pool: ProcessPoolExecutor, plan: _Plan, indexes: range, depth: int = 3) -> Iterator[_Batch]:
     """Batches in order, with at most ``depth`` being made ahead (bounded memory)."""
-    pending = deque()
+    pending: deque[Future[_Batch]] = deque()
     for index in indexes:
         pending.append(pool.submit(_make_batch, plan, index))
         if len(pending) >= depth:
@@ -292,7 +292,10 @@ def _make_batch(plan: _Plan, index: int) -> _Batch:
     closing = calendar.hours.closing
     start = index * plan.batch_size
     size = min(plan.batch_size, plan.count - start)
-    dossiers, history, periods, letter_rows = [], [], [], []
+    dossiers: list[dict] = []
+    history: list[dict] = []
+    periods: list[dict] = []
+    letter_rows: list[dict] = []
     opened = 0
     for position in range(start, start + size):
         dossier_id = plan.first_id + position

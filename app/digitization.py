@@ -81,6 +81,7 @@ def wide_period(session: Session, period: Period) -> bool:
     last = session.scalar(select(func.max(Dossier.received_at)))
     if first is None:
         return False
+    assert last is not None  # a register with a first dossier has a last one
     span = (last - first).total_seconds() or 1.0
     covered = (min(last, period.end_bound) - max(first, period.start_moment)).total_seconds()
     return covered / span > WIDE_SHARE

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -94,7 +95,8 @@ def due_within(session: Session, calendar: WorkCalendar, now: dt.datetime, worki
     )
     if limit:
         query = query.limit(limit)
-    return [tuple(row) for row in session.execute(query)]
+    # due_at >= now leaves out the dossiers without a due date
+    return cast(list[tuple[int, dt.datetime]], [tuple(row) for row in session.execute(query)])
 
 
 def search_ids(session: Session, text_query: str, limit: int = 50) -> list[int]:

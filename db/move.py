@@ -34,7 +34,7 @@ class MoveResult:
 
 def _counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as connection:
-        return {table.name: connection.scalar(select(func.count()).select_from(table))
+        return {table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
                 for table in Base.metadata.sorted_tables}
 
 
