@@ -168,7 +168,7 @@ def history(session: Session, *, dossier_code: str | None = None, dossier_id: in
         label = TABLE_LABELS.get(event.table_name, event.table_name)
         key = event.row_key
         if event.table_name == "dossiers":
-            key = codes.get(event.dossier_id, key)
+            key = codes.get(event.dossier_id, key) if event.dossier_id is not None else key
         elif event.table_name == "users" and key.isdigit():
             key = names.get(int(key), key)
         elif event.table_name == "units" and key.isdigit():

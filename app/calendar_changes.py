@@ -165,6 +165,7 @@ def _apply(session: Session, ctx: Context, impact: CalendarImpact, why: str) -> 
     calendar = load_calendar(session)  # the calendar now in force: the change is flushed
     for item in impact.recomputed:
         dossier = session.get(Dossier, item.id)
+        assert dossier is not None  # read by _impact in this transaction
         set_due(dossier, calendar, item.new_due_at)  # the due moment and, with it, the apology deadline
         dossier.original_due_at = item.new_due_at
         dossier.updated_at = ctx.now()
@@ -246,7 +247,7 @@ def _serialise(decisions: holiday_decisions.DecisionSet) -> str:
         for d in decisions.decisions]}, ensure_ascii=False, indent=1)
 
 
-def _loaded_after(session: Session, text: str) -> tuple[str, WorkCalendar, list[int]]:
+def _loaded_after(session: Session, text: str) -> tuple[str, holiday_decisions.DecisionSet, list[int]]:
     incoming = holiday_decisions.parse_decisions(text)  # refuses a bad file whole, before anything changes
     previous = loaded_decisions_text(session)
     merged = (holiday_decisions.parse_decisions(previous).merged_with(incoming) if previous else incoming)

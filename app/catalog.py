@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.deadlines import ProcessingTime
 from app import validation
+from app.deadlines import ProcessingTime
 from app.errors import NotFoundError, ValidationError
 from app.lifecycle import OnlineLevel, TimeUnit, parse_enum
 from app.text import fold, nfc

@@ -13,7 +13,7 @@ import datetime as dt
 import multiprocessing
 import random
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -22,18 +22,31 @@ from sqlalchemy import Connection, func, select, text
 
 from app.catalog import ensure_procedure, ensure_unit, ensure_user, get_office, save_office
 from app.deadlines import ProcessingTime, due_from_receipt
-from app.demo_data import (COMPANY_KINDS, COMPANY_WORDS, FAMILY_NAMES, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE,
-                           MIDDLE_MALE, PHONE_PREFIXES, PROCEDURES, QUARTERS, STREETS, UNITS, WARDS)
+from app.demo_data import (
+    COMPANY_KINDS,
+    COMPANY_WORDS,
+    FAMILY_NAMES,
+    GIVEN_FEMALE,
+    GIVEN_MALE,
+    MIDDLE_FEMALE,
+    MIDDLE_MALE,
+    PHONE_PREFIXES,
+    PROCEDURES,
+    QUARTERS,
+    STREETS,
+    UNITS,
+    WARDS,
+)
+from app.due_dates import deadline_values
 from app.errors import ValidationError
 from app.formatting import thousands
-from app.lifecycle import Status, TimeUnit
 from app.letters import COMMON_REASONS, number_text
+from app.lifecycle import Status, TimeUnit
 from app.text import fold
-from app.due_dates import deadline_values
 from app.workcalendar import WorkCalendar
-from db.models import ApologyLetter, Dossier, DossierEvent, SupplementPeriod
 from db import audit
 from db.bulk import advance_id_sequence, begin_explicitly, insert_rows
+from db.models import ApologyLetter, Dossier, DossierEvent, SupplementPeriod
 from db.search_index import FTS_TABLE, SQLITE_DDL
 
 BATCH = 20_000
@@ -226,7 +239,7 @@ def generate(session, calendar: WorkCalendar, now: dt.datetime, count: int, seed
 
 def _ahead(pool: ProcessPoolExecutor, plan: _Plan, indexes: range, depth: int = 3) -> Iterator[_Batch]:
     """Batches in order, with at most ``depth`` being made ahead (bounded memory)."""
-    pending = deque()
+    pending: deque[Future[_Batch]] = deque()
     for index in indexes:
         pending.append(pool.submit(_make_batch, plan, index))
         if len(pending) >= depth:
@@ -279,7 +292,10 @@ def _make_batch(plan: _Plan, index: int) -> _Batch:
     closing = calendar.hours.closing
     start = index * plan.batch_size
     size = min(plan.batch_size, plan.count - start)
-    dossiers, history, periods, letter_rows = [], [], [], []
+    dossiers: list[dict] = []
+    history: list[dict] = []
+    periods: list[dict] = []
+    letter_rows: list[dict] = []
     opened = 0
     for position in range(start, start + size):
         dossier_id = plan.first_id + position

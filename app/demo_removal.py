@@ -42,8 +42,18 @@ from app.demo_data import PROCEDURES, UNITS
 from app.permissions import Permission, require
 from db import audit, search_index
 from db.bulk import begin_explicitly
-from db.models import (ApologyLetter, AuditEvent, Base, Dossier, DossierEvent, Office, Procedure, SupplementPeriod,
-                       Unit, User)
+from db.models import (
+    ApologyLetter,
+    AuditEvent,
+    Base,
+    Dossier,
+    DossierEvent,
+    Office,
+    Procedure,
+    SupplementPeriod,
+    Unit,
+    User,
+)
 
 NO_DEMO = "Sổ không có dữ liệu mẫu."
 REMOVE_ACTION = "demo-remove"

@@ -40,9 +40,8 @@ from sqlalchemy.orm import Session
 from app import dossiers
 from app.context import Context
 from app.deadlines import WarningBounds
+from app.digitization_rules import FLAGS, RULES, Rule, any_gap_sql, missing, required_flags, rule, status_unindexed
 from app.dossier_rows import N_ROW_COLUMNS, DossierRow, make_row, row_select, search
-from app.digitization_rules import (FLAGS, RULES, Rule, any_gap_sql, missing, required_flags, rule,
-                                    status_unindexed)
 from app.errors import NotFoundError, ValidationError
 from app.lifecycle import Channel, Status
 from app.measures import Period, check_grouping, mondays, percent, weekly_totals
@@ -82,6 +81,7 @@ def wide_period(session: Session, period: Period) -> bool:
     last = session.scalar(select(func.max(Dossier.received_at)))
     if first is None:
         return False
+    assert last is not None  # a register with a first dossier has a last one
     span = (last - first).total_seconds() or 1.0
     covered = (min(last, period.end_bound) - max(first, period.start_moment)).total_seconds()
     return covered / span > WIDE_SHARE

@@ -56,7 +56,7 @@ class Rule:
 
     def applies_sql(self) -> ColumnElement[bool]:
         """The same condition on Dossier (joined to Procedure when the rule looks at it)."""
-        parts = []
+        parts: list[ColumnElement[bool]] = []
         if self.channels is not None:
             parts.append(Dossier.channel.in_(sorted(c.value for c in self.channels)))
         if self.statuses is not None:

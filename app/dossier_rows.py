@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.deadlines import WarningBounds, WarningLevel, level_of, time_left
@@ -85,7 +85,7 @@ def urgency_key(row: DossierRow):
 
 def rows_by_id(session: Session, bounds: WarningBounds, ids: list[int]) -> list[DossierRow]:
     """Rows of the given dossiers, most urgent first."""
-    rows = []
+    rows: list[DossierRow] = []
     for start in range(0, len(ids), 500):
         result = session.execute(row_select().where(Dossier.id.in_(ids[start:start + 500])))
         rows.extend(make_row(values, bounds) for values in result)
@@ -172,7 +172,7 @@ def like_pattern(folded: str) -> str:
 class Search:
     """What the search box asks, as a condition on dossiers; ``fts`` is the FTS5 query on SQLite."""
 
-    condition: object
+    condition: ColumnElement[bool]
     fts: str = ""
 
 

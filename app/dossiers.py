@@ -15,10 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError as OrmStaleDataError
 
+from app import validation
 from app.catalog import procedure_by_code, unit_id_by_code
 from app.context import Context
-from app.digitization_rules import guard_finish
 from app.deadlines import ProcessingTime, due_from_receipt, resume_after_supplement
+from app.digitization_rules import guard_finish
 from app.due_dates import set_due
 from app.errors import NotFoundError, StaleDataError, ValidationError
 from app.formatting import datetime_vi
@@ -32,9 +33,8 @@ from app.lifecycle import (
     check_transition,
     parse_enum,
 )
-from app.text import digits, fold, nfc
-from app import validation
 from app.permissions import acting_user
+from app.text import digits, fold, nfc
 from db import locks
 from db.models import ApologyLetter, Dossier, DossierEvent, Office, Procedure, SupplementPeriod
 

@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from sqlalchemy import bindparam, exists, func, select, update
 from sqlalchemy.orm import Session
@@ -74,11 +75,11 @@ def recompute_deadlines(session: Session, calendar: WorkCalendar, dossier_ids: I
              .where(Dossier.status.in_(OPEN_CODES)))
     if dossier_ids is not None:
         wanted = list(dossier_ids)
-        rows = []
+        rows: list[Any] = []
         for start in range(0, len(wanted), 500):
             rows.extend(session.execute(query.where(Dossier.id.in_(wanted[start:start + 500]))).all())
     else:
-        rows = session.execute(query).all()
+        rows = list(session.execute(query).all())
     session.flush()  # pending changes first: the update below goes around the ORM
     changes = []
     for dossier_id, due_at, received_at, stored, letter in rows:

@@ -95,6 +95,7 @@ class Delivery:
         """"gửi qua thư điện tử lúc 14:05 25/11/2026 (Nguyễn Thị Lan)" or "chưa giao"."""
         if not self.delivered:
             return "chưa giao" + (f" (gửi thư lỗi: {self.email_error})" if self.email_error else "")
+        assert self.via is not None  # a delivery is recorded with its channel
         who = f" ({self.by})" if self.by else ""
         note = f"; {self.note}" if self.note else ""
         return f"{self.via.phrase} lúc {datetime_vi(self.at)}{who}{note}"
@@ -138,6 +139,7 @@ def _last_email_error(session: Session, letter_id: int) -> str:
 
 def _view(session: Session, letter: ApologyLetter) -> Delivery:
     dossier = session.get(Dossier, letter.dossier_id)
+    assert dossier is not None  # a letter's dossier (foreign key)
     delivered = letter.delivered_at is not None
     return Delivery(letter.id, letter.dossier_id, dossier.code, letter.number_text, letter.issued_on,
                     dossier.applicant_email or "", DeliveryVia(letter.delivered_via) if delivered else None,
@@ -167,7 +169,7 @@ def _note(text: str | None) -> str:
     return validation.optional_text(text, "ghi chú giao phiếu", MAX_NOTE)
 
 
-def _already(letter: ApologyLetter, code: str) -> ValidationError:
+def _already(letter: ApologyLetter, code: str | None) -> ValidationError:
     via = DeliveryVia(letter.delivered_via)
     return ValidationError(f"Phiếu xin lỗi số {letter.number_text} của hồ sơ {code} đã được {via.phrase} lúc "
                            f"{datetime_vi(letter.delivered_at)}; mỗi phiếu chỉ giao một lần. Nếu ghi nhận sai, "
@@ -264,6 +266,7 @@ def queue_email(session: Session, ctx: Context, dossier_id: int) -> int:
     require(session, ctx, Permission.HANDLE_DOSSIERS)
     letter = _letter(session, dossier_id, for_update=True)
     dossier = session.get(Dossier, dossier_id)
+    assert dossier is not None  # the letter's dossier
     if letter.delivered_at is not None:
         raise _already(letter, dossier.code)
     address = _applicant_address(dossier)
@@ -288,7 +291,9 @@ def message_text(session: Session, letter_id: int) -> tuple[str, str]:
     from app.catalog import get_office
 
     letter = session.get(ApologyLetter, letter_id)
+    assert letter is not None  # asked for a letter the outbox holds
     dossier = session.get(Dossier, letter.dossier_id)
+    assert dossier is not None  # a letter's dossier (foreign key)
     office = get_office(session)
     subject = (f"Phiếu xin lỗi và hẹn lại ngày trả kết quả số {letter.number_text} — hồ sơ {dossier.code}")
     body = (f"Kính gửi: {dossier.applicant_name},\n\n"
@@ -331,7 +336,9 @@ def send_by_email(Session: sessionmaker, clock: Clock, user: int | Callable[[Ses
         outbox_id = queue_email(session, ctx, dossier_id)
     item = outbox.deliver(Session, clock, outbox_id)
     with Session() as session:
-        return EmailOutcome(get_delivery(session, dossier_id), item)
+        delivery = get_delivery(session, dossier_id)
+        assert delivery is not None  # queue_email found its letter
+        return EmailOutcome(delivery, item)
 
 
 # --- lists -------------------------------------------------------------------------------------------

@@ -40,8 +40,8 @@ from app.errors import ConfigurationError, NotFoundError, ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.issuer import Issuer, issuer_for_unit
 from app.lifecycle import Status, TimeUnit
-from app.text import nfc
 from app.permissions import Permission, allowed
+from app.text import nfc
 from app.workcalendar import weekday_vi
 from db import locks
 from db.models import ApologyLetter, Dossier, Procedure, Unit, User
@@ -242,6 +242,7 @@ def _check(ctx: Context, dossier: Dossier, request: LetterRequest) -> _Checked:
         raise ValidationError(f"Ngày phát hành phiếu {date_vi(issued_on)} trước ngày tiếp nhận hồ sơ "
                               f"({date_vi(dossier.received_at)}).")
     due_at = dossier.due_at
+    assert due_at is not None  # _refusal turned away a dossier without a due date
     new_date = request.new_date
     calendar = ctx.calendar
     if new_date <= due_at.date():
@@ -319,6 +320,7 @@ def _letter_data(session: Session, ctx: Context, dossier: Dossier, office, *, is
 
 def _draft(session: Session, ctx: Context, dossier: Dossier, request: LetterRequest, number: int,
            issued_on: dt.date, reason: str, new_due_at: dt.datetime) -> tuple[LetterData, Issuer, str]:
+    assert dossier.due_at is not None  # the callers turn away a dossier without a due date
     office, issuer = _issuer_for_letter(session, dossier)
     text = number_text(ctx.settings.letter_number_format, number, issued_on.year, issuer.symbol)
     data = _letter_data(session, ctx, dossier, office, issuer_name=issuer.name, issuer_parent=issuer.parent,
@@ -358,6 +360,7 @@ def issue(session: Session, ctx: Context, request: LetterRequest, paper: str | N
     year = checked.issued_on.year
     number = next_number(session, year)
     previous_due_at = dossier.due_at
+    assert previous_due_at is not None  # _refusal turned away a dossier without a due date
     data, issuer, number_text = _draft(session, ctx, dossier, request, number, checked.issued_on, checked.reason,
                                        checked.new_due_at)
     pdf = _pdf().render([data], paper or ctx.settings.letter_paper)
@@ -409,6 +412,7 @@ def get_letter(session: Session, dossier_id: int) -> LetterView | None:
 def issued_data(session: Session, ctx: Context, letter: ApologyLetter) -> LetterData:
     """An issued letter as printed: its own recorded number, dates, reason, issuer and signer."""
     dossier = session.get(Dossier, letter.dossier_id)
+    assert dossier is not None  # a letter's dossier (foreign key)
     office = get_office(session)
     issuer_name, issuer_parent = letter.issuer_name, letter.issuer_parent
     if not issuer_name:                 # recorded before the issuer was kept: it spoke for the office

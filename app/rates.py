@@ -21,16 +21,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import BigInteger, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
-from app.digitization import WITH_RESULT_CODES, wide_period
 from app.deadlines import Timing
+from app.digitization import WITH_RESULT_CODES, wide_period
 from app.lifecycle import Status
 from app.measures import Period, check_grouping, percent, percent_text, weekly_totals
 from app.settings import Settings
 from db.models import ApologyLetter, Dossier, Procedure, Unit, User
+
 
 @dataclass(frozen=True)
 class Counts:
@@ -187,7 +190,7 @@ _PROCEDURE_SHIFT = 1 << 8  # SQLite groups about twice as fast as by several col
 
 @dataclass(frozen=True)
 class _Row:
-    key: object            # unit / officer / procedure id (None: not set)
+    key: int | None        # unit / officer / procedure id (None: not set)
     procedure_id: int | None
     received: bool         # received in the period (else carried over)
     online: bool
@@ -254,12 +257,12 @@ def _counts_of(row: _Row) -> Counts:
 
 
 def _summary_of(session: Session, period: Period, as_of: dt.datetime, grouping: str, rows: list[_Row]) -> Summary:
-    by_key: dict[object, Counts] = {}
+    by_key: dict[Any, Counts] = {}  # an id (see _Row.key), or a field's name once rolled up below
     for row in rows:
         by_key[row.key] = by_key.get(row.key, Counts()) + _counts_of(row)
     if grouping == "field":
         fields_of = dict(session.execute(select(Procedure.id, Procedure.field)).all())
-        rolled: dict[object, Counts] = {}
+        rolled: dict[str | None, Counts] = {}
         for procedure_id, counts in by_key.items():
             name = fields_of.get(procedure_id) or None
             rolled[name] = rolled.get(name, Counts()) + counts
@@ -370,18 +373,18 @@ def _rates_of(session: Session, period: Period, settings: Settings, as_of: dt.da
     unit_filter = (Dossier.unit_id == unit_id) if unit_id is not None else literal(True)
 
     # (1) procedures eligible for full online service that offer it (catalog, not period)
-    proc_filter = [Procedure.active.is_(True), Procedure.online_eligible.is_(True)]
+    proc_filter: list[ColumnElement[bool]] = [Procedure.active.is_(True), Procedure.online_eligible.is_(True)]
     if unit_id is not None:
         proc_filter.append(Procedure.unit_id == unit_id)
     full_part, full_whole = session.execute(
         select(func.coalesce(func.sum(case((Procedure.online_level == "full", 1), else_=0)), 0), func.count())
         .where(*proc_filter)).one()
 
-    catalog = {pid: (level != "none", bool(fee)) for pid, level, fee in
+    catalog: dict[int | None, tuple[bool, bool]] = {pid: (level != "none", bool(fee)) for pid, level, fee in
                session.execute(select(Procedure.id, Procedure.online_level, Procedure.fee_bearing))}
     all_received = online_received = capable_received = capable_online = fee_online = fee_online_paid = 0
     done = done_in_time = handled = digitized = open_late = late = 0
-    per_procedure: dict[object, list[int]] = {}
+    per_procedure: dict[int | None, list[int]] = {}
     for row in rows:
         capable, fee = catalog.get(row.procedure_id, (False, False))
         if row.received:

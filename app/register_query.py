@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Select, and_, func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.deadlines import WarningBounds, WarningLevel
-from app.dossier_rows import (DossierRow, fts_count, fts_matches, fts_more_than, level_condition, make_row,
-                              row_select, search, search_condition)
+from app.dossier_rows import (
+    DossierRow,
+    fts_count,
+    fts_matches,
+    fts_more_than,
+    level_condition,
+    make_row,
+    row_select,
+    search,
+    search_condition,
+)
 from app.lifecycle import Channel, Status
 from app.workcalendar import WorkCalendar
 from db.models import Dossier, Procedure, Unit
@@ -41,7 +51,7 @@ class RegisterFilter:
 
 
 # key → (column expression, label). The first four are indexed; the others sort without one.
-SORT_COLUMNS = {
+SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
     "received_at": Dossier.received_at,
     "due_at": Dossier.due_at,
     "code": Dossier.code,

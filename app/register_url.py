@@ -9,6 +9,8 @@ A URL that already carries a password, or a SQLite file, is left alone.
 
 from __future__ import annotations
 
+from typing import overload
+
 from sqlalchemy.engine import make_url
 
 from app import secrets
@@ -22,6 +24,10 @@ def secret_name(url: str) -> str | None:
     return f"register:{parsed.username or ''}@{parsed.host}:{parsed.port or ''}/{parsed.database or ''}"
 
 
+@overload
+def with_stored_password(url: str) -> str: ...
+@overload
+def with_stored_password(url: None) -> None: ...
 def with_stored_password(url: str | None) -> str | None:
     if not url:
         return url

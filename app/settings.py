@@ -72,7 +72,7 @@ def _between(low: int, high: int) -> Callable[[Any], None]:
     def check(value):
         if not low <= value <= high:
             raise ValidationError(f"Giá trị phải nằm trong khoảng {low}–{high}.")
-    check.bounds = (low, high)   # a form shows a spin box with these limits
+    check.bounds = (low, high)  # type: ignore[attr-defined]  # a function attribute: a form shows a spin box with these limits
     return check
 
 
@@ -80,7 +80,7 @@ def _one_of(*allowed: str) -> Callable[[Any], None]:
     def check(value):
         if value not in allowed:
             raise ValidationError("Giá trị phải là một trong: " + ", ".join(allowed) + ".")
-    check.allowed = allowed   # a form shows a list to choose from
+    check.allowed = allowed  # type: ignore[attr-defined]  # a function attribute: a form shows a list to choose from
     return check
 
 
@@ -233,6 +233,7 @@ class Settings:
                                  _email_list, group=Group.REPORT)
 
     __slots__ = ("_values",)
+    _values: dict[str, Any]
 
     def __init__(self, **values: Any) -> None:
         unknown = set(values) - set(SPEC_BY_KEY)

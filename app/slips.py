@@ -44,6 +44,7 @@ def receipt_pdf(session: Session, ctx: Context, dossier_id: int, paper: str | No
         raise ValidationError(f"Hồ sơ {view.code} chưa được tiếp nhận nên chưa có giấy hẹn trả kết quả.")
     office = _office(session)
     row = session.get(Dossier, dossier_id)
+    assert row is not None  # dossiers.get found it
     letter = session.execute(select(ApologyLetter.number_text, ApologyLetter.new_due_at)
                              .where(ApologyLetter.dossier_id == dossier_id)).first()
     # The promise made at the counter stays on the paper; an apology letter's date is added, never swapped in.
@@ -70,7 +71,7 @@ def logbook_rows(session: Session, start: dt.date, end: dt.date) -> list:
     low = dt.datetime.combine(start, dt.time())
     high = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
     where = (Dossier.received_at >= low, Dossier.received_at < high, Dossier.status != int(Status.REGISTERED))
-    count = session.scalar(select(func.count()).select_from(Dossier).where(*where))
+    count = session.execute(select(func.count()).select_from(Dossier).where(*where)).scalar_one()
     if count > MAX_LOGBOOK_ROWS:
         raise ValidationError(f"Khoảng {date_vi(start)}–{date_vi(end)} có {thousands(count)} hồ sơ, quá nhiều cho "
                               f"một sổ in (tối đa {thousands(MAX_LOGBOOK_ROWS)}); hãy chọn khoảng ngắn hơn.")

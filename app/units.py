@@ -56,8 +56,8 @@ class MergeResult:
     procedures: int
 
 
-def _view(unit: Unit, names: dict[int, str], dossiers: dict[int, int], procedures: dict[int, int],
-          leaders: dict[int, str]) -> UnitView:
+def _view(unit: Unit, names: dict[int, str], dossiers: dict[int | None, int], procedures: dict[int | None, int],
+          leaders: dict[int | None, str]) -> UnitView:
     return UnitView(unit.id, unit.code, unit.name, unit.full_name or "", unit.parent_agency or "",
                     unit.head_title or "", unit.head_name or "", unit.letter_symbol or "", bool(unit.active),
                     names.get(unit.merged_into_id, "") if unit.merged_into_id else "",
@@ -119,8 +119,8 @@ def set_unit_leader(session: Session, ctx: Context, unit_id: int, username: str 
     right; ``None`` or "" unlinks whoever leads it. Administrators only."""
     require(session, ctx, Permission.MANAGE_SETTINGS)
     unit = _unit(session, unit_id)
-    for user in session.scalars(select(User).where(User.unit_id == unit.id)):
-        user.unit_id = None
+    for leader in session.scalars(select(User).where(User.unit_id == unit.id)):
+        leader.unit_id = None
     if username:
         user = session.scalar(select(User).where(User.username == nfc(username)))
         if user is None:
@@ -227,10 +227,13 @@ def merge_units(session: Session, ctx: Context, source_id: int, target_id: int) 
     for unit in (source, target):
         if unit.merged_into_id is not None:
             raise ValidationError(f"Đơn vị “{unit.name}” đã được gộp vào đơn vị khác từ trước.")
+    # An UPDATE gives a CursorResult (with rowcount); SQLAlchemy's stubs type Session.execute as Result.
     dossiers = session.execute(update(Dossier).where(Dossier.unit_id == source.id).values(unit_id=target.id)
-                               .execution_options(synchronize_session=False)).rowcount
+                               .execution_options(synchronize_session=False)
+                               ).rowcount  # type: ignore[attr-defined]
     procedures = session.execute(update(Procedure).where(Procedure.unit_id == source.id)
-                                 .values(unit_id=target.id).execution_options(synchronize_session=False)).rowcount
+                                 .values(unit_id=target.id).execution_options(synchronize_session=False)
+                                 ).rowcount  # type: ignore[attr-defined]
     for earlier in session.scalars(select(Unit).where(Unit.merged_into_id == source.id)):
         earlier.merged_into_id = target.id   # duplicates merged into the source follow it
     for leader in session.scalars(select(User).where(User.unit_id == source.id)):

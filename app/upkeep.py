@@ -20,11 +20,11 @@ from app.catalog import get_office
 from app.clock import Clock
 from app.context import Context, load_context
 from app.errors import AppError, ValidationError
+from app.integrity import register_file
 from app.permissions import Permission, acting_user, require
 from db import backup, migrate
 from db.backup import BackupInfo
 from db.database import RegisterDamaged
-from app.integrity import register_file
 from db.engine import sqlite_file
 from db.models import Dossier
 

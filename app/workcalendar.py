@@ -21,8 +21,8 @@ Counting rules (DOMAIN.md §4):
 from __future__ import annotations
 
 import bisect
-import threading
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
@@ -168,7 +168,7 @@ class WorkCalendar:
     holiday_source: HolidaySource = vietnam_holidays
     decisions: DecisionSet | None = None  # None: the shipped decisions (resources/calendar)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self._overrides: dict[dt.date, DayOverride] = {o.day: o for o in self.overrides}
         self.overrides = tuple(sorted(self._overrides.values(), key=lambda o: o.day))
         if self.decisions is None:
@@ -207,6 +207,7 @@ class WorkCalendar:
             return
         if self._span:
             first, last = min(first, self._span[0]), max(last, self._span[1])
+        assert self.decisions is not None  # set in __post_init__
         for year in range(first, last + 1):
             if year not in self._years:
                 days_off, make_up = self.holiday_source(year)
@@ -323,6 +324,7 @@ class WorkCalendar:
 
     def tet_decided(self, year: int) -> bool:
         """Whether an official decision fixes the Tết break of ``year``."""
+        assert self.decisions is not None  # set in __post_init__
         decision = self.decisions.for_year(year).get(Occasion.TET)
         return decision is not None and decision.official
 
@@ -367,6 +369,7 @@ class WorkCalendar:
         self._ensure(day - dt.timedelta(days=15))
         index = bisect.bisect_left(self._working, day)
         while index == 0:
+            assert self._span is not None  # loaded by _ensure
             self._load_span(self._span[0] - 1, self._span[1])  # refuses to go before FIRST_YEAR
             index = bisect.bisect_left(self._working, day)
         return self._working[index - 1]
@@ -383,6 +386,7 @@ class WorkCalendar:
             return self.working_day_on_or_after(day)
         index = bisect.bisect_right(self._working, day) + count - 1
         while index >= len(self._working):
+            assert self._span is not None  # loaded by _ensure
             self._load_span(self._span[0], self._span[1] + 1)  # refuses to go past LAST_YEAR
             index = bisect.bisect_right(self._working, day) + count - 1
         return self._working[index]

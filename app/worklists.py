@@ -9,13 +9,23 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.deadlines import WarningBounds, WarningLevel, level_label
-from app.dossier_rows import (ACTION_LEVELS, RUNNING_CODES, DossierRow, level_counts, level_ids, level_rows,
-                              fts_newest, rows_by_id, search)
+from app.dossier_rows import (
+    ACTION_LEVELS,
+    RUNNING_CODES,
+    DossierRow,
+    fts_newest,
+    level_counts,
+    level_ids,
+    level_rows,
+    rows_by_id,
+    search,
+)
 from app.lifecycle import OPEN
 from app.workcalendar import WorkCalendar
 from db.models import Dossier, DossierEvent, User
@@ -85,7 +95,8 @@ def due_within(session: Session, calendar: WorkCalendar, now: dt.datetime, worki
     )
     if limit:
         query = query.limit(limit)
-    return [tuple(row) for row in session.execute(query)]
+    # due_at >= now leaves out the dossiers without a due date
+    return cast(list[tuple[int, dt.datetime]], [tuple(row) for row in session.execute(query)])
 
 
 def search_ids(session: Session, text_query: str, limit: int = 50) -> list[int]:

@@ -43,7 +43,9 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict]) -> None:
         data.append(column)
     values = list(zip(*data))
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    cursor = connection.connection.driver_connection.cursor()
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a live connection always has its DBAPI connection
+    cursor = driver.cursor()
     try:
         cursor.executemany(sql, values)
     finally:
@@ -63,6 +65,7 @@ def begin_explicitly(connection: Connection) -> None:
     if connection.dialect.name != "sqlite":
         return
     driver = connection.connection.driver_connection
+    assert driver is not None  # a live connection always has its DBAPI connection
     if not driver.in_transaction:
         driver.execute("BEGIN")
 

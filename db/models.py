@@ -8,7 +8,7 @@ importable without the domain. Datetimes are naive office-local time.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import TYPE_CHECKING, ClassVar, Optional
 
 from sqlalchemy import (
     Boolean,
@@ -22,6 +22,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     false,
@@ -46,6 +47,11 @@ def _promised_at_insert(context) -> Optional[dt.datetime]:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    if TYPE_CHECKING:
+        # Every mapped class here is mapped to a Table (no mapping to a join or a select);
+        # SQLAlchemy's own annotation is the general FromClause.
+        __table__: ClassVar[Table]
 
 
 class Office(Base):

@@ -15,8 +15,8 @@ from typing import Callable
 from sqlalchemy import Engine, func, select, text
 
 from db import audit, migrate
-from db.models import Base
 from db.engine import make_sessionmaker
+from db.models import Base
 
 BATCH = 5000
 
@@ -34,7 +34,7 @@ class MoveResult:
 
 def _counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as connection:
-        return {table.name: connection.scalar(select(func.count()).select_from(table))
+        return {table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
                 for table in Base.metadata.sorted_tables}
 
 

@@ -3,6 +3,15 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test || exit 1
+# Lint and type check first (configured in pyproject.toml): a failure stops the run.
+if ! .venv/bin/ruff check .; then
+  echo "Kiểm tra mã nguồn (ruff) không đạt: sửa các lỗi ở trên rồi chạy lại." >&2
+  exit 1
+fi
+if ! .venv/bin/mypy; then
+  echo "Kiểm tra kiểu (mypy trên app/ và db/) không đạt: sửa các lỗi ở trên rồi chạy lại." >&2
+  exit 1
+fi
 # No display is needed: Qt draws offscreen; data and logs go to a throwaway folder.
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 export MOTCUA_DATA_DIR="$(mktemp -d)"

@@ -11,7 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from app import accounts, audit as audit_view, upkeep
+from app import accounts, upkeep
+from app import audit as audit_view
 from app.permissions import Permission, require
 from ui.about import AboutDialog, app_icon
 from ui.errors import show_error

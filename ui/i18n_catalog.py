@@ -14,14 +14,15 @@ from ui.i18n import QT_TR_NOOP
 def app_labels() -> list[str]:
     """Every label of app/ that the window passes through tr(): enums, actions, rules, rates, columns, audit."""
     from app import today
-    from app.audit import ACTION_LABELS as AUDIT_ACTIONS, TABLE_LABELS
+    from app.audit import ACTION_LABELS as AUDIT_ACTIONS
+    from app.audit import TABLE_LABELS
     from app.deadlines import LEVEL_LABELS, Timing
     from app.digitization_rules import FLAGS, RULES
     from app.dossier_page import ACTION_LABELS, action_label
     from app.importing.columns import CATALOG_COLUMNS, DOSSIER_COLUMNS
-    from app.measures import GROUPINGS
     from app.letter_delivery import DeliveryVia
     from app.lifecycle import STATUS_LABELS, ApplicantKind, Channel, OnlineLevel, ResultDelivery, Status, TimeUnit
+    from app.measures import GROUPINGS
     from app.printing.templates import FORMS
     from app.rates import RATE_LABELS
     from app.reports.outbox import STATUS_LABELS as OUTBOX_LABELS

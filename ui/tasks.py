@@ -14,11 +14,10 @@ import queue
 import threading
 import time
 import traceback
-
-import shiboken6
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 

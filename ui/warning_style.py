@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from app.deadlines import WarningLevel
 from ui.i18n import QT_TR_NOOP, tr

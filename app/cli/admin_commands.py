@@ -15,14 +15,15 @@ from typing import Callable
 
 from sqlalchemy.orm import sessionmaker
 
-from app import accounts, audit as audit_view
+from app import accounts
+from app import audit as audit_view
+from app.cli.output import Output
+from app.cli.parser import day
 from app.clock import Clock
 from app.context import load_context
 from app.errors import NotFoundError, ValidationError
 from app.formatting import datetime_vi
 from app.permissions import Role
-from app.cli.output import Output
-from app.cli.parser import day
 from db import backup
 from db.engine import resolve_url
 

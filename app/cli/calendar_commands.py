@@ -15,13 +15,13 @@ from typing import Callable
 from sqlalchemy.orm import sessionmaker
 
 from app import calendar_changes
+from app.cli.output import Output
+from app.cli.parser import day, year
 from app.clock import Clock
 from app.context import load_context
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.workcalendar import weekday_vi
-from app.cli.output import Output
-from app.cli.parser import day, year
 
 
 def add_parsers(commands, common) -> None:
@@ -123,11 +123,11 @@ def cmd_calendar(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     if not tet_decided:
         out.line(f"  ⚠ Lịch nghỉ Tết Nguyên Đán {shown_year} chưa có quyết định chính thức: các ngày “dự kiến” "
                  f"do máy tính theo âm lịch; nạp văn bản mới bằng “calendar --load TỆP”.")
-    for d in days:
-        mark = "LÀM VIỆC" if d.working else "nghỉ    "
-        source = f"[{d.source_label.lower()}" + (f": {d.reference}" if d.reference and d.source.value != "co_quan"
-                                                   else "") + "]"
-        out.line(f"  {weekday_vi(d.day):<9} {date_vi(d.day)}  {mark}  {d.name}  {source}")
+    for info in days:
+        mark = "LÀM VIỆC" if info.working else "nghỉ    "
+        source = f"[{info.source_label.lower()}" + (f": {info.reference}" if info.reference and info.source is not None
+                                                      and info.source.value != "co_quan" else "") + "]"
+        out.line(f"  {weekday_vi(info.day):<9} {date_vi(info.day)}  {mark}  {info.name}  {source}")
     off = sum(1 for d in days if not d.working)
     out.line(f"Tổng: {off} ngày nghỉ (kể cả cuối tuần liền kỳ nghỉ), {len(days) - off} ngày làm việc đặc biệt "
              f"(làm bù, đi làm, chưa xác nhận).")

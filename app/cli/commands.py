@@ -12,17 +12,26 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import dossiers, worklists
 from app.catalog import ensure_user
+from app.cli import registry
+from app.cli.output import Output
 from app.clock import Clock
 from app.context import Context, load_context
-from app.deadlines import ProcessingTime, WarningBounds, WarningLevel, apology_deadline, due_from_receipt, \
-    finish_timing, level_label, level_of, time_left
+from app.deadlines import (
+    ProcessingTime,
+    WarningBounds,
+    WarningLevel,
+    apology_deadline,
+    due_from_receipt,
+    finish_timing,
+    level_label,
+    level_of,
+    time_left,
+)
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi, moment_with_weekday, thousands
 from app.lifecycle import TimeUnit
 from app.measures import moment_of
 from app.workcalendar import weekday_vi
-from app.cli.output import Output
-from app.cli import registry
 
 
 def _login_name(name: str | None) -> str:
@@ -136,7 +145,7 @@ def cmd_search(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
 def cmd_demo(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     if args.remove:
         return _remove_demo(args, Session, clock, out)
-    from app.demo import generate   # the generator and its name lists only for this command
+    from app.demo import generate  # the generator and its name lists only for this command
 
     if args.count < 1:
         raise ValidationError("Số hồ sơ mẫu phải ít nhất là 1.")

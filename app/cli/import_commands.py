@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 from typing import Callable
 
 from sqlalchemy.orm import sessionmaker
 
 from app.catalog import ensure_user
-from app.clock import Clock
 from app.cli.output import Output
+from app.clock import Clock
 from app.context import load_context
 from app.formatting import thousands
 from app.importing import service
@@ -73,7 +74,7 @@ def cmd_import(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
         with Session() as session:
             ctx = load_context(session, clock)
             plan = service.preview_dossiers(session, ctx, args.file, args.source, progress=progress)
-            report = service.save_dossier_report(ctx, plan, None)
+            report: Path | str = service.save_dossier_report(ctx, plan, None)
         result = None
     else:
         with Session.begin() as session:

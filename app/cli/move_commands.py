@@ -6,8 +6,8 @@ from typing import Callable
 
 from sqlalchemy.orm import sessionmaker
 
-from app.clock import Clock
 from app.cli.output import Output
+from app.clock import Clock
 from app.errors import ValidationError
 from db.engine import make_engine
 from db.move import MoveRefused, move

@@ -37,7 +37,7 @@ def _translate(message: str) -> str:
     return _ARGPARSE_VI.get(message, message)
 
 
-argparse._ = _translate  # argparse looks ``_`` up at call time
+argparse._ = _translate  # type: ignore[attr-defined]  # argparse looks ``_`` (its gettext) up at call time
 
 
 class ArgumentError(ValidationError):
@@ -47,6 +47,11 @@ class ArgumentError(ValidationError):
 class _CommandParsers(dict):
     """The sub-parsers by command name, built on first use: a command module's parsers (and the
     libraries its module imports) are loaded only when its command is named, or the whole list shown."""
+
+    _commands: argparse._SubParsersAction
+    _common: argparse.ArgumentParser
+    _loaded: set[str]
+    _busy: bool
 
     def attach(self, commands, common) -> None:
         self._commands, self._common, self._loaded, self._busy = commands, common, set(), False
@@ -169,7 +174,7 @@ def year(text: str) -> int:
 
 
 def build_parser() -> VietnameseArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = VietnameseArgumentParser(add_help=False)  # only lends its --json to the commands (parents=)
     common.add_argument("--json", action="store_true", help="in kết quả dạng JSON (cho máy đọc)")
 
     parser = VietnameseArgumentParser(
@@ -223,5 +228,7 @@ def build_parser() -> VietnameseArgumentParser:
     search.add_argument("text", metavar="TỪ_KHÓA")
     search.add_argument("--limit", type=non_negative_int, default=50)
 
-    commands.choices.attach(commands, common)
+    choices = commands.choices
+    assert isinstance(choices, _CommandParsers)  # set by _LazyCommands
+    choices.attach(commands, common)
     return parser

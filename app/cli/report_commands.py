@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 from pathlib import Path
 
 from sqlalchemy.orm import sessionmaker
 
 from app.catalog import ensure_user
+from app.cli.output import Output
+from app.cli.parser import day
 from app.clock import Clock
 from app.context import load_context
 from app.errors import ValidationError
@@ -19,8 +20,6 @@ from app.reports import outbox
 from app.reports.daily_send import send_daily
 from app.reports.period import period_report
 from app.reports.xlsx import write_atomically
-from app.cli.output import Output
-from app.cli.parser import day
 
 
 def _user(session, name: str | None) -> int:

@@ -18,7 +18,7 @@ from app.cli.admin_commands import _context
 from app.cli.output import Output
 from app.clock import Clock
 from app.errors import ValidationError
-from app.settings import SPECS, SPEC_BY_KEY, describe, load_settings
+from app.settings import SPEC_BY_KEY, SPECS, Group, describe, load_settings
 
 # option → office field
 OFFICE_OPTIONS = {"name": "name", "parent": "parent_agency", "place": "place_name", "agency_code": "agency_code",
@@ -59,7 +59,7 @@ def cmd_settings(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
              "group": s.group.value, "group_label": s.group.label} for s in SPECS]
     out.data(rows)
     group = None
-    for spec in sorted(SPECS, key=lambda s: list(type(s.group)).index(s.group)):
+    for spec in sorted(SPECS, key=lambda s: list(Group).index(s.group)):
         if spec.group is not group:
             group = spec.group
             out.line(f"[{group.label}]")

@@ -175,6 +175,7 @@ def apply_catalog(session: Session, plan: CatalogPlan, *, skip_rejected: bool = 
     for row, procedure_id, fields in plan.changed:
         checkpoint(check)
         procedure = session.get(Procedure, procedure_id)
+        assert procedure is not None  # the plan found it in this register
         for name in fields:
             setattr(procedure, name, getattr(row, name))
         if "name" in fields:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,9 +24,8 @@ from app.deadlines import ProcessingTime
 from app.formatting import datetime_vi
 from app.importing.dossier_file import CheckFn, DossierFile, DossierRow, ProgressFn, RowProblem, checkpoint
 from app.importing.units import match_unit_name, unit_index
-from app.text import fold_name
 from app.lifecycle import Status, TimeUnit
-from app.text import fold
+from app.text import fold, fold_name
 from app.validation import EARLIEST
 from db.models import ApologyLetter, Dossier, Procedure
 
@@ -75,7 +75,7 @@ class Change:
     version: int
     code: str
     row: int
-    fields: tuple[tuple[str, object, object], ...]  # (column, old, new)
+    fields: tuple[tuple[str, Any, Any], ...]  # (column, old, new): a value of that column's type
     searched: tuple[str, str, str] = ("", "", "")  # name, phone, identity number now in the register
 
 
@@ -120,7 +120,8 @@ class ImportResult:
 
 
 def _procedures(session: Session) -> tuple[dict[str, tuple[int, ProcessingTime]], dict[str, str]]:
-    by_code, by_name = {}, {}
+    by_code: dict[str, tuple[int, ProcessingTime]] = {}
+    by_name: dict[str, str] = {}
     for pid, code, name_folded, value, unit in session.execute(select(
             Procedure.id, Procedure.code, Procedure.name_folded, Procedure.processing_value,
             Procedure.processing_unit)):
@@ -150,7 +151,7 @@ def plan_import(session: Session, ctx: Context, parsed: DossierFile, *, progress
     unit_of: dict[int, object] = {}
     rows = parsed.rows
     existing = _existing(session, [r.code for r in rows], check)
-    with_letter = set()
+    with_letter: set[int] = set()
     if existing:
         ids = [v[0] for v in existing.values()]
         for start in range(0, len(ids), CHUNK):
@@ -184,7 +185,7 @@ def plan_import(session: Session, ctx: Context, parsed: DossierFile, *, progress
                 by_name.get(fold(row.procedure_name)) if row.procedure_name else None
             known = by_code.get(procedure_key) if procedure_key else None
             old = existing.get(row.code)
-            unit_ref = None
+            unit_ref: int | tuple[str, str] | None = None
             if row.unit_name:
                 unit_ref = match_unit_name(units, row.unit_name)
                 if unit_ref is None:
@@ -200,7 +201,7 @@ def plan_import(session: Session, ctx: Context, parsed: DossierFile, *, progress
                         "mục thủ tục trước, hoặc dùng tệp có cột hạn xử lý")))
                     continue
                 unknown.setdefault(key, [row.procedure_code, row.procedure_name, row.field, 0])[3] += 1
-                procedure_ref = ("new", key)
+                procedure_ref: int | tuple[str, str] = ("new", key)
             else:
                 procedure_ref = known[0]
             if unit_ref is not None:
@@ -234,7 +235,7 @@ def _diff(row: DossierRow, old: tuple, present: frozenset[str], procedure_ref, h
     """What the file changes in a dossier of the register. An empty cell changes nothing."""
     dossier_id, version = old[0], old[1]
     current = dict(zip(_COMPARED, old[2:]))
-    wanted = {
+    wanted: dict[str, Any] = {
         "received_at": row.received_at,
         "applicant_name": row.applicant_name,
     }

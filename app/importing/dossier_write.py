@@ -8,6 +8,7 @@ both inside that transaction, so a failure or a kill undoes them too.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
@@ -15,12 +16,11 @@ from sqlalchemy.orm import Session
 from app.context import Context
 from app.deadlines import ProcessingTime, due_from_receipt
 from app.dossiers import search_text_for
+from app.due_dates import deadline_values, recompute_deadlines
 from app.errors import StaleDataError, ValidationError
 from app.formatting import datetime_vi
 from app.importing.dossier_file import CheckFn, DossierRow, ProgressFn, checkpoint
-from app.due_dates import deadline_values, recompute_deadlines
-from app.importing.dossier_import import (FIELD_LABELS, Change, ImportPlan, ImportResult, UnknownProcedure,
-                                          UnknownUnit)
+from app.importing.dossier_import import FIELD_LABELS, Change, ImportPlan, ImportResult, UnknownProcedure, UnknownUnit
 from app.importing.units import clean_unit_name, new_unit_code
 from app.lifecycle import Channel, Status
 from app.text import fold
@@ -58,7 +58,8 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
     if sqlite:
         # pysqlite opens its transaction only at the first write: make sure the DDL below is inside it.
         connection.execute(text("UPDATE settings SET key = key WHERE 0"))
-        assert connection.connection.driver_connection.in_transaction
+        driver = connection.connection.driver_connection
+        assert driver is not None and driver.in_transaction
     created = _create_procedures(session, plan.unknown_procedures)
     created_units = _create_units(session, plan.unknown_units)
     # as app.dossiers.receive: a new dossier goes to its procedure's deciding unit
@@ -99,9 +100,9 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
             connection.execute(text(SQLITE_DDL[1]))
     for start in range(0, plan.updated, BATCH):
         checkpoint(check)
-        batch = plan.changes[start:start + BATCH]
-        events += _write_changes(connection, ctx, batch, created, now, note, created_units)
-        done += len(batch)
+        changes = plan.changes[start:start + BATCH]
+        events += _write_changes(connection, ctx, changes, created, now, note, created_units)
+        done += len(changes)
         if progress:
             progress(done, total, "Đang cập nhật hồ sơ đã có…")
     # A file that moved a due date, a receipt or reopened a dossier moves its apology deadline too.
@@ -166,6 +167,7 @@ def _procedure_id(ref, created: dict[str, int]) -> int:
 
 def _new_dossier(ctx: Context, dossier_id: int, row: DossierRow, ref, created: dict[str, int],
                  units: dict[int, int | None], now: dt.datetime) -> dict:
+    due: dt.datetime | None
     if isinstance(ref, tuple) and isinstance(ref[1], ProcessingTime):
         procedure_id, due = ref[0], due_from_receipt(ctx.calendar, row.received_at, ref[1])
     else:
@@ -213,7 +215,7 @@ def _write_changes(connection: Connection, ctx: Context, batch: tuple[Change, ..
     groups: dict[tuple[str, ...], list[dict]] = {}
     history = []
     for change in batch:
-        values = {key: (_procedure_id(new, created) if key == "procedure_id"
+        values: dict[str, Any] = {key: (_procedure_id(new, created) if key == "procedure_id"
                         else _unit_id(new, created_units) if key == "unit_id" else new)
                   for key, _old, new in change.fields}
         if _touches_search(values):

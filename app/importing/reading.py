@@ -78,6 +78,13 @@ def _read_workbook(path: Path, head: bytes) -> RawTable:
     return RawTable(path.name, rows, formulas=formulas)
 
 
+def _sheet_number(name: str) -> int:
+    """3 for "xl/worksheets/sheet3.xml"."""
+    found = re.search(r"(\d+)", name.rsplit("/", 1)[1])
+    assert found is not None  # only names matching sheetN.xml are asked
+    return int(found.group(1))
+
+
 def _xlsx_formulas(path: Path) -> frozenset[tuple[int, str]]:
     """Cells of the first sheet that hold a formula (calamine gives only their cached value)."""
     try:
@@ -85,7 +92,7 @@ def _xlsx_formulas(path: Path) -> frozenset[tuple[int, str]]:
             names = [n for n in archive.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)]
             if not names:
                 return frozenset()
-            first = sorted(names, key=lambda n: int(re.search(r"(\d+)", n.rsplit("/", 1)[1]).group(1)))[0]
+            first = sorted(names, key=_sheet_number)[0]
             found: set[tuple[int, str]] = set()
             tail = b""
             with archive.open(first) as stream:

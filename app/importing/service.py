@@ -48,7 +48,7 @@ def import_dossiers(session: Session, ctx: Context, path: str | Path, source: st
 
 
 def save_dossier_report(ctx: Context, plan: ImportPlan, result: ImportResult | None) -> Path:
-    summary = [("Số dòng dữ liệu", plan.file.data_rows), ("Thêm mới", plan.added), ("Cập nhật", plan.updated),
+    summary: list[tuple[str, int | str]] = [("Số dòng dữ liệu", plan.file.data_rows), ("Thêm mới", plan.added), ("Cập nhật", plan.updated),
                ("Không đổi", plan.unchanged), ("Không nhập được", plan.rejected)]
     if result is None:
         summary.insert(0, ("Chế độ", "Xem trước (chưa ghi vào sổ)"))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.text import fold_name, nfc
 from db.models import Unit
 
+
 def unit_index(session: Session) -> dict[str, int]:
     """Folded name (and code) → unit id, for units not merged into another (a merged duplicate's name
     leads to the unit it was merged into)."""

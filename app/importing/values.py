@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 
-from app.lifecycle import Channel, OnlineLevel, Status, STATUS_LABELS
+from app.lifecycle import STATUS_LABELS, Channel, OnlineLevel, Status
 from app.text import fold, nfc
 
 
@@ -251,6 +251,7 @@ def processing_time(value, unit_value) -> tuple[float, str]:
         raise CellError("chưa có thời hạn giải quyết")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         result = number(value, "Thời hạn giải quyết")
+        assert result is not None  # not empty: checked above
         return result, unit or "day"
     key = fold(str(value))
     if key in ("trong ngay", "ngay trong ngay", "giai quyet trong ngay", "ngay"):

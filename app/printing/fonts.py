@@ -126,12 +126,12 @@ def _font_files(dirs: list[Path]) -> dict[str, list[Path]]:
 
 def _family_sets(index: dict[str, list[Path]], files: tuple[str, ...]) -> list[list[Path]]:
     """The four style files of each folder holding the whole family (e.g. liberation/ and liberation2/)."""
-    sets = []
+    sets: list[list[Path]] = []
     for regular in index.get(files[0].lower(), []):
         siblings = [regular] + [next((p for p in index.get(name.lower(), []) if p.parent == regular.parent), None)
                                 for name in files[1:]]
         if all(siblings):
-            sets.append(siblings)
+            sets.append([p for p in siblings if p is not None])  # all of them
     return sets
 
 

@@ -289,7 +289,8 @@ def balanced_lines(text: str, font: str, size: float, width: float, step: float 
     return lines, size
 
 
-def _block(text: str, style: ParagraphStyle, width: float, floor: float | None = None) -> tuple[Paragraph, list, float]:
+def _block(text: str, style: ParagraphStyle, width: float,
+           floor: float | None = None) -> tuple[Paragraph, tuple[str, ...], float]:
     lines, size = balanced_lines(text, style.fontName, style.fontSize, width - 1, floor=floor)
     if size != style.fontSize:
         style = ParagraphStyle(style.name + "_small", parent=style, fontSize=size, leading=size * 1.15)
@@ -317,7 +318,7 @@ def header(st: Styles, *, parent_agency: str, unit: str, number_line: str, place
     left.append(Rule(max(longest * 0.4, 12 * mm)))          # 1/3 to 1/2 of the line above
     right = [Paragraph(NATIONAL_TITLE, st.national), Paragraph(MOTTO, st.motto),
              Rule(stringWidth(MOTTO, family.bold, page.motto))]
-    rows = [[left, right]]
+    rows: list[list] = [[left, right]]
     if number_line or place_date:
         rows.append([_block(number_line, st.number, inner)[0] if number_line else "",
                      Paragraph(escape(place_date), st.place_date)])
@@ -383,7 +384,7 @@ def _numbered_canvas(page: PageProfile, font: str):
     centred in the top margin (Decree 30: the first page carries no number)."""
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self.document_starts: list[int] = []
             self._held: list[dict] = []

@@ -16,8 +16,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reportlab.graphics.barcode.qr import QrCode
-from reportlab.lib.units import mm
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from app.formatting import date_words, official_date, time_words

@@ -242,7 +242,7 @@ def load(spec: FormSpec) -> Template:
     path = office_path(spec)
     try:
         stat = path.stat()
-        key = ("office", str(path), stat.st_mtime_ns, stat.st_size)
+        key: tuple = ("office", str(path), stat.st_mtime_ns, stat.st_size)
     except OSError:
         path = default_path(spec)
         key = ("default", str(path))

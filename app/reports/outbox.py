@@ -26,9 +26,9 @@ from app import secrets, validation
 from app.clock import Clock
 from app.errors import AppError, ConfigurationError, NotFoundError, ValidationError
 from app.formatting import date_vi
+from app.reports.xlsx import write_atomically
 from app.settings import Settings, load_settings
 from app.workcalendar import WorkCalendar
-from app.reports.xlsx import write_atomically
 from db.models import ApologyLetter, ReportOutbox
 
 log = logging.getLogger(__name__)
@@ -132,7 +132,7 @@ def _transmit(settings: Settings, message: EmailMessage, timeout: float, passwor
     answers: list[str] = []
     try:
         if settings.smtp_security == "ssl":
-            client = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port, timeout=timeout,
+            client: smtplib.SMTP = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port, timeout=timeout,
                                       context=ssl.create_default_context())
         else:
             client = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=timeout)
@@ -142,11 +142,12 @@ def _transmit(settings: Settings, message: EmailMessage, timeout: float, passwor
             code, text = plain_data(msg)
             answers.append(f"{code} {text.decode('utf-8', 'replace') if isinstance(text, bytes) else text}")
             return code, text
-        client.data = data
+        client.data = data  # type: ignore[method-assign]  # deliberately wrapped on this one connection
         with client:
             if settings.smtp_security == "starttls":
                 client.starttls(context=ssl.create_default_context())
             if settings.smtp_username:
+                assert password is not None  # fetched above (or refused) when a user name is set
                 client.login(settings.smtp_username, password)
             client.send_message(message)
     except smtplib.SMTPAuthenticationError as error:

@@ -1,7 +1,6 @@
 """An office keeps itself right: settings, office information and units, checked, permitted and audited."""
 
 import datetime as dt
-import json
 
 import pytest
 from sqlalchemy import select
@@ -10,7 +9,7 @@ from app import administration, audit, dossiers, units
 from app.catalog import ensure_user, get_office
 from app.context import load_context
 from app.dossiers import NewDossier
-from app.errors import AppError, NotFoundError, ValidationError
+from app.errors import NotFoundError, ValidationError
 from app.issuer import issuer_for_unit
 from app.permissions import PermissionDenied
 from app.settings import Settings, load_settings

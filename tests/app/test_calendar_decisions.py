@@ -16,12 +16,12 @@ from app import calendar_changes, dossiers
 from app.catalog import ensure_user
 from app.clock import FixedClock
 from app.context import load_context
+from app.deadlines import ProcessingTime
 from app.dossiers import NewDossier
 from app.errors import ValidationError
-from app.permissions import PermissionDenied
 from app.holiday_decisions import Occasion, Source, parse_decisions, shipped
 from app.intake import preview_due
-from app.deadlines import ProcessingTime
+from app.permissions import PermissionDenied
 from app.workcalendar import WorkCalendar
 from db.models import CalendarOverride, Dossier, DossierEvent, Setting
 from tests.conftest import CULTURE_DAY_NOTE

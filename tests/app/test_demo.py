@@ -98,7 +98,10 @@ def test_batches_made_in_a_worker_process_equal_those_made_here(tmp_path, make_c
 import pytest  # noqa: E402
 from sqlalchemy import text as sql  # noqa: E402
 
-from app import audit as audit_view, demo_removal, dossiers as dossier_service, letters as letter_service  # noqa: E402
+from app import audit as audit_view  # noqa: E402
+from app import demo_removal
+from app import dossiers as dossier_service
+from app import letters as letter_service
 from app.catalog import ensure_user  # noqa: E402
 from app.dossiers import NewDossier  # noqa: E402
 from app.letters import LetterRequest  # noqa: E402

@@ -22,11 +22,11 @@ from sqlalchemy import select, update
 from app import digitization, dossiers
 from app.catalog import ensure_procedure, ensure_user
 from app.context import load_context
-from app.measures import Period, percent, percent_text
 from app.digitization_rules import RULES, missing, required_flags
 from app.dossiers import NewDossier
 from app.errors import StaleDataError, ValidationError
 from app.lifecycle import Status
+from app.measures import Period, percent, percent_text
 from app.settings import save_setting
 from db.models import Dossier, DossierEvent
 

@@ -6,7 +6,8 @@ import datetime as dt
 import io
 import string
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
 from app import dossiers
@@ -80,7 +81,7 @@ def test_valid_random_rows_round_trip(Session, make_ctx, tmp_path, data):
         _plan, result = service.import_dossiers(session, make_ctx(), path)
     assert result.added == len(rows) and result.rejected == 0
     with Session() as session:
-        for row, (name, received, days, procedure, phone) in zip(rows, data):
+        for row, (name, received, days, _procedure, phone) in zip(rows, data):
             view = dossiers.get(session, dossiers.find_id(session, row[0]))
             assert view.applicant_name == " ".join(name.split())
             assert view.received_at == received

@@ -12,7 +12,7 @@ from app.demo import generate
 from app.digitization_rules import FLAGS, RULES, missing
 from app.errors import ValidationError
 from app.lifecycle import Status
-from app.measures import GROUPINGS, Period, check_grouping, mondays, moment_of, percent, percent_text, weekly_totals
+from app.measures import GROUPINGS, Period, check_grouping, moment_of, mondays, percent, percent_text, weekly_totals
 from app.rates import TIMING_OF_CLASS, finish_timing_sql
 from db.models import Dossier, Procedure
 

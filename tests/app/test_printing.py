@@ -15,7 +15,8 @@ from app.letters import LetterRequest
 from app.printing import fonts, templates
 from app.printing.letter import LetterData, render
 from app.settings import save_setting
-from tests.support.pdf import fonts as pdf_fonts, page_sizes_mm, readings
+from tests.support.pdf import fonts as pdf_fonts
+from tests.support.pdf import page_sizes_mm, readings
 
 D = dt.datetime
 

@@ -4,15 +4,15 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import insert as insert_
+from sqlalchemy import select
 
 from app.catalog import ensure_procedure, ensure_unit, ensure_user
 from app.errors import ValidationError
 from app.measures import Period, percent, percent_text
 from app.rates import Counts, rates, summary, weekly
 from app.settings import Settings
-from sqlalchemy import insert as insert_
 from db.models import ApologyLetter, Dossier, Procedure
-from sqlalchemy import select
 
 NOW = dt.datetime(2026, 11, 25, 16, 0)
 _seq = iter(range(1, 10_000_000))
@@ -94,6 +94,7 @@ def small_register(Session, catalog):
     """A hand-made November 2026 for the TP and DD units, every II.06a box with a known count."""
     with Session.begin() as session:
         from sqlalchemy import select
+
         from db.models import Procedure
         ids = dict(session.execute(select(Procedure.code, Procedure.id)).all())
         officer = ensure_user(session, "hung.tv", "Trần Văn Hùng")
@@ -290,8 +291,9 @@ def test_on_time_both_ways_with_the_target_judged_counting_open_overdue(Session,
     assert data["rates"]["on_time_overdue_counted"]["meets_target"] is False
 
     # the workbook shows both: the II.06a line and the rates sheet
-    import openpyxl
     from io import BytesIO
+
+    import openpyxl
     with Session() as session:
         _, _, workbook = period_report(session, make_ctx(), period)
     book = openpyxl.load_workbook(BytesIO(workbook.content))

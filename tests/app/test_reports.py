@@ -9,15 +9,15 @@ import pytest
 from sqlalchemy import update
 
 from app import dossiers
-from app.settings import save_setting
 from app.dossiers import NewDossier
+from app.due_dates import recompute_deadlines
 from app.errors import ConfigurationError, ValidationError
 from app.lifecycle import Status
 from app.measures import Period
-from app.due_dates import recompute_deadlines
 from app.reports.daily import daily_report
 from app.reports.period import logbook, period_report
 from app.reports.xlsx import safe_text, write_atomically
+from app.settings import save_setting
 from db.models import Dossier
 
 EVENING = dt.datetime(2026, 11, 25, 16, 0)

@@ -131,7 +131,8 @@ def test_sql_ranges_and_python_agree_dossier_by_dossier_on_a_generated_register(
 def test_the_clock_of_a_dossier_waiting_for_papers_is_stopped_in_every_list(Session, make_ctx):
     """Blank "time left" for a dossier waiting for papers in the register, the Today list and the dossier
     page alike (Today's "Chờ bổ sung" list once showed a running clock)."""
-    from app import dossier_page, register_query as rq, today
+    from app import dossier_page, today
+    from app import register_query as rq
 
     ctx = make_ctx()
     waiting = add(Session, ctx, "Chờ Giấy Tờ", D(2026, 11, 27, 17, 0), status=Status.SUPPLEMENT)

@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import event, func, select  # noqa: E402
 
-from app import accounts, audit as audit_view, dossiers  # noqa: E402
+from app import accounts, dossiers  # noqa: E402
+from app import audit as audit_view
 from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402
 from app.demo import generate  # noqa: E402

@@ -18,8 +18,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench.common import bench_register, register_arguments, timed  # noqa: E402
-
 from sqlalchemy import func, select  # noqa: E402
 
 from app import digitization  # noqa: E402
@@ -27,6 +25,7 @@ from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402
 from app.measures import Period, percent_text  # noqa: E402
 from db.models import Dossier  # noqa: E402
+from tests.bench.common import bench_register, register_arguments, timed  # noqa: E402
 
 NOW = dt.datetime(2026, 11, 25, 9, 0)
 
@@ -44,7 +43,7 @@ def main() -> None:
         year = Period(NOW.date() - dt.timedelta(days=365), NOW.date())
         for name, period in (("month to date", month), ("last 365 days", year)):
             for by in ("unit", "field", "officer"):
-                ms, report = timed(lambda: digitization.rates(session, ctx, period, by))
+                ms, report = timed(lambda period=period, by=by: digitization.rates(session, ctx, period, by))
                 print(f"rates per {by:<7} {name}: {ms:7.1f} ms  ({len(report.rows)} rows; office "
                       f"{percent_text(report.total.digitization_rate)} of {report.total.handled:,} handled, "
                       f"{report.total.received:,} received)")

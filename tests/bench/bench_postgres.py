@@ -16,7 +16,6 @@ succeeded on it (no lost update), with the audit chain whole.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import random
 import statistics
 import sys
@@ -29,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import func, select  # noqa: E402
 
-from app import dossiers, register_query as rq, worklists  # noqa: E402
+from app import dossiers, worklists  # noqa: E402
+from app import register_query as rq
 from app.catalog import ensure_user  # noqa: E402
 from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402
@@ -166,7 +166,7 @@ def main() -> None:
             ms, rows = timed(lambda: worklists.due_within(session, ctx.calendar, NOW, 3))
             print(f"open dossiers due within 3 working days, by due date: {ms:.1f} ms ({len(rows):,} rows)")
             for query in ("dang van duc", "nguyen thi lan", "tran"):
-                ms, ids = timed(lambda: worklists.search_ids(session, query, 50))
+                ms, ids = timed(lambda query=query: worklists.search_ids(session, query, 50))
                 print(f"folded search “{query}”, first 50: {ms:.1f} ms ({len(ids)} found)")
             for label, flt, sort in (
                     ("register first page, newest first", rq.RegisterFilter(), rq.RegisterSort()),
@@ -174,8 +174,9 @@ def main() -> None:
                     ("register, level 'overdue', first page", rq.RegisterFilter(level=WarningLevel.OVERDUE),
                      rq.RegisterSort()),
                     ("register, search 'nguyen', first page", rq.RegisterFilter(text="nguyen"), rq.RegisterSort())):
-                ms, page = timed(lambda: rq.page(session, ctx.calendar, bounds, flt, sort, 0, 200), repeat=3)
-                cms, n = timed(lambda: rq.count(session, flt, bounds), repeat=3)
+                ms, page = timed(lambda flt=flt, sort=sort: rq.page(session, ctx.calendar, bounds, flt, sort, 0, 200),
+                                 repeat=3)
+                cms, n = timed(lambda flt=flt: rq.count(session, flt, bounds), repeat=3)
                 print(f"{label}: page {ms:.1f} ms ({len(page)} rows), count {cms:.1f} ms ({n:,})")
 
         if args.desk_seconds > 0 and open_ids:

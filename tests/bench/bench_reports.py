@@ -8,8 +8,8 @@ Targets (issue 6): the end-of-day workbook ≤ 2 s; a one-year period summary (B
 
 from __future__ import annotations
 
-import os
 import datetime as dt
+import os
 import resource
 import statistics
 import sys
@@ -17,8 +17,6 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from tests.bench.common import bench_register, register_arguments  # noqa: E402
 
 from sqlalchemy import func, select  # noqa: E402
 
@@ -29,6 +27,7 @@ from app.rates import rates, summary, weekly  # noqa: E402
 from app.reports.daily import daily_report  # noqa: E402
 from app.reports.period import logbook, period_report  # noqa: E402
 from db.models import Dossier  # noqa: E402
+from tests.bench.common import bench_register, register_arguments  # noqa: E402
 
 NOW = dt.datetime(2026, 11, 25, 16, 0)
 

@@ -22,7 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app import register_query as rq, worklists  # noqa: E402
+from app import register_query as rq  # noqa: E402
+from app import worklists
 from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402
 from app.deadlines import WarningBounds, WarningLevel  # noqa: E402

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from tests.cli.test_cli import assert_one_line_error, cli  # noqa: F401,F811 - the fixture
+from tests.cli.test_cli import assert_one_line_error
 
 LATER = "2026-11-25 14:30"
 

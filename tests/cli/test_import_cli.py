@@ -2,7 +2,7 @@
 
 import json
 
-from tests.cli.test_cli import assert_one_line_error, cli  # noqa: F401 - the fixture
+from tests.cli.test_cli import assert_one_line_error
 from tests.support.import_files import dossier_rows, write_csv
 
 CATALOG = "Mã thủ tục;Tên thủ tục;Lĩnh vực;Thời hạn giải quyết;Mức độ\n" \
@@ -12,7 +12,7 @@ CATALOG = "Mã thủ tục;Tên thủ tục;Lĩnh vực;Thời hạn giải quy�
           "H4;Cấp bản sao trích lục hộ tịch;Hộ tịch;4 giờ;Toàn trình\n"
 
 
-def test_catalog_then_dossiers_dry_run_then_for_real(cli, tmp_path):  # noqa: F811
+def test_catalog_then_dossiers_dry_run_then_for_real(cli, tmp_path):
     (tmp_path / "danhmuc.csv").write_text(CATALOG, encoding="utf-8")
     result = cli("import-catalog", str(tmp_path / "danhmuc.csv"))
     assert result.returncode == 0, result.stderr
@@ -30,7 +30,7 @@ def test_catalog_then_dossiers_dry_run_then_for_real(cli, tmp_path):  # noqa: F8
     assert "Nhập từ tệp hoso.csv" in shown.stdout
 
 
-def test_a_bad_file_is_one_line_and_exit_code(cli, tmp_path):  # noqa: F811
+def test_a_bad_file_is_one_line_and_exit_code(cli, tmp_path):
     (tmp_path / "rong.csv").write_bytes(b"")
     assert_one_line_error(cli("import", str(tmp_path / "rong.csv")), "trống")
     assert_one_line_error(cli("import", str(tmp_path / "khong-co.xlsx")), "Không tìm thấy tệp")
@@ -58,7 +58,7 @@ def _spelt(name: str, index: int) -> str:
     return name
 
 
-def test_an_export_with_its_units_gives_each_units_rates_as_the_plan_prints_them(cli, tmp_path):  # noqa: F811
+def test_an_export_with_its_units_gives_each_units_rates_as_the_plan_prints_them(cli, tmp_path):
     """A 9,044-dossier export over five months naming the deciding unit of each dossier (17 units, as in the
     plan), imported with --create-procedures --create-units: `report --by unit` gives each unit's online rate
     exactly as the plan's table prints it, and the office's 3,606 / 9,044 = 39,9 %."""
@@ -102,7 +102,7 @@ def test_an_export_with_its_units_gives_each_units_rates_as_the_plan_prints_them
     report = cli("report", "--from", "2026-06-01", "--to", "2026-10-31", "--by", "unit")
     assert report.returncode == 0, report.stderr
     lines = {line[:40].strip(): line for line in report.stdout.splitlines()}
-    for (total, online, text), name in zip(SEVENTEEN_UNITS, UNIT_NAMES):
+    for (total, _online, text), name in zip(SEVENTEEN_UNITS, UNIT_NAMES):
         line = lines[name[:40]]
         assert line.split()[-2:] == text.split(), (name, line)  # "42,9 %": the online rate, last column
         assert f" {total:,} ".replace(",", ".") in line

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from tests.cli.test_cli import assert_one_line_error, cli  # noqa: F401 - the fixture
+from tests.cli.test_cli import assert_one_line_error
 from tests.support.pdf import page_sizes_mm, readings
 
 

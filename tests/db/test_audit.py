@@ -5,7 +5,8 @@ import json
 
 from sqlalchemy import select, text, update
 
-from app import audit as audit_view, dossiers
+from app import audit as audit_view
+from app import dossiers
 from app.demo import generate
 from app.dossiers import NewDossier
 from app.lifecycle import Status

@@ -6,10 +6,9 @@ import sqlite3
 
 import pytest
 
-from db import backup
+from db import backup, migrate
 from db.database import RegisterDamaged, open_register
 from db.engine import make_engine
-from db import migrate
 
 NOW = dt.datetime(2026, 11, 25, 9, 0)
 

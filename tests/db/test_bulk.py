@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-
 from sqlalchemy import func, select, text
 
 from db.bulk import insert_rows

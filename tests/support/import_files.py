@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import io
-import unicodedata
 import datetime as dt
+import io
 import random
+import unicodedata
 from pathlib import Path
 
 HEADERS = {

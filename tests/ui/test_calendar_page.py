@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from app import dossiers
 from app.catalog import ensure_user
+from app.clock import FixedClock
 from app.context import load_context
 from app.dossiers import NewDossier
-from app.clock import FixedClock
-from db.models import CalendarOverride, Dossier, Setting
+from db.models import CalendarOverride, Dossier
 
 NOW = dt.datetime(2026, 11, 23, 10, 0)  # Mon 23/11/2026
 

@@ -63,6 +63,7 @@ def test_receive_find_and_finish_a_dossier(qtbot, Session, clock, catalog, monke
     from io import BytesIO
 
     from pypdf import PdfReader
+
     from ui.letters.preview import PdfPreviewDialog
 
     qtbot.waitUntil(lambda: window.findChild(PdfPreviewDialog) is not None, timeout=10000)
@@ -106,7 +107,6 @@ def test_receive_find_and_finish_a_dossier(qtbot, Session, clock, catalog, monke
     qtbot.waitUntil(lambda: form.page.view.digitized_result, timeout=5000)
     qtbot.mouseClick(form.findChild(QPushButton, "action_result_ready"), Qt.LeftButton)
     qtbot.waitUntil(lambda: form.page.view.status is Status.RESULT_READY, timeout=5000)
-    returned = form.findChild(QPushButton, "action_returned")
     qtbot.waitUntil(lambda: form.findChild(QPushButton, "action_returned") is not None, timeout=5000)
     qtbot.mouseClick(form.findChild(QPushButton, "action_returned"), Qt.LeftButton)
     qtbot.waitUntil(lambda: form.page.view.status is Status.RETURNED, timeout=5000)
@@ -125,10 +125,11 @@ def _card_count(window, name) -> str:
 
 
 def test_today_page_changes_when_a_dossier_is_received_and_goes_overdue(qtbot, Session, clock, catalog, make_ctx):
+    from sqlalchemy import update
+
     from app import dossiers
     from app.deadlines import WarningLevel
     from app.dossiers import NewDossier
-    from sqlalchemy import update
 
     desk, window = _window(qtbot, Session, clock)
     window.show_page("today")
@@ -157,9 +158,10 @@ def test_today_page_changes_when_a_dossier_is_received_and_goes_overdue(qtbot, S
 
 
 def test_alerts_say_what_changed_since_last_open_and_notify_once(qtbot, Session, clock, catalog, make_ctx):
+    from sqlalchemy import update
+
     from app import dossiers
     from app.dossiers import NewDossier
-    from sqlalchemy import update
 
     ctx = make_ctx()
     with Session.begin() as session:

@@ -1,13 +1,11 @@
 """The import dialog as an officer uses it: File menu, choose a file, map headers, preview, import."""
 
+import pytest
 from sqlalchemy import func, select
 
 from app.importing.columns import load_mapping
 from db.models import Dossier, DossierEvent, Procedure
 from tests.support.import_files import dossier_rows, write_csv, write_xlsx
-
-
-import pytest
 
 
 @pytest.fixture
@@ -17,7 +15,7 @@ def opened(qtbot):
     windows = []
     yield windows
     for desk, window in windows:
-        qtbot.waitUntil(lambda: desk.tasks.busy == 0, timeout=10000)
+        qtbot.waitUntil(lambda desk=desk: desk.tasks.busy == 0, timeout=10000)
         window.close()
         window.deleteLater()
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from ui.i18n import chosen_language, install_translators, translations_dir, tr
+from ui.i18n import chosen_language, install_translators, tr, translations_dir
 
 
 @pytest.fixture

@@ -1,11 +1,9 @@
 """The Reports page and the end-of-day reminder, driven as an officer would."""
 
 import datetime as dt
-from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from app import dossiers
 from app.dossiers import NewDossier
@@ -121,7 +119,7 @@ def test_no_reminder_before_the_time_or_on_a_day_off(qtbot, Session, register):
         register.moment = moment
         desk, window = open_window(qtbot, Session, register)
         # the window's first check has answered (it runs in the background as the window opens)
-        qtbot.waitUntil(lambda: window.report_reminder.last_due is not None, timeout=5000)
+        qtbot.waitUntil(lambda window=window: window.report_reminder.last_due is not None, timeout=5000)
         assert window.report_reminder.last_due is False
         assert window.report_reminder.box is None
         assert window.statusBar().currentMessage() == ""

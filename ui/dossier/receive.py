@@ -7,8 +7,20 @@ import html
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
 
 from app import dossiers, intake
 from app.dossiers import NewDossier
@@ -16,9 +28,9 @@ from app.errors import AppError
 from app.formatting import date_vi
 from app.lifecycle import ApplicantKind, Channel
 from ui.desk import Changes, Desk
+from ui.dossier.procedure_picker import ProcedurePicker
 from ui.errors import show_error
 from ui.i18n import processing_text, tr, weekday_name
-from ui.dossier.procedure_picker import ProcedurePicker
 
 
 def to_qt(moment: dt.datetime) -> QDateTime:

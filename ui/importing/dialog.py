@@ -12,14 +12,33 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListWidget, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from app.errors import AppError
 from app.importing import service
 from app.importing.catalog_import import parse_catalog_table, plan_catalog
-from app.importing.columns import (CATALOG_COLUMNS, DOSSIER_COLUMNS, load_mapping, match_headers, save_mapping,
-                                   source_key)
+from app.importing.columns import (
+    CATALOG_COLUMNS,
+    DOSSIER_COLUMNS,
+    load_mapping,
+    match_headers,
+    save_mapping,
+    source_key,
+)
 from app.importing.dossier_file import parse_dossier_table
 from app.importing.dossier_import import plan_import
 from app.importing.reading import read_table

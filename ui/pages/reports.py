@@ -7,21 +7,35 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QLineSeries, QStackedBarSeries,
-                              QValueAxis)
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QLineSeries, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import QDate, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.formatting import date_vi, datetime_vi
 from app.measures import GROUPINGS, Period
 from app.rates import RATE_LABELS, Rate, Rates, Summary, WeekPoint, report, weekly
 from app.reports import daily_send, outbox
-from app.settings import load_settings
 from app.reports.period import period_report
 from app.reports.xlsx import write_atomically
+from app.settings import load_settings
 from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, percent, thousands, tr
 from ui.pages.base import Page

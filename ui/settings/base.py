@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
 
 from app.catalog import OfficeInfo
 from app.errors import AppError
-from app.settings import SPECS, Group, SettingSpec, Settings, coerce
+from app.settings import SPECS, Group, Settings, SettingSpec, coerce
 from app.units import UnitView
 from ui.i18n import tr
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
 from app.settings import Group
 from ui.i18n import QT_TR_NOOP, tr
-from ui.settings.base import HELP_STYLE, SettingsPage, SpecPage
+from ui.settings.base import SettingsPage, SpecPage
 
 
 class CalendarPage(SpecPage):

@@ -7,11 +7,10 @@ Create Date: 2026-11-25
 The whole register as first shipped, plus the SQLite full-text index over
 the folded search text (db/search_index.py).
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 from db.search_index import SQLITE_DDL, SQLITE_DROP
-
 
 revision = '0001'
 down_revision = None

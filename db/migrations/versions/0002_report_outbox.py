@@ -9,9 +9,8 @@ The outbox keeps every end-of-day or period report until it is delivered
 index instead of the whole register, and a covering index lets the II.06a
 counts of a year be read without touching the wide dossier rows.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0002'
 down_revision = '0001'

@@ -6,9 +6,8 @@ Create Date: 2026-11-25
 
 Written beside 0002 (the report outbox) and chained after it when both landed.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0003'
 down_revision = '0002'

@@ -15,11 +15,10 @@ Create Date: 2026-12-01
   letters issued before), and how the letter reached the applicant;
 - report outbox: the letter an e-mail carries.
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 from db.search_index import SQLITE_DDL
-
 
 revision = '0006'
 down_revision = '0005'

@@ -7,9 +7,8 @@ Create Date: 2026-12-01
 - users.unit_id: the deciding unit an account leads; a head of unit may change that
   unit's information (its printed name, parent body, signer, symbol).
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0007'
 down_revision = '0006'

@@ -16,9 +16,8 @@ by this version, app.due_dates.ensure_deadlines computes it for every open dossi
 42,704 open dossiers of a million, with a message on the command line) and records which calendar it used; a
 later change of the calendar is detected the same way and recomputed.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0008'
 down_revision = '0007'
