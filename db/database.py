@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from db import backup, migrate, search_index
-from db.damage import RegisterDamaged, RegisterUnavailable, as_damaged, damaged
+from db.damage import RegisterDamaged, RegisterUnavailable, as_damaged, corruption, damaged
 from db.engine import make_engine, make_sessionmaker, resolve_url
 
 __all__ = ["RegisterDamaged", "RegisterUnavailable", "damaged", "open_register", "sqlite_path",
@@ -76,8 +76,16 @@ def open_register(url: str | None = None, on_repair: Callable[[str], None] | Non
         raise RegisterUnavailable(
             f"Không mở được sổ hồ sơ tại “{engine.url.render_as_string(hide_password=True)}”: {error.orig}"
         ) from error
-    with engine.begin() as connection:
-        repairs = search_index.repair(connection)
+    try:
+        with engine.begin() as connection:
+            repairs = search_index.repair(connection)
+    except (RegisterDamaged, DatabaseError) as error:
+        if not isinstance(error, RegisterDamaged) and corruption(error) is None:
+            raise
+        # A damaged page under the search index: opening stays O(1) and does not judge it; the query
+        # that needs the page reports it, and the full check finds it (``check``, with every backup).
+        log.warning("Search index not checked at opening: %s", error)
+        repairs = []
     for message in repairs:
         log.warning("Register repaired: %s", message)
         if on_repair is not None:

@@ -132,8 +132,13 @@ def test_today_counts_letters_not_yet_delivered(qtbot, desk, Session, issued):
     from app import today
     from ui.pages.today import TodayPage
 
+    from ui.alerts import AlertMonitor
+
     page = TodayPage(desk)
     qtbot.addWidget(page)
+    monitor = AlertMonitor(desk, page)  # the one computer of the Today summary, wired as the window wires it
+    monitor.summarised.connect(page.show_summary)
+    page.summary_wanted.connect(monitor.want_summary)
     page.show()
     page.refresh()
     card = page.cards[today.LETTERS_UNDELIVERED]
