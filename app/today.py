@@ -13,6 +13,7 @@ from app import digitization, letter_delivery
 from app.context import Context
 from app.deadlines import WarningBounds, WarningLevel
 from app.dossier_rows import DossierRow, level_counts, level_ids, level_rows, rows_by_id
+from app.workcalendar import undecided_tet_words
 from db.models import Dossier
 
 # The lists the Today page offers besides the warning levels.
@@ -40,7 +41,13 @@ class TodaySummary:
     received_today: int
     returned_today: int
     digitization_gaps: int = 0           # dossiers of the month so far short of digitization
-    calendar_notice: str = ""            # from 1 November: the coming Tết break has no decision yet
+    # from 1 November, while the coming Tết break has no decision: (year, first, last provisional day off)
+    undecided_tet: tuple[int, dt.date, dt.date] | None = None
+
+    @property
+    def calendar_notice(self) -> str:
+        """The same in Vietnamese words (the command line, the daily report)."""
+        return undecided_tet_words(self.undecided_tet)
     letters_undelivered: int = 0         # apology letters issued but not yet delivered (app.letter_delivery)
 
 
@@ -62,7 +69,7 @@ def summary(session: Session, ctx: Context) -> TodaySummary:
     gaps = digitization.gap_counts(session, ctx).dossiers
     return TodaySummary(now, ctx.calendar.is_working_day(now.date()), ctx.calendar.next_working_day(now.date()),
                         counts, ids, received, returned, gaps,
-                        calendar_notice=ctx.calendar.undecided_tet_notice(now.date()),
+                        undecided_tet=ctx.calendar.undecided_tet(now.date()),
                         letters_undelivered=letter_delivery.undelivered_count(session))
 
 

@@ -341,8 +341,9 @@ class WorkCalendar:
                              + ("ngày làm việc" if d.working else "ngày nghỉ"))
         return "; ".join(parts)
 
-    def undecided_tet_notice(self, today: dt.date) -> str:
-        """From 1 November, while the coming Tết break has no official decision: say so; else ''."""
+    def undecided_tet(self, today: dt.date) -> tuple[int, dt.date, dt.date] | None:
+        """From 1 November, while the coming Tết break has no official decision: its year and the
+        provisional first and last days off; else None."""
         for year in (today.year, today.year + 1):
             if year > today.year and today.month < 11:
                 continue
@@ -352,10 +353,12 @@ class WorkCalendar:
             tet = sorted(d for d, e in self._base.items()
                          if d.year == year and e.occasion is Occasion.TET and e.source is Source.PROVISIONAL)
             if tet and today <= tet[-1]:
-                return (f"Lịch nghỉ Tết Nguyên Đán {year} chưa có quyết định chính thức: hạn giải quyết qua Tết "
-                        f"đang tính theo lịch dự kiến ({tet[0]:%d/%m/%Y} – {tet[-1]:%d/%m/%Y}). Khi có văn bản, "
-                        f"cập nhật ở Công cụ › Lịch làm việc.")
-        return ""
+                return year, tet[0], tet[-1]
+        return None
+
+    def undecided_tet_notice(self, today: dt.date) -> str:
+        """``undecided_tet`` in words (the command line; the window words it in its own language)."""
+        return undecided_tet_words(self.undecided_tet(today))
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """The first working day strictly after ``day``."""
@@ -470,3 +473,13 @@ class WorkCalendar:
 
 def weekday_vi(day: dt.date) -> str:
     return WEEKDAYS_VI[day.weekday()]
+
+
+def undecided_tet_words(found: tuple[int, dt.date, dt.date] | None) -> str:
+    """``WorkCalendar.undecided_tet`` in Vietnamese words; '' when the coming Tết break is decided."""
+    if found is None:
+        return ""
+    year, first, last = found
+    return (f"Lịch nghỉ Tết Nguyên Đán {year} chưa có quyết định chính thức: hạn giải quyết qua Tết "
+            f"đang tính theo lịch dự kiến ({first:%d/%m/%Y} – {last:%d/%m/%Y}). Khi có văn bản, "
+            f"cập nhật ở Công cụ › Lịch làm việc.")

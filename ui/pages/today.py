@@ -146,8 +146,13 @@ class TodayPage(Page):
                         .format(day=f"{weekday_name(summary.next_working_day)}, {date_vi(summary.next_working_day)}")
                         + "</p>")
         self.heading.setText(heading)
-        self.calendar_notice.setText("⚠ " + summary.calendar_notice if summary.calendar_notice else "")
-        self.calendar_notice.setVisible(bool(summary.calendar_notice))
+        if summary.undecided_tet is not None:
+            year, first, last = summary.undecided_tet
+            self.calendar_notice.setText("⚠ " + tr(
+                "Lịch nghỉ Tết Nguyên Đán {year} chưa có quyết định chính thức: hạn giải quyết qua Tết đang tính "
+                "theo lịch dự kiến ({first} – {last}). Khi có văn bản, cập nhật ở Công cụ › Lịch làm việc.").format(
+                year=year, first=f"{first:%d/%m/%Y}", last=f"{last:%d/%m/%Y}"))
+        self.calendar_notice.setVisible(summary.undecided_tet is not None)
         for which, _label in CARDS:
             if isinstance(which, WarningLevel):
                 n = summary.counts.get(which, 0)
