@@ -130,9 +130,8 @@ def test_letter_sent_by_email_from_the_tab(qtbot, desk, Session, issued):
 
 def test_today_counts_letters_not_yet_delivered(qtbot, desk, Session, issued):
     from app import today
-    from ui.pages.today import TodayPage
-
     from ui.alerts import AlertMonitor
+    from ui.pages.today import TodayPage
 
     page = TodayPage(desk)
     qtbot.addWidget(page)
