@@ -59,18 +59,30 @@ def hook(window, desk) -> None:
 
     from app.permissions import allowed
 
-    with desk.Session() as session:
-        me = accounts.get_user(session, desk.user_id) if desk.user_id is not None else None
-    if me is not None:
+    guarded = (("restore", Permission.RESTORE_BACKUP), ("users", Permission.MANAGE_USERS),
+               ("remove_demo", Permission.MANAGE_SETTINGS))
+    for name, _permission in guarded:   # hidden until the role is known (read on the database lane)
+        if name in window.admin_actions:
+            window.admin_actions[name].setVisible(False)
+
+    def show_user(me) -> None:
+        if me is None:
+            for name, _permission in guarded:
+                if name in window.admin_actions:
+                    window.admin_actions[name].setVisible(True)   # no accounts: the machine owner's tool
+            return
         role = {"officer": tr("Cán bộ tiếp nhận"), "head": tr("Lãnh đạo đơn vị"),
                 "admin": tr("Quản trị viên")}[me.role.value]
         who = QLabel(tr("Đăng nhập: {name} ({role})").format(name=me.display, role=role))
         who.setObjectName("logged_in_user")
         window.statusBar().addPermanentWidget(who)
-        for name, permission in (("restore", Permission.RESTORE_BACKUP), ("users", Permission.MANAGE_USERS),
-                                 ("remove_demo", Permission.MANAGE_SETTINGS)):
+        for name, permission in guarded:
             if name in window.admin_actions:
                 window.admin_actions[name].setVisible(allowed(me.role.value, permission))
+
+    user_id = desk.user_id
+    desk.read(lambda session, ctx: accounts.get_user(session, user_id) if user_id is not None else None, show_user,
+              parent=window)
 
     import os
 
@@ -201,13 +213,11 @@ def _password_echo():
 def manage_users(window, desk) -> None:
     from ui.users import UsersDialog
 
-    try:
-        with desk.Session() as session:
-            require(session, desk.context(session), Permission.MANAGE_USERS)
-    except Exception as error:  # noqa: BLE001
-        show_error(window, error)
-        return
-    UsersDialog(desk, window).exec()
+    def check(session, ctx) -> None:
+        require(session, ctx, Permission.MANAGE_USERS)
+
+    desk.read(check, lambda _ok: UsersDialog(desk, window).exec(), parent=window,
+              on_error=lambda error: show_error(window, error))
 
 
 def remove_demo_data(window, desk) -> None:

@@ -38,14 +38,15 @@ class Desk(QObject):
         return load_context(session, self.clock, self.user_id)
 
     def read(self, query: Callable[[Session, Context], Any], on_done: Callable[[Any], None], *,
-             parent: QWidget | None = None, label: str | None = None) -> Progress:
+             parent: QWidget | None = None, label: str | None = None,
+             on_error: Callable[[BaseException], None] | None = None) -> Progress:
         """Run a read-only query in the background; ``on_done`` gets its plain result on the UI thread."""
 
         def work(progress: Progress) -> Any:
             with self.Session() as session:
                 return query(session, self.context(session))
 
-        return self.tasks.run(work, on_done, parent=parent, label=label)
+        return self.tasks.run(work, on_done, parent=parent, label=label, on_error=on_error)
 
     def write(self, action: Callable[[Session, Context], Any], on_done: Callable[[Any], None] | None = None, *,
               changes: Callable[[Any], Changes] | Changes | None = None, parent: QWidget | None = None,

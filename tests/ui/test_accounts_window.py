@@ -71,6 +71,7 @@ def test_an_officer_sees_no_admin_actions_and_app_refuses_them_anyway(qtbot, Ses
 
     desk, window = build_window(Session, clock, user_id=people["officer"])
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: _user_shown(window), timeout=5000)  # the role is read on the database lane
     assert not window.admin_actions["users"].isVisible()
     assert not window.admin_actions["restore"].isVisible()
     assert admin_hooks.restore_from(window, desk, chosen="x.sqlite3", confirm=False) is False
@@ -121,6 +122,7 @@ def test_restore_from_the_window_backs_up_first_and_brings_the_old_state_back(qt
         administration.set_calendar_day(session, ctx, dt.date(2026, 12, 24), False, "Nghỉ sau khi sao lưu")
     desk, window = build_window(Session, clock, user_id=people["admin"])
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: _user_shown(window), timeout=5000)  # the role is read on the database lane
     assert window.admin_actions["restore"].isVisible()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     told = []
@@ -171,6 +173,7 @@ def test_the_status_bar_names_the_logged_in_officer(qtbot, Session, clock, peopl
 
     desk, window = build_window(Session, clock, user_id=people["officer"])
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: _user_shown(window), timeout=5000)  # the role is read on the database lane
     assert window.findChild(QLabel, "logged_in_user").text() == "Đăng nhập: Trần Văn Bình (Cán bộ tiếp nhận)"
 
 
@@ -248,10 +251,12 @@ def test_remove_demo_data_from_the_tools_menu(qtbot, Session, clock, people, mon
 
     desk, window = build_window(Session, clock, user_id=people["officer"])
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: _user_shown(window), timeout=5000)  # the role is read on the database lane
     assert not window.admin_actions["remove_demo"].isVisible()
 
     desk, window = build_window(Session, clock, user_id=people["admin"])
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: _user_shown(window), timeout=5000)  # the role is read on the database lane
     action = window.admin_actions["remove_demo"]
     assert action.isVisible() and action.text() == "Xóa dữ liệu mẫu"
     asked, told = [], []
@@ -269,3 +274,9 @@ def test_remove_demo_data_from_the_tools_menu(qtbot, Session, clock, people, mon
     action.trigger()
     qtbot.waitUntil(lambda: bool(told), timeout=5000)
     assert told == ["Sổ không có dữ liệu mẫu."]
+
+
+def _user_shown(window) -> bool:
+    from PySide6.QtWidgets import QLabel
+
+    return window.findChild(QLabel, "logged_in_user") is not None

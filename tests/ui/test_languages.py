@@ -39,6 +39,7 @@ def test_the_window_in_english(qtbot, Session, clock, catalog, english):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert {"Today", "Register", "Audit trail"} <= set(titles)
     assert window.admin_actions["backup_now"].text() == "Back up now"
+    qtbot.waitUntil(lambda: window.findChild(QLabel, "logged_in_user") is not None, timeout=5000)
     assert window.findChild(QLabel, "logged_in_user").text().startswith("Logged in: ")
     assert isinstance(QApplication.instance(), QApplication)
     qtbot.waitUntil(lambda: desk.tasks.busy == 0, timeout=10000)   # no answer may outlive the window
