@@ -9,11 +9,13 @@ checks the cancel token.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import queue
 import threading
 import time
 import traceback
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -58,7 +60,7 @@ class Progress:
 # thread crashes PySide (seen once as a segfault while the demo generator ran). So the runner keeps
 # every job's callable, callbacks and widgets in ``_jobs`` on the UI thread until its answer has
 # been handled there; the worker lets go of the callable *before* it answers, answers through the
-# runner itself (a long-lived object of the UI thread) with only a job number and a plain value,
+# one never-deleted object of the UI thread (``_Answers``) with only a job number and a plain value,
 # and hands back errors without their traceback frames (which hold the callable's locals: pages,
 # dialogs), the traceback kept as text in the error's notes for the log. Automatic garbage
 # collection stays on.
@@ -104,7 +106,7 @@ class _Lane:
         self.jobs.put(None)
 
 
-def _run_job(runner: "TaskRunner", job_id: int, work: Callable[[Progress], Any], progress: Progress) -> Callable[[], None]:
+def _run_job(runner_key: int, job_id: int, work: Callable[[Progress], Any], progress: Progress) -> Callable[[], None]:
     """The lane's side of one job. It lets go of the callable *before* it answers, so the UI thread
     (which keeps it in ``_jobs`` until the answer is handled) always drops the last reference."""
     box: list = [work, progress]
@@ -117,19 +119,49 @@ def _run_job(runner: "TaskRunner", job_id: int, work: Callable[[Progress], Any],
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the UI thread
             del work
             _detach_traceback(error)
-            signal, payload = runner._failed, error
+            signal, payload = _answers().failed, error
         else:
             del work
             # Boxed: PySide 6.12 miscounts references to a bare None sent through a Signal(object),
             # which crashed the interpreter at exit.
-            signal, payload = runner._finished, (result,)
+            signal, payload = _answers().finished, (result,)
         del progress
         try:
-            signal.emit(job_id, payload)
+            signal.emit(runner_key, job_id, payload)
         except RuntimeError:
-            pass  # the application is closing and the runner is gone: nobody waits for this answer
+            pass  # the application is closing: nobody waits for this answer
 
     return job
+
+
+class _Answers(QObject):
+    """The one object the lane answers through. Made on the UI thread and never deleted, so an answer
+    is never emitted on a runner that the UI thread is destroying at that moment (a window closed
+    while its last job ends); it hands each answer to its runner if the runner is still there."""
+
+    finished = Signal(int, int, object)
+    failed = Signal(int, int, object)
+    progressed = Signal(int, int, int, int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.runners: weakref.WeakValueDictionary[int, TaskRunner] = weakref.WeakValueDictionary()
+        self.finished.connect(lambda key, job_id, boxed: self._route(key, "_on_finished", job_id, boxed))
+        self.failed.connect(lambda key, job_id, error: self._route(key, "_on_failed", job_id, error))
+        self.progressed.connect(lambda key, job_id, done, total, text:
+                                self._route(key, "_on_progress", job_id, done, total, text))
+
+    def _route(self, key: int, method: str, *args: Any) -> None:
+        runner = self.runners.get(key)
+        if runner is not None and shiboken6.isValid(runner):
+            getattr(runner, method)(*args)
+
+
+_ANSWERS: list[_Answers] = []
+
+
+def _answers() -> _Answers:
+    return _ANSWERS[0]
 
 
 def _detach_traceback(error: BaseException) -> None:
@@ -166,19 +198,18 @@ class TaskRunner(QObject):
     after another on a single background thread, each with its own Session, and their plain results
     come back to the UI thread. Keeps each job's objects alive until its result is delivered."""
 
-    _finished = Signal(int, object)
-    _failed = Signal(int, object)
-    _progressed = Signal(int, int, int, str)
+    _keys = itertools.count(1)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        if not _ANSWERS:  # the first runner is made on the UI thread, like every runner
+            _ANSWERS.append(_Answers())
+        self.key = next(TaskRunner._keys)
+        _answers().runners[self.key] = self
         self.lane = _Lane()
         self.destroyed.connect(self.lane.stop)
         self._jobs: dict[int, _Pending] = {}
         self._next_id = 0
-        self._finished.connect(self._on_finished)
-        self._failed.connect(self._on_failed)
-        self._progressed.connect(self._on_progress)
 
     @property
     def busy(self) -> int:
@@ -198,10 +229,10 @@ class TaskRunner(QObject):
         timer.setSingleShot(True)
         timer.timeout.connect(lambda: self._show_dialog(job_id))
         self._jobs[job_id] = _Pending(work, progress, on_done, on_error, parent, label, cancellable, timer)
-        progressed = self._progressed
-        progress._report = lambda done, total, text: progressed.emit(job_id, done, total, text)
+        progressed, key = _answers().progressed, self.key
+        progress._report = lambda done, total, text: progressed.emit(key, job_id, done, total, text)
         timer.start(PROGRESS_DELAY_MS)
-        self.lane.submit(_run_job(self, job_id, work, progress))
+        self.lane.submit(_run_job(self.key, job_id, work, progress))
         return progress
 
     # --- the UI thread's side
