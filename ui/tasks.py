@@ -227,7 +227,10 @@ class TaskRunner(QObject):
         progress = Progress()
         timer = QTimer(self)
         timer.setSingleShot(True)
-        timer.timeout.connect(lambda: self._show_dialog(job_id))
+        # A bound method, not a lambda holding the runner: no reference cycle through the timer's
+        # connection, so the runner is never left for the garbage collector to tear down.
+        timer.setProperty("job_id", job_id)
+        timer.timeout.connect(self._on_timer)
         self._jobs[job_id] = _Pending(work, progress, on_done, on_error, parent, label, cancellable, timer)
         progressed, key = _answers().progressed, self.key
         progress._report = lambda done, total, text: progressed.emit(key, job_id, done, total, text)
@@ -236,6 +239,11 @@ class TaskRunner(QObject):
         return progress
 
     # --- the UI thread's side
+
+    def _on_timer(self) -> None:
+        timer = self.sender()
+        if timer is not None:
+            self._show_dialog(int(timer.property("job_id")))
 
     def _show_dialog(self, job_id: int) -> None:
         job = self._jobs.get(job_id)
