@@ -1,6 +1,7 @@
 """Shared fixtures: a fresh migrated SQLite register per test, a clock that stands still."""
 
 import os
+import sys
 
 # Before anything can create a QApplication: without a display Qt aborts the process.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -54,6 +55,26 @@ def _private_qsettings(tmp_path_factory):
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path_factory.mktemp("qsettings")))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_ui_thread(request):
+    """As in the app (ui/collector.py): once a test has a QApplication, cyclic garbage is collected
+    only on the UI thread, never by the automatic collector on the database lane."""
+    if {"qtbot", "qapp"} & set(request.fixturenames):
+        from ui import collector
+
+        collector.install(request.getfixturevalue("qapp"))
+    yield
+    if "ui.collector" in sys.modules:
+        from PySide6.QtCore import QCoreApplication
+
+        from ui.collector import UiThreadCollector
+
+        app = QCoreApplication.instance()
+        found = app.findChild(UiThreadCollector) if app is not None else None
+        if found is not None:
+            found.check()   # this test's cycles, on this (the UI) thread
 
 
 # Modules whose register tests run on PostgreSQL as well as on SQLite (issue 9). A test of one of them

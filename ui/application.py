@@ -24,9 +24,11 @@ def make_app() -> QApplication:
     app.setOrganizationName("MotCua")
     app.setApplicationName("MotCua Desk")
     if not getattr(app, "_motcua_ready", False):   # once per process: the language and the icon
+        from ui import collector
         from ui.about import app_icon
         from ui.i18n import install_translators
 
+        collector.install(app)   # cyclic garbage only on the UI thread (see ui/collector.py)
         install_translators(app)
         app.setWindowIcon(app_icon())
         app._motcua_ready = True

@@ -62,8 +62,8 @@ class Progress:
 # been handled there; the worker lets go of the callable *before* it answers, answers through the
 # one never-deleted object of the UI thread (``_Answers``) with only a job number and a plain value,
 # and hands back errors without their traceback frames (which hold the callable's locals: pages,
-# dialogs), the traceback kept as text in the error's notes for the log. Automatic garbage
-# collection stays on.
+# dialogs), the traceback kept as text in the error's notes for the log. Cyclic garbage is never
+# collected on the lane: ui/collector.py collects it on the UI thread.
 
 
 class _Lane:
