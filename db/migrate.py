@@ -17,8 +17,9 @@ import logging
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from db import backup
@@ -90,7 +91,62 @@ def upgrade(engine: Engine, now: dt.datetime | None = None) -> str | None:
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            _upgrade_sqlite(connection, lambda: command.upgrade(config, "head"), config)
+        else:   # PostgreSQL: transactional DDL, foreign keys checked as each statement runs
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
     return str(copy) if copy else None
+
+
+class ForeignKeysBroken(RuntimeError):
+    """A migration left rows pointing at nothing; it was rolled back."""
+
+
+def _upgrade_sqlite(connection: Connection, run: Callable[[], None], config) -> None:
+    """Every step in ONE transaction, with foreign keys off while tables are rebuilt, then checked.
+
+    Two traps of SQLite, both met by a real register (a million dossiers) and neither by an empty one:
+    - Batch mode rebuilds a table (copy, DROP, rename). With foreign keys on, SQLite runs an implicit
+      DELETE for the DROP, scans every child row (minutes), and refuses as soon as a dossier refers to an
+      officer or a unit: "FOREIGN KEY constraint failed". SQLite's own ALTER TABLE procedure switches
+      them off for the rebuild and runs ``foreign_key_check`` before committing; so do we.
+    - Python's sqlite3 begins a transaction only before INSERT/UPDATE/DELETE, so every CREATE TABLE
+      before the first of them was committed on its own and a failed upgrade left ``_alembic_tmp_*``
+      tables behind. Here the driver is told to leave transactions alone and BEGIN IMMEDIATE is said
+      first: a failed upgrade leaves the register exactly as it was.
+    """
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    previous = raw.isolation_level
+    raw.isolation_level = None
+    raw.execute("PRAGMA foreign_keys=OFF")   # a no-op inside a transaction: said before BEGIN
+    try:
+        with connection.begin():
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            _drop_leftover_batch_tables(connection)
+            config.attributes["connection"] = connection
+            before = _broken_references(connection)   # an old register's own, not the upgrade's doing
+            run()
+            added = _broken_references(connection) - before
+            if added:
+                raise ForeignKeysBroken(f"Nâng cấp sổ hồ sơ để lại {len(added)} dòng tham chiếu hỏng "
+                                        f"(bảng {sorted(added)[0][0]}); đã hoàn tác, sổ giữ nguyên.")
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+        raw.isolation_level = previous
+
+
+def _broken_references(connection: Connection) -> set[tuple]:
+    return {tuple(row) for row in connection.exec_driver_sql("PRAGMA foreign_key_check")}
+
+
+def _drop_leftover_batch_tables(connection: Connection) -> None:
+    """Copies left by an older version's failed upgrade (the original table is still there)."""
+    names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for name in sorted(names):
+        if name.startswith("_alembic_tmp_") and name.removeprefix("_alembic_tmp_") in names:
+            log.warning("Dropping %s, left by an interrupted upgrade", name)
+            connection.exec_driver_sql(f'DROP TABLE "{name}"')
