@@ -134,8 +134,15 @@ HolidaySource = Callable[[int], tuple[Mapping[dt.date, str], Iterable[dt.date]]]
 
 
 def vietnam_holidays(year: int) -> tuple[dict[dt.date, str], set[dt.date]]:
-    """Public holidays (with names in Vietnamese) and make-up Saturdays for a year."""
-    import holidays  # imported lazily: the package loads its data on first use
+    """Public holidays (with names in Vietnamese) and make-up Saturdays for a year, as the
+    ``holidays`` package says, kept in the cache once worked out (app/holiday_cache.py)."""
+    from app.holiday_cache import cached_year
+
+    return cached_year(year, holidays_package_year)
+
+
+def holidays_package_year(year: int) -> tuple[dict[dt.date, str], set[dt.date]]:
+    import holidays  # imported lazily: importing it costs about 0.3 s of CPU
 
     calendar = holidays.country_holidays("VN", years=year, language="vi")
     days_off = {day: name for day, name in calendar.items() if day.year == year}

@@ -21,6 +21,12 @@ def log_dir() -> Path:
     return Path(override) / "logs" if override else platformdirs.user_log_path(APP_NAME, appauthor=False)
 
 
+def cache_dir() -> Path:
+    """Things worked out once and kept to save time (removable at any moment: they are rebuilt)."""
+    override = os.environ.get("MOTCUA_DATA_DIR")
+    return Path(override) / "cache" if override else platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
 def templates_dir() -> Path:
     """The office's own copies of the printed forms' wording (override the ones in resources/)."""
     return data_dir() / "templates"
