@@ -144,12 +144,14 @@ def cmd_outbox(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
 
 
 def cmd_smtp_password(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
-    from app import secrets
+    from app import administration
+    from app.cli.admin_commands import _context
 
     password = getpass.getpass("Mật khẩu thư đi: ")
     if not password:
         raise ValidationError("Chưa nhập mật khẩu; không có gì thay đổi.")
-    secrets.store(outbox.SMTP_SECRET, password)
+    with Session.begin() as session:   # the one operation: administrators only, and audited
+        administration.store_smtp_password(session, _context(session, clock, args), password)
     out.data({"stored": True})
     out.line("Đã lưu mật khẩu thư đi vào kho mật khẩu của máy.")
     return 0

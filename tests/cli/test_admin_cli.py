@@ -15,12 +15,11 @@ NOW = "2026-11-25 09:00"
 
 @pytest.fixture
 def cli(tmp_path):
-    env = {**os.environ, "MOTCUA_DATA_DIR": str(tmp_path / "data"),
-           "MOTCUA_DB": f"sqlite:///{tmp_path / 'r.sqlite3'}"}
+    ours = {"MOTCUA_DATA_DIR": str(tmp_path / "data"), "MOTCUA_DB": f"sqlite:///{tmp_path / 'r.sqlite3'}"}
 
     def run(*args, input=None):
-        return subprocess.run([sys.executable, str(ROOT / "main.py"), "--now", NOW, *args], cwd=tmp_path, env=env,
-                              capture_output=True, text=True, timeout=120, input=input)
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), "--now", NOW, *args], cwd=tmp_path,
+                              env={**os.environ, **ours}, capture_output=True, text=True, timeout=120, input=input)
     run.register = tmp_path / "r.sqlite3"
     return run
 
@@ -71,3 +70,19 @@ def test_backup_damage_and_restore(cli):
     assert any(p.name.endswith(".hong.sqlite3.bad") for p in (cli.register.parent / "sao-luu").iterdir())
     bad = cli("restore", str(cli.register.parent / "khong-co.sqlite3"))
     assert bad.returncode != 0 and "Không có tệp sao lưu" in bad.stderr
+
+
+def test_the_mail_password_is_stored_by_an_administrator_only_and_audited(cli, monkeypatch):
+    """`smtp-password` went straight to the keyring: any officer could change where reports are sent
+    from, and the audit trail never knew."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.support.memory_keyring.MemoryKeyring")
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    assert cli("user", "add", "quantri", "--role", "admin", "--full-name", "Nguyễn Văn Quản",
+               "--password-stdin", input="mat-khau-dai\n").returncode == 0
+    assert cli("--user", "quantri", "user", "add", "binh.tv", "--password-stdin", input="mat-khau-dai\n").returncode == 0
+    refused = cli("--user", "binh.tv", "smtp-password", input="thu-di-bi-mat\n")
+    assert refused.returncode == 6 and "quyền" in refused.stderr
+    stored = cli("--user", "quantri", "smtp-password", input="thu-di-bi-mat\n")
+    assert stored.returncode == 0, stored.stderr
+    log = cli("audit", "log", "--limit", "0").stdout
+    assert log.count("smtp_password") == 1 and "thu-di-bi-mat" not in log
