@@ -111,7 +111,8 @@ class MainWindow(QMainWindow):
         from ui.alerts import AlertMonitor, StatusCounts
 
         self.status_counts = StatusCounts(self)
-        self.statusBar().addPermanentWidget(self.status_counts, 1)
+        # No stretch: the left of the status bar stays free for messages (showMessage draws there only).
+        self.statusBar().addPermanentWidget(self.status_counts)
         self.alerts = AlertMonitor(self.desk, self)
         self.alerts.summarised.connect(self.status_counts.show_summary)
         today_page = self.pages.get("today")

@@ -37,8 +37,8 @@ IN_PLACE: tuple[tuple[str, str, str], ...] = (
     (QT_TR_NOOP("Tiếp nhận hồ sơ"), "Ctrl+Enter", QT_TR_NOOP("Tiếp nhận hồ sơ")),
     (QT_TR_NOOP("Tiếp nhận hồ sơ"), "Esc", QT_TR_NOOP("Đóng (hỏi trước nếu đã nhập gì)")),
     (QT_TR_NOOP("Giấy tiếp nhận"), "Ctrl+O", QT_TR_NOOP("Đóng giấy tiếp nhận và mở hồ sơ vừa tiếp nhận")),
-    (QT_TR_NOOP("Hồ sơ"), "Ctrl+S", QT_TR_NOOP("Lưu thay đổi của hồ sơ")),
-    (QT_TR_NOOP("Hồ sơ"), "Esc", QT_TR_NOOP("Đóng hồ sơ")),
+    (QT_TR_NOOP("Cửa sổ hồ sơ"), "Ctrl+S", QT_TR_NOOP("Lưu thay đổi của hồ sơ")),
+    (QT_TR_NOOP("Cửa sổ hồ sơ"), "Esc", QT_TR_NOOP("Đóng hồ sơ")),
 )
 PAGE_SWITCH = QT_TR_NOOP("Chuyển trang")
 WINDOW = QT_TR_NOOP("Cửa sổ chính")
@@ -100,8 +100,13 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        width = sum(self.table.columnWidth(c) for c in range(2)) + 420
-        self.resize(min(width, 900), min(80 + 26 * (len(rows) + 2), 640))
+        for column in (0, 1):
+            self.table.setColumnWidth(column, self.table.columnWidth(column) + 16)
+        self.table.resizeRowsToContents()
+        width = sum(self.table.columnWidth(c) for c in range(2)) + 560
+        height = self.table.horizontalHeader().height() + sum(
+            self.table.rowHeight(r) for r in range(len(rows))) + 80
+        self.resize(min(width, 960), min(height, 680))
 
     def rows(self) -> list[tuple[str, str, str]]:
         return [tuple(self.table.item(r, c).text() for c in range(3)) for r in range(self.table.rowCount())]
