@@ -322,7 +322,8 @@ def _changes(table: str, action: str, row_key: str, text: str, names: Names) -> 
             continue
         if action in ("bulk-insert", "demo-remove"):
             if new not in (None, "", False, 0):
-                parts.append(f"{field_label(table, name)}: {_summary_value(table, name, new, action, names)}")
+                label = "Điền thông tin cơ quan mẫu" if name == "office" and new is True else field_label(table, name)
+                parts.append(f"{label}: {_summary_value(table, name, new, action, names)}")
         elif action == "insert" and (new in (None, "") or (new is False and name not in _ENUMS)):
             continue   # a new record: only what it holds
         else:

@@ -138,7 +138,7 @@ def test_a_demo_summary_and_its_removal_read_as_counts_and_labels():
                                                        "letters": [None, 3], "seed": [None, 7], "marked": [None, True],
                                                        "office": [None, True]}, row_key="", dossier_id=None), NAMES)
     assert (added.what, added.action) == ("Hồ sơ", "Thêm hàng loạt")
-    assert added.changes == "Hồ sơ mẫu: 50; Phiếu xin lỗi: 3; Thông tin cơ quan: Có"
+    assert added.changes == "Hồ sơ mẫu: 50; Phiếu xin lỗi: 3; Điền thông tin cơ quan mẫu: Có"
     removed = describe(event("dossiers", "demo-remove", {"demo_dossiers": [None, -50], "units": [None, "Phòng A"],
                                                          "office": [None, "name, place_name"],
                                                          "runs": [None, "4"]}, row_key="", dossier_id=None), NAMES)
