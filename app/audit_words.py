@@ -141,12 +141,15 @@ class Names:
     days: dict[int, dt.date] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, session: Session, events: Iterable[Any] = ()) -> Names:
-        """``events``: rows with ``table_name``, ``row_key``, ``dossier_id`` and ``changes`` (audit events)."""
+    def load(cls, session: Session, events: Iterable[Any] = (), fields: Iterable[str] = ()) -> Names:
+        """``events``: rows with ``table_name``, ``row_key``, ``dossier_id`` and ``changes`` (audit events);
+        ``fields``: the field names of a dossier's own history. Only the names they can refer to are read
+        (opening a dossier does not read the whole catalog)."""
         events = list(events)
         dossier_ids: set[int] = set()
         letter_ids: set[int] = set()
         day_ids: set[int] = set()
+        wanted = {_REFERENCES[name] for name in fields if name in _REFERENCES}
         for event in events:
             if event.dossier_id is not None:
                 dossier_ids.add(event.dossier_id)
@@ -155,12 +158,17 @@ class Names:
                 letter_ids.add(int(key))
             elif key.isdigit() and event.table_name == "calendar_overrides":
                 day_ids.add(int(key))
-        names = cls(
-            users={i: full or user for i, full, user in session.execute(
-                select(User.id, User.full_name, User.username))},
-            units={i: n for i, n in session.execute(select(Unit.id, Unit.name))},
-            procedures={i: n for i, n in session.execute(select(Procedure.id, Procedure.name))},
-        )
+            if event.table_name in ("users", "units", "procedures"):
+                wanted.add(event.table_name)
+            wanted.update(table for name, table in _REFERENCES.items() if name in (event.changes or ""))
+        names = cls()
+        if "users" in wanted:
+            names.users = {i: full or user for i, full, user in session.execute(
+                select(User.id, User.full_name, User.username))}
+        if "units" in wanted:
+            names.units = {i: n for i, n in session.execute(select(Unit.id, Unit.name))}
+        if "procedures" in wanted:
+            names.procedures = {i: n for i, n in session.execute(select(Procedure.id, Procedure.name))}
         for chunk in _chunks(dossier_ids):
             names.dossiers.update(session.execute(
                 select(Dossier.id, Dossier.code).where(Dossier.id.in_(chunk))).all())

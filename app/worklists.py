@@ -131,7 +131,7 @@ def history(session: Session, dossier_id: int) -> list[EventView]:
         .where(DossierEvent.dossier_id == dossier_id)
         .order_by(DossierEvent.at, DossierEvent.id)
     ).all()
-    names = Names.load(session) if rows else Names()
+    names = Names.load(session, fields={row.field for row in rows}) if rows else Names()
     result = []
     for at, full, user, kind, field, old, new, note in rows:
         change, note = dossier_event_words(field, old, new, note, names)
