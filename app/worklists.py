@@ -118,16 +118,23 @@ class EventView:
     old_value: str
     new_value: str
     note: str
+    change: str = ""    # the change in words, as the history page says it (app/audit_words.py)
 
 
 def history(session: Session, dossier_id: int) -> list[EventView]:
+    from app.audit_words import Names, dossier_event_words
+
     rows = session.execute(
         select(DossierEvent.at, User.full_name, User.username, DossierEvent.kind, DossierEvent.field,
                DossierEvent.old_value, DossierEvent.new_value, DossierEvent.note)
         .outerjoin(User, User.id == DossierEvent.user_id)
         .where(DossierEvent.dossier_id == dossier_id)
         .order_by(DossierEvent.at, DossierEvent.id)
-    )
-    return [EventView(at, full or user or "", kind, field, old, new, note)
-            for at, full, user, kind, field, old, new, note in rows]
+    ).all()
+    names = Names.load(session, fields={row.field for row in rows}) if rows else Names()
+    result = []
+    for at, full, user, kind, field, old, new, note in rows:
+        change, note = dossier_event_words(field, old, new, note, names)
+        result.append(EventView(at, full or user or "", kind, field, old, new, note, change))
+    return result
 

@@ -84,6 +84,15 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self.focus_search)
         self.menus["dossier"].addAction(find)
         self.receive_action = receive
+        # After receiving, only the receipt opens; the new dossier stays one key away.
+        last = QAction(tr("Mở hồ sơ vừa tiếp nhận"), self)
+        last.setObjectName("openLastReceived")
+        last.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        last.setEnabled(False)
+        last.triggered.connect(lambda: self.open_dossier(self.last_received) if self.last_received else None)
+        self.menus["dossier"].addAction(last)
+        self.open_last_action = last
+        self.last_received: int | None = None
         quit_action = QAction(tr("Thoát"), self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
@@ -102,7 +111,8 @@ class MainWindow(QMainWindow):
         from ui.alerts import AlertMonitor, StatusCounts
 
         self.status_counts = StatusCounts(self)
-        self.statusBar().addPermanentWidget(self.status_counts, 1)
+        # No stretch: the left of the status bar stays free for messages (showMessage draws there only).
+        self.statusBar().addPermanentWidget(self.status_counts)
         self.alerts = AlertMonitor(self.desk, self)
         self.alerts.summarised.connect(self.status_counts.show_summary)
         today_page = self.pages.get("today")
@@ -122,10 +132,16 @@ class MainWindow(QMainWindow):
         from ui.dossier.receive import ReceiveDialog
 
         dialog = ReceiveDialog(self.desk, self)
-        dialog.received.connect(self.open_dossier)
+        dialog.received.connect(lambda dossier_id, d=dialog: self._received(dossier_id, d.received_code))
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()
         self.receive_dialog = dialog
+
+    def _received(self, dossier_id: int, code: str) -> None:
+        self.last_received = dossier_id
+        self.open_last_action.setEnabled(True)
+        self.statusBar().showMessage(
+            tr("Đã tiếp nhận hồ sơ {code}. Ctrl+Shift+O: mở hồ sơ.").format(code=code), 120000)
 
     def open_dossier(self, dossier_id: int) -> None:
         from ui.dossier.window import DossierWindow

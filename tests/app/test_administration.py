@@ -75,10 +75,10 @@ def test_settings_changes_are_permitted_to_administrators_and_audited_old_to_new
         settings = load_settings(session)
         rows = audit.history(session)
     assert (settings.smtp_port, settings.report_folder) == (465, str(folder))
-    port = [row for row in rows if row.what == "Thiết lập smtp_port"]
-    assert [row.changes for row in port] == ["giá trị: 2525 → 465", "giá trị: 587 → 2525"]
+    port = [row for row in rows if row.what == "Thiết lập Cổng SMTP"]
+    assert [row.changes for row in port] == ["Giá trị: 2525 → 465", "Giá trị: 587 → 2525"]
     assert {row.user for row in port} == {"Nguyễn Văn Quản"}
-    assert any(row.changes == f"giá trị: ∅ → {folder}" for row in rows)
+    assert any(row.changes == f"Giá trị: (trống) → {folder}" for row in rows)
 
 
 def test_office_information_is_checked_and_audited(Session, admin_ctx):
@@ -96,8 +96,8 @@ def test_office_information_is_checked_and_audited(Session, admin_ctx):
                                                           "0251 3822 123", "TTPVHCC")
     with Session() as session:
         row = next(r for r in audit.history(session) if r.what.startswith("Thông tin cơ quan"))
-    assert "tên: Bộ phận Một cửa phường Trần Biên → Trung tâm Phục vụ hành chính công phường" in row.changes
-    assert "thư điện tử: ∅ → motcua@tranbien.gov.vn" in row.changes
+    assert "Tên cơ quan: Bộ phận Một cửa phường Trần Biên → Trung tâm Phục vụ hành chính công phường" in row.changes
+    assert "Thư điện tử: motcua@tranbien.gov.vn" in row.changes
 
 
 def test_units_are_found_by_folded_name_and_an_ambiguous_name_lists_the_candidates(Session, admin_ctx):
@@ -127,7 +127,7 @@ def test_two_units_sign_their_own_letters_after_unit_set(Session, admin_ctx, cat
         assert issuer_for_unit(session, tp).head_name == "Trần Văn Bình"
         assert issuer_for_unit(session, dd).head_title == "PHÓ CHỦ TỊCH"
         events = [r for r in audit.history(session) if r.what.startswith("Đơn vị")]
-    assert any("thủ trưởng: ∅ → Trần Văn Bình" in r.changes for r in events)
+    assert any("Thủ trưởng: Trần Văn Bình" in r.changes for r in events)
     with pytest.raises(ValidationError, match="Tên đơn vị quá dài"):
         act(Session, admin_ctx, units.set_unit, tp, name="x" * 301)
 
@@ -156,6 +156,12 @@ def test_merging_a_duplicate_moves_its_dossiers_and_procedures_in_one_audited_tr
                                                               ("procedures", "bulk-update"), ("units", "update")}
         assert len({e.at for e in events}) == 1 and audit.verify_chain(session).intact
         listed = {u.id: u for u in units.list_units(session)}
+        words = {(r.what, r.action, r.changes) for r in audit.history(session) if r.id > before}
+    # the bulk UPDATE reads as the move it was, by the units' names (app/audit_words.py)
+    assert ("Hồ sơ", "Sửa hàng loạt",
+            "Đơn vị giải quyết: Phòng Tư pháp (nhập từ tệp) → Phòng Tư pháp - Hộ tịch") in words
+    assert ("Thủ tục", "Sửa hàng loạt",
+            "Đơn vị giải quyết: Phòng Tư pháp (nhập từ tệp) → Phòng Tư pháp - Hộ tịch") in words
     assert listed[dup].merged_into == "Phòng Tư pháp - Hộ tịch" and listed[tp].dossiers == 2
     with pytest.raises(ValidationError, match="đã được gộp"):
         act(Session, admin_ctx, units.merge_units, dup, tp)

@@ -57,7 +57,7 @@ def test_demo_remove_from_the_command_line(cli, register):
     verify = cli("audit", "verify")
     assert verify.returncode == 0 and "Nguyên vẹn" in verify.stdout
     log = cli("audit", "log", "--limit", "1")
-    assert "Xóa dữ liệu mẫu" in log.stdout and "hồ sơ mẫu: -300" in log.stdout
+    assert "Xóa dữ liệu mẫu" in log.stdout and "Hồ sơ mẫu: 300" in log.stdout
     again = cli("--user", "quantri", "demo", "--remove")
     assert again.returncode == 0 and again.stdout.strip() == "Sổ không có dữ liệu mẫu."
 

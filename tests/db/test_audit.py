@@ -34,7 +34,7 @@ def test_a_dossier_change_is_recorded_with_who_when_and_old_and_new_values(Sessi
     assert all(e.user_id == catalog["user_id"] and e.at == clock.now() for e in events)
     assert json.loads(events[0].changes)["applicant_name"] == [None, "Trần Thị Bích"]
     assert json.loads(events[1].changes)["status"] == [2, 4]
-    assert rows[0].user == "Nguyễn Thị Lan" and rows[0].what == f"Hồ sơ {view.code}" and "trạng thái: 2 → 4" in rows[0].changes
+    assert rows[0].user == "Nguyễn Thị Lan" and rows[0].what == f"Hồ sơ {view.code}" and "Trạng thái: Được tiếp nhận → Đang xử lý" in rows[0].changes
 
 
 def test_the_chain_is_intact_then_an_edit_behind_the_apps_back_is_named(Session, make_ctx, engine):

@@ -169,16 +169,16 @@ def test_a_new_office_sets_itself_up_in_the_settings_window(qtbot, Session, cloc
     window.show_page("history")
     history = window.pages["history"]
     history.refresh()
-    qtbot.waitUntil(lambda: any(r.what == "Thiết lập smtp_password" for r in history.rows), timeout=10000)
+    qtbot.waitUntil(lambda: any(r.what == "Thiết lập Mật khẩu SMTP" for r in history.rows), timeout=10000)
     seen = {(r.what, r.changes) for r in history.rows}
-    assert ("Thiết lập smtp_port", f"giá trị: 587 → {port}") in seen
-    assert ("Thiết lập smtp_security", "giá trị: starttls → none") in seen
-    assert ("Thiết lập smtp_password", "giá trị: ∅ → ***") in seen
-    assert any(w == "Thiết lập report_folder" and c.startswith("giá trị: ∅ → /") for w, c in seen)
-    assert any(w.startswith("Thông tin cơ quan") and "tên: Trung tâm Phục vụ hành chính công phường Trần Biên" in c
+    assert ("Thiết lập Cổng SMTP", f"Giá trị: 587 → {port}") in seen
+    assert ("Thiết lập Bảo mật SMTP: starttls, ssl hoặc none", "Giá trị: starttls → none") in seen
+    assert ("Thiết lập Mật khẩu SMTP", "Giá trị: đã đặt mới") in seen
+    assert any(w == "Thiết lập Thư mục nhận báo cáo (ví dụ ổ mạng dùng chung)" and c.startswith("Giá trị: (trống) → /") for w, c in seen)
+    assert any(w.startswith("Thông tin cơ quan") and "Tên cơ quan: Trung tâm Phục vụ hành chính công phường Trần Biên" in c
                for w, c in seen)
-    assert any(w == "Đơn vị UBND xã Phú Hòa" and "thủ trưởng: Lê Văn Tâm" in c for w, c in seen)
-    assert ("Đơn vị Phong Tu phap Ho tich (tep nhap)", "đang dùng: có → không; gộp vào đơn vị: Phòng Tư pháp - Hộ tịch") in seen
+    assert any(w == "Đơn vị UBND xã Phú Hòa" and "Thủ trưởng: Lê Văn Tâm" in c for w, c in seen)
+    assert ("Đơn vị Phong Tu phap Ho tich (tep nhap)", "Đang dùng: Có → Không; Gộp vào đơn vị: Phòng Tư pháp - Hộ tịch") in seen
     assert {r.user for r in history.rows if r.what.startswith(("Thiết lập", "Đơn vị P", "Đơn vị U", "Thông tin"))
             and r.action != "Thêm" or "Phú Hòa" in r.what} == {"Nguyễn Văn Quản"}
 

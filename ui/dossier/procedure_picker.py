@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
@@ -32,6 +32,9 @@ class _FoldedFilter(QSortFilterProxyModel):
 
 
 class ProcedurePicker(QLineEdit):
+    """Tab or Enter takes the highlighted match, or the only one: "khai sinh" + Tab chooses "Đăng ký khai sinh"
+    and the cursor moves on to the next field (Enter never submits a form whose procedure is not chosen)."""
+
     chosen = Signal(object)  # ProcedureChoice, or None when the text no longer names one
 
     def __init__(self, parent=None):
@@ -75,6 +78,43 @@ class ProcedurePicker(QLineEdit):
         elif self.filter.rowCount() == 1 and len(text.strip()) >= 2 and text.strip().upper() == \
                 self.filter.index(0, 0).data().split(" — ")[0].upper():
             self._choose(self._by_display[self.filter.index(0, 0).data()])
+
+    def matches(self) -> int:
+        """How many procedures the typed words match (all of them when nothing is typed)."""
+        return self.filter.rowCount()
+
+    def take_match(self) -> bool:
+        """Choose the highlighted match of the open list, or the only match; True if one is chosen now."""
+        if self.current is not None or not self.text().strip():
+            return False
+        popup = self.completer_.popup()
+        index = popup.currentIndex() if popup.isVisible() else None
+        # Highlighted = selected with the arrow keys (the list's first row is "current" from the start,
+        # without being highlighted: it is not a choice the officer made).
+        if index is not None and index.isValid() and popup.selectionModel().isSelected(index):
+            text = index.data()
+        elif self.filter.rowCount() == 1:
+            text = self.filter.index(0, 0).data()
+        else:
+            return False
+        self._choose(self._by_display[text])
+        return True
+
+    def event(self, event) -> bool:  # noqa: D401 - Qt's name; Tab never reaches keyPressEvent
+        if event.type() == QEvent.KeyPress and event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier):
+            key = event.key()
+            if key == Qt.Key_Tab:
+                self.take_match()
+            elif key in (Qt.Key_Return, Qt.Key_Enter):
+                if self.take_match() or self.current is None:
+                    # Chosen: on to the next field. Not chosen: the list stays and Enter does not submit.
+                    if self.current is not None:
+                        self.focusNextChild()
+                    else:
+                        self._typed(self.text())
+                    event.accept()
+                    return True
+        return super().event(event)
 
     def _activated_text(self, text: str) -> None:
         choice = self._by_display.get(text)

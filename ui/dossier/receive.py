@@ -1,4 +1,11 @@
-"""Tiếp nhận hồ sơ: quick from the keyboard, the due date computed live as the officer types."""
+"""Tiếp nhận hồ sơ: quick from the keyboard, the due date computed live as the officer types.
+
+Each field is checked as the officer leaves it (by the same rules of app/validation.py that
+``dossiers.receive`` applies), the message under the field, cleared as soon as the text is right;
+Esc on a form with anything typed asks before throwing it away. After receiving, only the receipt
+slip opens; its *Mở hồ sơ* button (Ctrl+O), or *Hồ sơ › Mở hồ sơ vừa tiếp nhận* (Ctrl+Shift+O) in
+the main window, opens the dossier.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +25,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
+    QWidget,
 )
 
-from app import dossiers, intake
+from app import dossiers, intake, validation
 from app.dossiers import NewDossier
 from app.errors import AppError
 from app.formatting import date_vi
@@ -30,7 +39,7 @@ from app.lifecycle import ApplicantKind, Channel
 from ui.desk import Changes, Desk
 from ui.dossier.procedure_picker import ProcedurePicker
 from ui.errors import show_error
-from ui.i18n import processing_text, tr, weekday_name
+from ui.i18n import QT_TR_NOOP, processing_text, tr, weekday_name
 
 
 def to_qt(moment: dt.datetime) -> QDateTime:
@@ -49,8 +58,12 @@ def datetime_edit(moment: dt.datetime) -> QDateTimeEdit:
     return edit
 
 
+ERROR_STYLE = "color: #b00020;"
+
+
 class ReceiveDialog(QDialog):
     received = Signal(int)  # the new dossier's id
+    DISCARD_TITLE = QT_TR_NOOP("Bỏ hồ sơ đang nhập?")
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
@@ -58,6 +71,7 @@ class ReceiveDialog(QDialog):
         self.setWindowTitle(tr("Tiếp nhận hồ sơ"))
         self.setObjectName("receiveDialog")
         self.calendar = None
+        self.received_code = ""
         # Seconds are kept (though not shown): 15:00:30 is after the 15:00 cut-off, here as in the register.
         now = desk.clock.now().replace(microsecond=0)
 
@@ -107,13 +121,18 @@ class ReceiveDialog(QDialog):
         self.print_receipt.setObjectName("printReceipt")
         self.print_receipt.setChecked(True)
 
+        # Under each checked field, its message as the officer leaves it (empty while the field is right).
+        self.errors: dict[QWidget, QLabel] = {}
         form = QFormLayout()
-        form.addRow(tr("Thủ tục (*)"), self.procedure)
-        form.addRow(tr("Người nộp (*)"), self.applicant_name)
-        form.addRow(tr("Là"), self.applicant_kind)
-        form.addRow(tr("Số CCCD / mã số"), self.id_number)
-        form.addRow(tr("Điện thoại"), self.phone)
-        form.addRow(tr("Thư điện tử"), self.email)
+        form.addRow(tr("Thủ tục (*)"), self._checked(self.procedure, self._procedure_problem))
+        form.addRow(tr("Người nộp (*)"), self._checked(self.applicant_name, lambda: validation.required_text(
+            self.applicant_name.text(), "họ tên người nộp", 300)))
+        form.addRow(tr("Người nộp là"), self.applicant_kind)
+        form.addRow(tr("Số CCCD / mã số"), self._checked(self.id_number, lambda: validation.identity_number(
+            self.id_number.text(), self.applicant_kind.currentData() == ApplicantKind.ORGANISATION.value)))
+        form.addRow(tr("Điện thoại"), self._checked(self.phone, lambda: validation.phone(self.phone.text())))
+        form.addRow(tr("Thư điện tử"), self._checked(self.email, lambda: validation.email(self.email.text())))
+        self.applicant_kind.currentIndexChanged.connect(lambda _: self._recheck(self.id_number))
         form.addRow(tr("Địa chỉ"), self.address)
         form.addRow(tr("Hình thức nộp"), self.channel)
         form.addRow(tr("Thời điểm tiếp nhận"), self.received_at)
@@ -151,11 +170,87 @@ class ReceiveDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(660, self.sizeHint().height())
 
+        self._initial = self._snapshot()
         self.procedure.chosen.connect(lambda _: self.update_due())
+        self.procedure.chosen.connect(lambda choice: self._recheck(self.procedure) if choice else None)
         self.procedure.chosen.connect(lambda _: self._fill_papers())
         self._papers_default = ""
         self.received_at.dateTimeChanged.connect(lambda _: self.update_due())
         self.desk.read(lambda session, ctx: (intake.procedure_choices(session), ctx.calendar), self._loaded)
+
+    # --- checking as the officer goes -----------------------------------
+    def _checked(self, field: QLineEdit, check) -> QWidget:
+        """The field with its message line under it; checked on leaving, re-checked while a message shows."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        error = QLabel()
+        error.setObjectName(f"{field.objectName() or 'field'}Error")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        column.addWidget(field)
+        column.addWidget(error)
+        self.errors[field] = error
+        field.setProperty("check", check)
+        field.editingFinished.connect(lambda f=field: self._recheck(f, leaving=True))
+        field.textEdited.connect(lambda _text, f=field: self._recheck(f) if self.errors[f].isVisible() else None)
+        return box
+
+    def _recheck(self, field: QLineEdit, leaving: bool = False) -> bool:
+        """Show (or clear) the field's message; True when it is right. An empty optional field is right."""
+        error = self.errors[field]
+        if not leaving and not error.isVisible():
+            return True
+        try:
+            field.property("check")()
+        except AppError as problem:
+            error.setText(str(problem))
+            error.show()
+            return False
+        error.clear()
+        error.hide()
+        return True
+
+    def _procedure_problem(self) -> None:
+        if self.procedure.current is not None or self.calendar is None:
+            return
+        typed = self.procedure.text().strip()
+        if not typed:
+            raise _FormError(tr("Chưa chọn thủ tục: gõ mã hoặc tên thủ tục rồi chọn trong danh sách."),
+                             self.procedure)
+        if not self.procedure.matches():
+            raise _FormError(tr("Không có thủ tục nào khớp “{text}”: gõ mã hoặc vài chữ của tên thủ tục.")
+                             .format(text=typed), self.procedure)
+        raise _FormError(tr("“{text}” khớp {n} thủ tục: chọn một trong danh sách (mũi tên xuống rồi Enter).")
+                         .format(text=typed, n=self.procedure.matches()), self.procedure)
+
+    def field_error(self, field: QLineEdit) -> str:
+        """The message shown under a field ('' when none)."""
+        error = self.errors[field]
+        return error.text() if error.isVisible() else ""
+
+    # --- leaving without receiving ---------------------------------------
+    def _snapshot(self) -> tuple:
+        return (self.procedure.text(), self.applicant_name.text(), self.applicant_kind.currentIndex(),
+                self.id_number.text(), self.phone.text(), self.email.text(), self.address.text(),
+                self.channel.currentIndex(), self.manual_due.isChecked(), self.manual_reason.text(),
+                self.fee_paid.isChecked(), self.paid_online.isChecked(), self.notes.toPlainText())
+
+    def is_changed(self) -> bool:
+        return self._snapshot() != self._initial
+
+    def reject(self) -> None:
+        """Esc or *Hủy*: a form with something typed is thrown away only when the officer says so."""
+        if self.ok.isEnabled() and self.is_changed():
+            answer = QMessageBox.question(
+                self, tr(self.DISCARD_TITLE),
+                tr("Hồ sơ đang nhập chưa được tiếp nhận. Bỏ những gì đã nhập và đóng?"),
+                QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
+            if answer != QMessageBox.Discard:
+                return
+        super().reject()
 
     def _loaded(self, result) -> None:
         choices, self.calendar = result
@@ -226,6 +321,10 @@ class ReceiveDialog(QDialog):
     def submit(self) -> None:
         if not self.ok.isEnabled():
             return
+        wrong = [field for field in self.errors if not self._recheck(field, leaving=True)]
+        if wrong:    # the messages are under the fields: the cursor goes to the first
+            wrong[0].setFocus()
+            return
         try:
             data = self.new_dossier()
         except _FormError as error:
@@ -235,11 +334,17 @@ class ReceiveDialog(QDialog):
         self.ok.setEnabled(False)
 
         def done(view) -> None:
+            self.received_code = view.code
             self.received.emit(view.id)
+            # Only one thing opens: the receipt to print (its *Mở hồ sơ* button opens the dossier),
+            # or, when no receipt is wanted, the dossier itself.
             if self.print_receipt.isChecked():
                 from ui.letters.actions import print_receipt
 
-                print_receipt(self.desk, view.id, self.parentWidget())
+                print_receipt(self.desk, view.id, self.parentWidget(),
+                              open_dossier=lambda: self.desk.open_dossier.emit(view.id))
+            else:
+                self.desk.open_dossier.emit(view.id)
             self.accept()
 
         def failed(error: BaseException) -> None:

@@ -210,13 +210,7 @@ class DossierWindow(QDialog):
     def _fill_history(self, page: DossierPage) -> None:
         self.history.setRowCount(len(page.events))
         for row, event in enumerate(page.events):
-            old, new = event.old_value, event.new_value
-            if event.field in (None, "", "status"):   # status changes are recorded with the labels of app.lifecycle
-                old, new = tr(old) if old else old, tr(new) if new else new
-            if event.field:
-                change = f"{event.field}: {old} → {new}" if old else f"{event.field}: {new}"
-            else:
-                change = f"{old} → {new}" if old else new
+            change = event.change   # in words: app/audit_words.py, as the Nhật ký thay đổi page says it
             for col, value in enumerate((datetime_vi(event.at), event.user, change, event.note)):
                 self.history.setItem(row, col, QTableWidgetItem(value))
         self.history.resizeColumnToContents(0)

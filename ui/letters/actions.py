@@ -7,8 +7,10 @@ background and shows the result; none blocks the window.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from app import letters, slips
 from app.formatting import date_vi
@@ -92,10 +94,31 @@ def print_letters_due_today(desk: Desk, parent: QWidget | None = None) -> None:
     desk.read(survey, surveyed, parent=parent)
 
 
-def print_receipt(desk: Desk, dossier_id: int, parent: QWidget | None = None) -> None:
-    """The receipt slip of a dossier, from the receive form."""
-    desk.read(lambda session, ctx: slips.receipt_pdf(session, ctx, dossier_id),
-              lambda pdf: show_pdf(pdf, tr("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"), "giay-tiep-nhan.pdf", parent),
+def print_receipt(desk: Desk, dossier_id: int, parent: QWidget | None = None, *,
+                  open_dossier: Callable[[], None] | None = None) -> None:
+    """The receipt slip of a dossier, from the receive form; with ``open_dossier``, the preview has a
+    *Mở hồ sơ* button (Ctrl+O) that closes it and opens the dossier, one key away."""
+
+    def shown(pdf: bytes) -> None:
+        preview = show_pdf(pdf, tr("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"), "giay-tiep-nhan.pdf", parent)
+        if open_dossier is None:
+            return
+        button = QPushButton(tr("Mở hồ sơ"))
+        button.setObjectName("openDossierButton")
+        button.setShortcut(QKeySequence("Ctrl+O"))
+        button.setToolTip(tr("Đóng giấy tiếp nhận và mở hồ sơ vừa tiếp nhận (Ctrl+O)"))
+        button.setAutoDefault(False)
+        box = preview.findChild(QDialogButtonBox)
+        if box is not None:
+            box.addButton(button, QDialogButtonBox.ActionRole)
+
+        def open_it() -> None:
+            preview.close()
+            open_dossier()
+
+        button.clicked.connect(open_it)
+
+    desk.read(lambda session, ctx: slips.receipt_pdf(session, ctx, dossier_id), shown,
               parent=parent, label=tr("Đang dựng giấy tiếp nhận…"))
 
 

@@ -23,4 +23,5 @@ WINDOW_HOOKS: list[str] = [
     "ui.settings.hook:install",
     "ui.calendar_page:install",
     "ui.register_check:install",
+    "ui.shortcuts:install",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -135,12 +135,19 @@ class RegisterPage(Page):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textEdited.connect(lambda _: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_filters)
+        # Keyboard all the way: Enter or Down in the search box goes to the results (the first one
+        # selected), Enter there opens the dossier (QAbstractItemView.activated), Tab leaves the table.
+        self.search.installEventFilter(self)
+        self.table.setTabKeyNavigation(False)
+        QWidget.setTabOrder(self.search, self.table)
+        QWidget.setTabOrder(self.table, self.status)
+        self._to_results = False
         for box in (self.status, self.level, self.unit, self.field_box, self.channel):
             box.currentIndexChanged.connect(self.apply_filters)
         for edit in (self.received_from, self.received_to, self.due_from, self.due_to):
             edit.dateChanged.connect(self.apply_filters)
         self.model.loaded.connect(self._show_count)
+        self.model.loaded.connect(self._results_loaded)
         self.count_label.linkActivated.connect(lambda _link: self.model.count_exactly())
         self._choices_loaded = False
         self._restore_layout()
@@ -219,6 +226,34 @@ class RegisterPage(Page):
             self.count_label.setText(f"≈ {thousands(total)} {what} — <a href=\"count\">{tr('đếm chính xác')}</a>")
         else:
             self.count_label.setText(f"{thousands(total)} {what}")
+
+    # --- from the search box to the results --------------------------------
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.search and event.type() == QEvent.KeyPress and \
+                event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Down):
+            if event.key() == Qt.Key_Down and not self._search_timer.isActive() and self.model.rowCount():
+                self.go_to_results()          # the results already match what is typed
+            else:
+                self._to_results = True       # search now; the cursor follows when the rows arrive
+                self.apply_filters()
+            return True
+        return super().eventFilter(watched, event)
+
+    def go_to_results(self) -> None:
+        if not self.model.rowCount():
+            return
+        current = self.table.currentIndex()
+        row = current.row() if current.isValid() else 0
+        self.table.setFocus(Qt.ShortcutFocusReason)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.selectRow(row)
+
+    def _results_loaded(self, total: int) -> None:
+        if self._to_results:
+            self._to_results = False
+            if total:
+                self.table.setCurrentIndex(self.model.index(-1, -1))   # a new search starts at its first row
+                self.go_to_results()
 
     def _open_index(self, index) -> None:
         dossier_id = self.model.data(index, Qt.UserRole)
