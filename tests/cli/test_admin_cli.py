@@ -85,4 +85,4 @@ def test_the_mail_password_is_stored_by_an_administrator_only_and_audited(cli, m
     stored = cli("--user", "quantri", "smtp-password", input="thu-di-bi-mat\n")
     assert stored.returncode == 0, stored.stderr
     log = cli("audit", "log", "--limit", "0").stdout
-    assert log.count("smtp_password") == 1 and "thu-di-bi-mat" not in log
+    assert log.count("Thiết lập Mật khẩu SMTP") == 1 and "thu-di-bi-mat" not in log
