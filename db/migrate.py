@@ -89,8 +89,13 @@ def upgrade(engine: Engine, now: dt.datetime | None = None) -> str | None:
         log.info("Copied the register to %s before migrating %s → %s", copy, current, head)
     from alembic import command
 
+    from db.bulk import begin_explicitly
+
     config = alembic_config()
     with engine.begin() as connection:
+        # One transaction for every step, DDL included (pysqlite would commit each CREATE on its own):
+        # a first start killed half way leaves an empty file, not half a schema no later start can finish.
+        begin_explicitly(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return str(copy) if copy else None
