@@ -110,18 +110,27 @@ def _assert_new_dossiers_are_found(env, cwd, path):
     assert "Nguyên vẹn" in verify.stdout
 
 
-def _kill_repeatedly(run_once, check, duration: float, seed: int, kills: int = KILLS) -> int:
-    """Kill a run at random moments in (0.3, 0.95) of an unkilled run's time until ``kills`` runs were
-    really cut short (a run that finished first is checked too); returns the number of runs."""
+def _kill_repeatedly(run_once, check, window: tuple[float, float], seed: int, kills: int = KILLS) -> int:
+    """Kill a run at random moments within ``window`` (from about when an unkilled run starts its work to
+    when it ends) until ``kills`` runs were really cut short (a run that finished first is checked too);
+    returns the number of runs."""
     rng = random.Random(seed)
     done = runs = 0
     while done < kills:
         runs += 1
         assert runs < 4 * kills, f"only {done} of {runs} runs were cut short"
         state = check(None)
-        done += run_once(rng.uniform(0.3, 0.95) * duration, runs)
+        done += run_once(rng.uniform(*window), runs)
         check(state)
     return runs
+
+
+def _window(env, cwd, baseline: tuple[str, ...], *args) -> tuple[float, float]:
+    """From a little before the work of ``args`` starts (``baseline`` opens the register and does nothing
+    else) to a little before an unkilled run ends: most kills land in the work, not in the start-up."""
+    start = _timed(env, cwd, *baseline)
+    end = _timed(env, cwd, *args)
+    return 0.8 * min(start, end), max(0.95 * end, start + 0.2)
 
 
 def test_a_killed_demo_leaves_all_or_nothing_and_search_works(env, tmp_path, register):
@@ -137,7 +146,7 @@ def test_a_killed_demo_leaves_all_or_nothing_and_search_works(env, tmp_path, reg
         _assert_search_index_in_step(path)
 
     _run(env, tmp_path, "demo", "--count", "200")   # the catalog exists: the trigger change is the first write
-    duration = _timed(env, tmp_path, "demo", "--count", "3000")
+    window = _window(env, tmp_path, ("search", "khong co ai"), "demo", "--count", "3000")
     seen = set()
 
     def check(before):
@@ -148,7 +157,7 @@ def test_a_killed_demo_leaves_all_or_nothing_and_search_works(env, tmp_path, reg
             seen.add(now - before)
         return now
 
-    _kill_repeatedly(lambda delay, _: _killed(env, tmp_path, delay, "demo", "--count", "3000"), check, duration, 20)
+    _kill_repeatedly(lambda delay, _: _killed(env, tmp_path, delay, "demo", "--count", "3000"), check, window, 20)
     assert 0 in seen   # kills really cut demos short
     _assert_new_dossiers_are_found(env, tmp_path, register)
 
@@ -162,7 +171,7 @@ def test_a_killed_backup_never_costs_a_good_backup_and_leaves_nothing_behind(env
     # Good backups of five earlier days, which thinning keeps (14 days): none may go.
     earlier = [backup.make_backup(register, dt.datetime(2026, 11, 20 + day, 16, 0), backup.DAILY) for day in range(5)]
     folder = backup.backup_folder(register)
-    duration = _timed(env, tmp_path, "backup")
+    window = _window(env, tmp_path, ("backup", "--list"), "backup")
 
     def check(_before):
         listed = backup.list_backups(register)
@@ -171,7 +180,7 @@ def test_a_killed_backup_never_costs_a_good_backup_and_leaves_nothing_behind(env
             assert backup.verified_problem(info.path) is None, info.path
         assert backup.newest_good_backup(register) == listed[0]
 
-    _kill_repeatedly(lambda delay, _: _killed(env, tmp_path, delay, "backup"), check, duration, 21)
+    _kill_repeatedly(lambda delay, _: _killed(env, tmp_path, delay, "backup"), check, window, 21)
     made = _run(env, tmp_path, "backup")   # the next run removes what the killed ones left
     assert "Đã sao lưu và kiểm tra toàn vẹn" in made.stdout
     names = _backup_files(folder)
@@ -187,7 +196,7 @@ def test_a_killed_restore_leaves_the_old_register_or_the_restored_one(env, tmp_p
     big = backup.make_backup(register, dt.datetime(2026, 11, 24, 17, 0))
     counts = {_count(small.path), _count(big.path)}
     assert len(counts) == 2
-    duration = _timed(env, tmp_path, "restore", str(small.path))
+    window = _window(env, tmp_path, ("backup", "--list"), "restore", str(small.path))
 
     def check(_before):
         assert backup.verified_problem(register) is None
@@ -199,7 +208,7 @@ def test_a_killed_restore_leaves_the_old_register_or_the_restored_one(env, tmp_p
     def restore_once(delay, run):
         return _killed(env, tmp_path, delay, "restore", str((big if run % 2 else small).path))
 
-    _kill_repeatedly(restore_once, check, duration, 22)
+    _kill_repeatedly(restore_once, check, window, 22)
     _run(env, tmp_path, "restore", str(big.path))
     assert _count(register) == _count(big.path)
     assert not list(register.parent.glob(f"*{backup.PARTIAL}*"))
