@@ -207,11 +207,12 @@ def remove_leftovers(register: Path, folder: Path | None = None) -> list[Path]:
         if not path.exists():
             continue
         base = next((name[:-len(suffix)] for suffix in SIDE_FILES if name.endswith(suffix)), name)
-        if PARTIAL in base:
+        match = _NAME.match(base.removesuffix(PARTIAL))
+        if match is None or match["stem"] != register.stem:
+            continue   # not this register's (another register's backups may share the folder)
+        if base.endswith(PARTIAL):
             path.unlink(missing_ok=True)
             removed.append(path)
-        elif _NAME.match(base) is None:
-            continue
         elif base == name:   # a backup: half written by an older version when its hot journal is beside it
             if Path(f"{path}-journal").exists():
                 log.warning("Removing a backup that was never finished: %s", path)

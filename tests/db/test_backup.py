@@ -139,11 +139,15 @@ def test_a_half_written_backup_left_by_an_older_version_costs_no_good_backup(reg
     (folder / f"{half.name}-journal").write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + b"\0" * 4088)
     stray = folder / "register.20261120-080000.hang-ngay.sqlite3-wal"   # a side file of no backup
     stray.write_bytes(b"\0" * 32)
+    other = folder / "register.cu.20261120-080000.hang-ngay.sqlite3"   # another register's, being written
+    other.write_bytes(b"x")
+    (folder / f"{other.name}-journal").write_bytes(b"x")
     assert [b.path for b in backup.list_backups(register)] == [good.path]
     assert backup.thin(register) == [] and good.path.exists()
     made = backup.daily_backup_if_due(register, NOW)
     assert made is not None                               # today's backup was still due
-    assert _files(folder) == sorted([good.path.name, made.path.name])   # half-written file, journal, stray: gone
+    assert _files(folder) == sorted([good.path.name, made.path.name, other.name, f"{other.name}-journal"])
+    # this register's half-written file, its journal and the stray side file are gone; the other's stay
     assert backup.newest_good_backup(register) == made
 
 
