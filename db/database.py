@@ -64,7 +64,7 @@ def check_sqlite_file(url: str) -> None:
         raise damaged(path, f"không đọc được tệp: {error.strerror or error}") from error
     if not size:
         if backup.list_backups(path) and backup.newest_good_backup(path) is not None:
-            raise damaged(path, "tệp sổ hồ sơ không còn" if size is None else "tệp sổ hồ sơ rỗng, 0 byte")
+            raise damaged(path, "tệp sổ hồ sơ không còn ở đây, đã bị xóa hoặc chuyển đi" if size is None else "tệp sổ hồ sơ rỗng, 0 byte")
         return
     problem = backup.structure_problem(path)
     if problem is not None:
