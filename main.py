@@ -11,9 +11,24 @@ import os
 import sys
 
 
+def _masked(error: BaseException) -> str:
+    """An error's text for the terminal: a database URL in it never shows its password (db/masking.py)."""
+    from db.masking import mask_url
+
+    return mask_url(str(error))
+
+
 def _configure_logging():
     import logging
     import logging.handlers
+
+    from db.masking import mask_url
+
+    class _MaskingFormatter(logging.Formatter):
+        """Every log line, traceback included, with database URLs' passwords hidden."""
+
+        def format(self, record: logging.LogRecord) -> str:
+            return mask_url(super().format(record))
 
     from db.paths import log_dir
 
@@ -24,7 +39,7 @@ def _configure_logging():
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "motcua.log"
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(_MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
         return path
     except OSError:
@@ -43,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         log_path = _configure_logging()
         return _run(args)
     except AppError as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
+        print(f"Lỗi: {_masked(error)}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
@@ -52,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         from db.damage import RegisterUnavailable
 
         if isinstance(error, RegisterUnavailable):   # cannot open, or damaged: the message says what to do
-            print(f"Lỗi: {error}", file=sys.stderr)
+            print(f"Lỗi: {_masked(error)}", file=sys.stderr)
             return 5
         import logging
 

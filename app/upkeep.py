@@ -26,6 +26,7 @@ from db import backup, migrate
 from db.backup import BackupInfo
 from db.database import RegisterDamaged
 from db.engine import sqlite_file
+from db.masking import mask_url
 from db.models import Dossier
 
 
@@ -49,7 +50,7 @@ def is_shared(Session: sessionmaker) -> bool:
 def register_url(Session: sessionmaker) -> str:
     """The register's URL without its password (a stable key for what the window remembers per register)."""
     engine = Session.kw.get("bind")
-    return engine.url.render_as_string(hide_password=True) if engine is not None else "register"
+    return mask_url(engine.url.render_as_string(hide_password=False)) if engine is not None else "register"
 
 
 def register_label(Session: sessionmaker) -> str:

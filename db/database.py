@@ -23,6 +23,7 @@ from sqlalchemy.orm import sessionmaker
 from db import backup, migrate, search_index
 from db.damage import RegisterDamaged, RegisterUnavailable, as_damaged, corruption, damaged
 from db.engine import make_engine, make_sessionmaker, resolve_url
+from db.masking import mask_url
 
 __all__ = ["RegisterDamaged", "RegisterUnavailable", "damaged", "open_register", "sqlite_path",
            "check_sqlite_file"]
@@ -30,6 +31,12 @@ __all__ = ["RegisterDamaged", "RegisterUnavailable", "damaged", "open_register",
 
 def sqlite_path(url: str) -> Path | None:
     """The existing, non-empty SQLite file of ``url`` (from the URL's database part, never its rendering)."""
+    path = _sqlite_file_of(url)
+    return path if path is not None and path.exists() and path.stat().st_size else None
+
+
+def _sqlite_file_of(url: str) -> Path | None:
+    """The file a SQLite URL names, existing or not (None for memory, URI filenames, other databases)."""
     if not url.startswith("sqlite:"):
         return None
     try:
@@ -38,15 +45,26 @@ def sqlite_path(url: str) -> Path | None:
         return None
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
-    path = Path(database)
-    return path if path.exists() and path.stat().st_size else None
+    return Path(database)
 
 
 def check_sqlite_file(url: str) -> None:
     """Before anything touches it, the O(1) part of a check: a file that is not a readable SQLite
-    database (header, schema) is reported with the backup that can replace it."""
-    path = sqlite_path(url)
+    database (header, schema) is reported with the backup that can replace it. A register file that
+    is gone or empty (0 byte) while good backups of it lie beside it is the same report, not a new
+    empty register; with no backup it is a new register, as on the first start."""
+    path = _sqlite_file_of(url)
     if path is None:
+        return
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        size = None
+    except OSError as error:
+        raise damaged(path, f"không đọc được tệp: {error.strerror or error}") from error
+    if not size:
+        if backup.list_backups(path) and backup.newest_good_backup(path) is not None:
+            raise damaged(path, "tệp sổ hồ sơ không còn ở đây, đã bị xóa hoặc chuyển đi" if size is None else "tệp sổ hồ sơ rỗng, 0 byte")
         return
     problem = backup.structure_problem(path)
     if problem is not None:
@@ -64,9 +82,9 @@ def open_register(url: str | None = None, on_repair: Callable[[str], None] | Non
     try:
         engine = make_engine(resolved)
     except (ArgumentError, ValueError) as error:
-        raise RegisterUnavailable(f"Địa chỉ CSDL “{url}” không hợp lệ.") from error
+        raise RegisterUnavailable(f"Địa chỉ CSDL “{mask_url(resolved)}” không hợp lệ.") from error
     except ModuleNotFoundError as error:
-        raise RegisterUnavailable(f"Thiếu thư viện kết nối CSDL ({error.name}) cho “{url}”.") from error
+        raise RegisterUnavailable(f"Thiếu thư viện kết nối CSDL ({error.name}) cho “{mask_url(resolved)}”.") from error
     try:
         migrate.upgrade(engine)
     except (OperationalError, DatabaseError) as error:
@@ -74,7 +92,7 @@ def open_register(url: str | None = None, on_repair: Callable[[str], None] | Non
         if report is not None:
             raise report from error
         raise RegisterUnavailable(
-            f"Không mở được sổ hồ sơ tại “{engine.url.render_as_string(hide_password=True)}”: {error.orig}"
+            mask_url(f"Không mở được sổ hồ sơ tại “{engine.url.render_as_string(hide_password=False)}”: {error.orig}")
         ) from error
     try:
         with engine.begin() as connection:

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-from functools import lru_cache
+import sqlite3
 from pathlib import Path
 from typing import Callable
 
@@ -24,10 +23,9 @@ from sqlalchemy.exc import DBAPIError
 
 from db import backup
 from db.engine import sqlite_file
+from db.revisions import MIGRATIONS, head_revision
 
 log = logging.getLogger(__name__)
-MIGRATIONS = Path(__file__).with_name("migrations")
-_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:['"]([^'"]*)['"]|None)""", re.M)
 
 
 def alembic_config():
@@ -36,22 +34,6 @@ def alembic_config():
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
-
-
-@lru_cache(maxsize=1)
-def head_revision() -> str:
-    """The newest revision, from the revision files themselves (the one no other revision revises)."""
-    revisions, revised = set(), set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        found = dict((m[1], m[2]) for m in _REVISION.finditer(path.read_text(encoding="utf-8")))
-        if found.get("revision"):
-            revisions.add(found["revision"])
-            if found.get("down_revision"):
-                revised.add(found["down_revision"])
-    heads = revisions - revised
-    if len(heads) != 1:
-        raise RuntimeError(f"The migrations must have exactly one head, found {sorted(heads)}")
-    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -86,7 +68,8 @@ def upgrade(engine: Engine, now: dt.datetime | None = None) -> str | None:
     has_tables = bool(inspect(engine).get_table_names())
     if path is not None and path.exists() and has_tables:
         # The same verified backup as the daily one, kept in the backup folder (db/backup.py).
-        copy = backup.make_backup(path, now or dt.datetime.now(), f"{backup.BEFORE_MIGRATION}-{current or 'goc'}").path
+        copy = backup.make_backup(path, now or dt.datetime.now(), f"{backup.BEFORE_MIGRATION}-{current or 'goc'}",
+                                  check_register=current is not None).path
         log.info("Copied the register to %s before migrating %s → %s", copy, current, head)
     from alembic import command
 
@@ -135,8 +118,11 @@ def _upgrade_sqlite(connection: Connection, run: Callable[[], None], config) -> 
                 raise ForeignKeysBroken(f"Nâng cấp sổ hồ sơ để lại {len(added)} dòng tham chiếu hỏng "
                                         f"(bảng {sorted(added)[0][0]}); đã hoàn tác, sổ giữ nguyên.")
     finally:
-        raw.execute("PRAGMA foreign_keys=ON")
-        raw.isolation_level = previous
+        try:
+            raw.execute("PRAGMA foreign_keys=ON")
+            raw.isolation_level = previous
+        except sqlite3.Error:
+            pass   # the connection was discarded (a kill, an interrupt): the next one sets its own pragmas
 
 
 def _broken_references(connection: Connection) -> set[tuple]:

@@ -10,16 +10,8 @@ from app.cli.output import Output
 from app.clock import Clock
 from app.errors import ValidationError
 from db.engine import make_engine
+from db.masking import mask_url
 from db.move import MoveRefused, move
-
-
-def _hide_password(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot read is refused below anyway
-        return url
 
 
 def cmd_move_register(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
@@ -31,11 +23,11 @@ def cmd_move_register(args, Session: sessionmaker, clock: Clock, out: Output) ->
     try:
         target = make_engine(with_stored_password(args.to))
     except Exception as exc:  # noqa: BLE001 - a malformed URL or a missing driver
-        raise ValidationError(f"Địa chỉ cơ sở dữ liệu đích không dùng được: {_hide_password(args.to)} ({exc}).") \
+        raise ValidationError(mask_url(f"Địa chỉ cơ sở dữ liệu đích không dùng được: {args.to} ({exc}).")) \
             from None
     if str(target.url) == str(source.url):
         raise ValidationError("Sổ nguồn và cơ sở dữ liệu đích là một.")
-    shown = _hide_password(args.to)
+    shown = mask_url(args.to)
     out.line(f"Chuyển sổ {source.url.database} → {shown}")
     try:
         result = move(source, target)
@@ -65,7 +57,7 @@ def store_password_before_open(url: str | None, stdin) -> int:
     if not password:
         raise ValidationError("Chưa nhập mật khẩu; không có gì thay đổi.")
     store_password(url, password)
-    print(f"Đã lưu mật khẩu cho {_hide_password(url)} vào kho mật khẩu của máy.")
+    print(f"Đã lưu mật khẩu cho {mask_url(url)} vào kho mật khẩu của máy.")
     return 0
 
 

@@ -117,3 +117,32 @@ def test_only_sqlite_saying_the_file_is_damaged_counts_as_damage():
     wrapped = RuntimeError("outer")
     wrapped.__cause__ = sqlite3.DatabaseError("file is not a database")
     assert corruption(wrapped) is not None
+
+
+def test_restore_onto_itself_and_an_emptied_register_from_the_command_line(cli, tmp_path):
+    """Issue 20: ``restore`` of the register itself hung and left 0 bytes; an emptied register then opened
+    as a new empty one, exit 0; a 0-byte file or another SQLite file was "restored" with success."""
+    assert cli("demo", "--count", "40").returncode == 0
+    made = json.loads(cli("backup", "--json").stdout)
+    itself = cli("restore", str(cli.register))
+    assert itself.returncode != 0 and "chính là sổ hồ sơ đang dùng" in itself.stderr, itself.stderr
+    other = tmp_path / "khac.sqlite3"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE ghi_chu (noi_dung TEXT)")
+    connection.close()
+    refused = cli("restore", str(other))
+    assert refused.returncode != 0 and "không phải sổ hồ sơ MotCua" in refused.stderr, refused.stderr
+    with sqlite3.connect(cli.register) as connection:
+        assert connection.execute("SELECT count(*) FROM dossiers").fetchone() == (40,)
+    connection.close()
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{cli.register}{suffix}").unlink(missing_ok=True)
+    cli.register.write_bytes(b"")
+    assert_damaged_message(cli("search", "nguyen"), made["file"], problem="0 byte")
+    assert cli.register.stat().st_size == 0   # nothing was created over it
+    restored = cli("restore", made["file"])
+    assert restored.returncode == 0, restored.stderr
+    with sqlite3.connect(cli.register) as connection:
+        assert connection.execute("SELECT count(*) FROM dossiers").fetchone() == (40,)
+    connection.close()

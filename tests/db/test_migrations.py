@@ -155,3 +155,30 @@ def test_a_failed_upgrade_leaves_the_register_exactly_as_it_was(tmp_path, monkey
         assert connection.exec_driver_sql("SELECT count(*) FROM dossiers").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     engine.dispose()
+@pytest.mark.sqlite_only
+def test_a_first_migration_cut_short_leaves_no_half_schema(tmp_path):
+    """Issue 20: a first start killed during the migration left some tables and no revision, and every later
+    start failed with "table office already exists". The whole migration is one transaction now."""
+    from sqlalchemy import event
+
+    path = tmp_path / "new.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    created = []
+
+    def cut_short(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("CREATE TABLE"):
+            created.append(statement)
+            if len(created) == 4:
+                raise KeyboardInterrupt("killed")   # as a kill: nothing after this point runs
+
+    event.listen(engine, "before_cursor_execute", cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        migrate.upgrade(engine)
+    event.remove(engine, "before_cursor_execute", cut_short)
+    engine.dispose()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT name FROM sqlite_master").fetchall() == []
+    again = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(again)
+    assert migrate.current_revision(again) == migrate.head_revision()
+    again.dispose()
