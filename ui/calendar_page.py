@@ -45,6 +45,7 @@ from app.workcalendar import OfficeHours
 from ui.desk import Changes
 from ui.errors import show_error
 from ui.i18n import QT_TR_NOOP, tr, weekday_name
+from ui.screen_fit import fit_to_screen
 
 SOURCE_COLOURS = {
     Source.DECISION: "#e6f4ea", Source.LAW: "#f1f5f9", Source.PROVISIONAL: "#fff4d6",
@@ -60,7 +61,7 @@ class ImpactDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("calendarImpact")
         self.setWindowTitle(title)
-        self.resize(900, 480)
+        fit_to_screen(self, (900, 480))
         summary = QLabel(impact.summary())  # app's own words (Vietnamese, like its error messages)
         summary.setObjectName("impactSummary")
         summary.setWordWrap(True)
@@ -366,7 +367,7 @@ class CalendarDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 680)
+        fit_to_screen(self, (1100, 680))
 
 
 def install(window, desk) -> None:

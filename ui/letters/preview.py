@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import tr
+from ui.screen_fit import fit_to_screen
 
 
 class PdfPane(QWidget):
@@ -112,7 +113,7 @@ class PdfPreviewDialog(QDialog):
             layout.addWidget(label)
         layout.addWidget(self.pane, 1)
         layout.addWidget(buttons)
-        self.resize(720, 900)
+        fit_to_screen(self, (720, 900))
 
     def _save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Lưu thành tệp PDF"), self.suggested_name, "PDF (*.pdf)")

@@ -24,6 +24,7 @@ from app.reports import outbox
 from app.reports.xlsx import write_atomically
 from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, tr
+from ui.screen_fit import fit_to_screen
 
 HEADERS = (QT_TR_NOOP("Số"), QT_TR_NOOP("Ngày báo cáo"), QT_TR_NOOP("Tệp"), QT_TR_NOOP("Nơi nhận"),
            QT_TR_NOOP("Trạng thái"), QT_TR_NOOP("Lần thử"), QT_TR_NOOP("Lần thử cuối"), QT_TR_NOOP("Lỗi"))
@@ -38,7 +39,7 @@ class OutboxDialog(QDialog):
         self.desk = desk
         self.items: list[outbox.OutboxItem] = []
         self.setWindowTitle(tr("Hộp thư đi — báo cáo"))
-        self.resize(1000, 420)
+        fit_to_screen(self, (1000, 420))
         self.summary = QLabel()
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])

@@ -81,6 +81,10 @@ class RegisterPage(Page):
             self.channel.addItem(tr(channel.label), channel.value)
         self.received_from, self.received_to = _date_edit(), _date_edit()
         self.due_from, self.due_to = _date_edit(), _date_edit()
+        for box in (self.status, self.level, self.unit, self.field_box, self.channel):
+            # As wide as the row gives, not as the longest unit name: the page fits a 1366-px screen.
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
         clear = QPushButton(tr("Bỏ lọc"))
         clear.clicked.connect(self.clear_filters)
 
@@ -107,6 +111,7 @@ class RegisterPage(Page):
         self.count_label = QLabel()
         self.count_label.setObjectName("registerCount")
 
+        # Two rows of about equal width, so that the page fits a 1366-px screen at 125 %.
         filters1 = QHBoxLayout()
         filters1.addWidget(self.search, 3)
         filters1.addWidget(self.status, 1)
@@ -115,10 +120,10 @@ class RegisterPage(Page):
         filters2.addWidget(self.unit, 2)
         filters2.addWidget(self.field_box, 2)
         filters2.addWidget(self.channel, 1)
-        for label, edit in ((tr("Nhận từ"), self.received_from), (tr("đến"), self.received_to),
-                            (tr("Hẹn trả từ"), self.due_from), (tr("đến"), self.due_to)):
-            filters2.addWidget(QLabel(label))
-            filters2.addWidget(edit)
+        for row, label, edit in ((filters1, tr("Nhận từ"), self.received_from), (filters1, tr("đến"), self.received_to),
+                                 (filters2, tr("Hẹn trả từ"), self.due_from), (filters2, tr("đến"), self.due_to)):
+            row.addWidget(QLabel(label))
+            row.addWidget(edit)
         filters2.addWidget(clear)
         layout = QVBoxLayout(self)
         layout.addLayout(filters1)

@@ -42,6 +42,57 @@ CARDS = [
 ]
 
 
+class Tile(QToolButton):
+    """A count on the Today page: the number large, its words wrapped under it. ``text()`` is "12\nQuá hạn"
+    as for a plain button; the button draws no text itself, two labels inside do."""
+
+    def __init__(self, icon=None, parent=None):
+        super().__init__(parent)
+        self._text = ""
+        self.number = QLabel("…")
+        self.number.setObjectName("tileNumber")
+        self.number.setStyleSheet("font-size: 22pt; font-weight: bold; border: none; background: transparent;")
+        self.words = QLabel()
+        self.words.setObjectName("tileWords")
+        self.words.setWordWrap(True)
+        self.words.setStyleSheet("font-size: 10pt; border: none; background: transparent;")
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        if icon is not None:
+            picture = QLabel()
+            picture.setPixmap(icon.pixmap(24, 24))
+            picture.setStyleSheet("border: none; background: transparent;")
+            top.addWidget(picture)
+        top.addWidget(self.number)
+        top.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(10, 6, 10, 6)
+        column.setSpacing(2)
+        column.addLayout(top)
+        column.addWidget(self.words)
+        for label in self.findChildren(QLabel):
+            label.setAttribute(Qt.WA_TransparentForMouseEvents)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._text = text
+        number, _, words = text.partition("\n")
+        self.number.setText(number)
+        self.words.setText(words)
+        self.setToolTip(words)
+        self.setAccessibleName(f"{number} {words}")
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        hint = self.layout().minimumSize()
+        hint.setWidth(max(hint.width(), 120))
+        return hint
+
+
 class TodayPage(Page):
     key = "today"
     title = QT_TR_NOOP("Hôm nay")
@@ -67,18 +118,12 @@ class TodayPage(Page):
         self.cards: dict[object, QToolButton] = {}
         grid = QGridLayout()
         for i, (which, label) in enumerate(CARDS):
-            card = QToolButton()
+            card = Tile(level_icon(which) if isinstance(which, WarningLevel) else None)
             card.setObjectName(f"card_{which if isinstance(which, str) else which.name.lower()}")
-            card.setToolButtonStyle(Qt.ToolButtonTextUnderIcon if isinstance(which, WarningLevel)
-                                    else Qt.ToolButtonTextOnly)
-            if isinstance(which, WarningLevel):
-                card.setIcon(level_icon(which))
-                border = COLOURS[which][1]
-            else:
-                border = "#64748b"
+            border = COLOURS[which][1] if isinstance(which, WarningLevel) else "#64748b"
             card.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-            card.setStyleSheet(f"QToolButton {{ border: 2px solid {border}; border-radius: 6px; padding: 6px;"
-                               f" font-size: 11pt; min-height: 64px; }}"
+            card.setStyleSheet(f"QToolButton {{ border: 2px solid {border}; border-radius: 6px;"
+                               f" min-height: 64px; }}"
                                f" QToolButton:checked {{ background: #e8eefc; }}")
             card.setCheckable(True)
             card.setAutoExclusive(True)
