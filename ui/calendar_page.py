@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,6 +43,7 @@ from app.settings import coerce
 from app.workcalendar import OfficeHours
 from ui.desk import Changes
 from ui.errors import show_error
+from ui.file_choosers import open_file
 from ui.i18n import QT_TR_NOOP, tr, weekday_name
 from ui.screen_fit import fit_to_screen
 
@@ -316,8 +316,7 @@ class CalendarPage(QWidget):
         self._preview_then_apply(preview, apply, title, year=day.year)
 
     def _load_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("Chọn tệp quyết định nghỉ lễ"), "",
-                                              tr("Tệp quyết định (*.json);;Mọi tệp (*)"))
+        name = open_file(self, tr("Chọn tệp quyết định nghỉ lễ"), tr("Tệp quyết định (*.json);;Mọi tệp (*)"))
         if name:
             self.load_path(Path(name))
 

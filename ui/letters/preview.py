@@ -16,7 +16,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.file_choosers import save_file
 from ui.i18n import tr
 from ui.screen_fit import fit_to_screen
 
@@ -116,7 +116,7 @@ class PdfPreviewDialog(QDialog):
         fit_to_screen(self, (720, 900))
 
     def _save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Lưu thành tệp PDF"), self.suggested_name, "PDF (*.pdf)")
+        path, _filter = save_file(self, tr("Lưu thành tệp PDF"), self.suggested_name, "PDF (*.pdf)")
         if not path:
             return
         try:

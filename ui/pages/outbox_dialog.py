@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from app.formatting import date_vi, datetime_vi
 from app.reports import outbox
 from app.reports.xlsx import write_atomically
 from ui.desk import Changes
+from ui.file_choosers import save_file
 from ui.i18n import QT_TR_NOOP, tr
 from ui.screen_fit import fit_to_screen
 
@@ -107,7 +107,7 @@ class OutboxDialog(QDialog):
         item = self.items[row]
         if path is None:
             kind = tr("Tệp PDF (*.pdf)") if item.file_name.lower().endswith(".pdf") else tr("Bảng tính Excel (*.xlsx)")
-            path, _filter = QFileDialog.getSaveFileName(self, tr("Lưu bản sao báo cáo"), item.file_name, kind)
+            path, _filter = save_file(self, tr("Lưu bản sao báo cáo"), item.file_name, kind)
             if not path:
                 return
         Session, outbox_id, target = self.desk.Session, item.id, Path(path)

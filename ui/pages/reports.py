@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from app.reports.period import period_report
 from app.reports.xlsx import write_atomically
 from app.settings import load_settings
 from ui.desk import Changes
+from ui.file_choosers import choose_folder, save_file
 from ui.i18n import QT_TR_NOOP, percent, thousands, tr
 from ui.pages.base import Page
 
@@ -361,7 +361,7 @@ class ReportsPage(Page):
     def _daily_destination(self, needs_folder: bool) -> None:
         folder = None
         if needs_folder:
-            folder = QFileDialog.getExistingDirectory(self, tr("Chọn thư mục lưu báo cáo cuối ngày"))
+            folder = choose_folder(self, tr("Chọn thư mục lưu báo cáo cuối ngày"))
             if not folder:
                 self.daily_button.setEnabled(True)
                 return
@@ -398,8 +398,7 @@ class ReportsPage(Page):
         period, grouping = self.period(), self.grouping.currentData()
         if path is None:
             suggested = f"bieu-II.06a-{period.start:%Y-%m-%d}-den-{period.end:%Y-%m-%d}.xlsx"
-            path, _filter = QFileDialog.getSaveFileName(self, tr("Lưu Biểu II.06a"), suggested,
-                                                        tr("Bảng tính Excel (*.xlsx)"))
+            path, _filter = save_file(self, tr("Lưu Biểu II.06a"), suggested, tr("Bảng tính Excel (*.xlsx)"))
             if not path:
                 return
         if not path.lower().endswith(".xlsx"):
