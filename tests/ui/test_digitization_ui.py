@@ -54,7 +54,7 @@ def test_page_shows_rates_against_target_trend_and_gaps(qtbot, desk, register, t
     page.start_edit.setDate(dt.date(2026, 11, 1))
     qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.period.start == dt.date(2026, 11, 1),
                     timeout=5000)
-    assert "tỷ lệ số hóa <b>66,7 %</b> (2/3 hồ sơ có kết quả), chỉ tiêu 80%" in page.summary.text()
+    assert "tỷ lệ số hóa <b>66,7 %</b> (2/3 hồ sơ có kết quả), chỉ tiêu 80 %" in page.summary.text()
     assert "chưa đạt" in page.summary.text()
     # chart bars, top-down reversed by Qt: Đất đai 100,0 (meets), Tư pháp 50,0 (short)
     chart = page.rate_chart

@@ -297,9 +297,9 @@ class DigitizationPage(Page):
             else " — <span style='color:#c62828'><b>" + tr("chưa đạt") + "</b></span>")
         period = tr("Từ ngày {start} đến ngày {end}").format(start=date_vi(snapshot.period.start),
                                                           end=date_vi(snapshot.period.end))
-        rate = tr("{period}: tỷ lệ số hóa {rate} ({part}/{whole} hồ sơ có kết quả), chỉ tiêu {target}%").format(
+        rate = tr("{period}: tỷ lệ số hóa {rate} ({part}/{whole} hồ sơ có kết quả), chỉ tiêu {target}").format(
             period=f"<b>{period}</b>", rate=f"<b>{percent(total.digitization_rate)}</b>",
-            part=thousands(total.digitized), whole=thousands(total.handled), target=report.target)
+            part=thousands(total.digitized), whole=thousands(total.handled), target=percent(report.target, 0))
         others = tr("xác thực định danh {identity} · tái sử dụng dữ liệu {reuse} ({received} hồ sơ tiếp nhận)").format(
             identity=percent(total.identity_rate), reuse=percent(total.reuse_rate),
             received=thousands(total.received))

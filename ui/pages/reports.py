@@ -35,6 +35,7 @@ from app.reports import daily_send, outbox
 from app.reports.period import period_report
 from app.reports.xlsx import write_atomically
 from app.settings import load_settings
+from ui.chart_axes import count_axis
 from ui.desk import Changes
 from ui.file_choosers import choose_folder, save_file
 from ui.i18n import QT_TR_NOOP, percent, thousands, tr
@@ -90,8 +91,8 @@ class RateCard(QFrame):
         if rate.target is None:  # shown beside the rate that is judged, not judged itself
             self.detail.setText(tr("{part}/{whole}").format(part=thousands(rate.part), whole=thousands(rate.whole)))
         else:
-            self.detail.setText(tr("{part}/{whole} · mục tiêu {target}%").format(
-                part=thousands(rate.part), whole=thousands(rate.whole), target=rate.target) + f" {mark}")
+            self.detail.setText(tr("{part}/{whole} · mục tiêu {target}").format(
+                part=thousands(rate.part), whole=thousands(rate.whole), target=percent(rate.target, 0)) + f" {mark}")
         self.setToolTip(f"{tr(rate.label)}: {percent(rate.value)} ({thousands(rate.part)}/{thousands(rate.whole)})")
 
 
@@ -300,10 +301,7 @@ class ReportsPage(Page):
         x = QBarCategoryAxis()
         x.append(names)
         x.setLabelsAngle(-35)
-        y = QValueAxis()
-        y.setLabelFormat("%d")
-        top = max([g.counts.received for g in s.groups] + [1])
-        y.setRange(0, top * 1.1)
+        y = count_axis(max([g.counts.received + g.counts.carried_over for g in s.groups] + [1]))
         chart.addAxis(x, Qt.AlignBottom)
         chart.addAxis(y, Qt.AlignLeft)
         series.attachAxis(x)
@@ -386,9 +384,7 @@ class ReportsPage(Page):
         self.daily_button.setEnabled(True)
         self.last_delivery = item
         if item.status == "sent":
-            where = ", ".join(p for p in (item.delivered_path, item.email_to) if p)
-            self.status.setText(tr("Đã gửi báo cáo cuối ngày {day}: {where}").format(day=date_vi(item.report_date),
-                                                                                  where=where))
+            self.status.setText(delivery_words(item))
         else:
             self.status.setText(tr("Báo cáo cuối ngày chưa gửi được, đã giữ trong hộp thư đi") + f": {item.last_error}")
             QMessageBox.warning(self, tr("Chưa gửi được báo cáo"),
@@ -418,3 +414,15 @@ class ReportsPage(Page):
 
         self.outbox_dialog = OutboxDialog(self.desk, self)
         self.outbox_dialog.show()
+
+
+def delivery_words(item: outbox.OutboxItem) -> str:
+    """What became of the day's report, said as it happened: saved into a folder is not sent."""
+    day = date_vi(item.report_date)
+    folder = str(Path(item.delivered_path).parent) if item.delivered_path else ""
+    if folder and item.email_to:
+        return tr("Đã lưu báo cáo cuối ngày {day} vào thư mục {folder} và gửi tới {email}").format(
+            day=day, folder=folder, email=item.email_to)
+    if folder:
+        return tr("Đã lưu báo cáo cuối ngày {day} vào thư mục {folder}").format(day=day, folder=folder)
+    return tr("Đã gửi báo cáo cuối ngày {day} tới {email}").format(day=day, email=item.email_to)
