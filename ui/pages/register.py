@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app import register_query as rq
 from app.deadlines import WarningLevel
 from app.lifecycle import FINISHED, OPEN, Channel, Status
+from ui.columns import fit_columns, keep_fitted
 from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, thousands, tr
 from ui.pages.base import Page
@@ -29,6 +30,7 @@ from ui.register_model import COLUMNS, RegisterModel
 from ui.warning_style import level_icon, level_text
 
 NO_DATE = QDate(2000, 1, 1)
+LONG_COLUMNS = [i for i, column in enumerate(COLUMNS) if column.key in ("applicant_name", "procedure", "unit", "status")]
 SEARCH_DELAY_MS = 250
 
 STATUS_GROUPS = [
@@ -103,11 +105,9 @@ class RegisterPage(Page):
                                                        Qt.DescendingOrder)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
-        for i, width in enumerate([140, 235, 180, 260, 170, 95, 150, 125, 125, 140]):
-            self.table.setColumnWidth(i, width)
-        metrics = self.table.fontMetrics()   # English labels run longer: the warning column fits the longest
-        self.table.setColumnWidth(0, max(140, max(metrics.horizontalAdvance(level_text(level, short=True))
-                                                  for level in WarningLevel) + 40))
+        # Columns as wide as their content; only names, procedures and units give way, their words in the
+        # tooltip (ui/columns.py), once the first rows are in and whenever the table's width changes.
+        keep_fitted(self.table, LONG_COLUMNS)
         self.count_label = QLabel()
         self.count_label.setObjectName("registerCount")
 
@@ -146,6 +146,7 @@ class RegisterPage(Page):
         for edit in (self.received_from, self.received_to, self.due_from, self.due_to):
             edit.dateChanged.connect(self.apply_filters)
         self.model.loaded.connect(self._show_count)
+        self.model.loaded.connect(lambda _total: fit_columns(self.table, LONG_COLUMNS))
         self.count_label.linkActivated.connect(lambda _link: self.model.count_exactly())
         self._choices_loaded = False
         self._restore_layout()

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from app import today
 from app.deadlines import WarningLevel
 from app.formatting import date_vi, datetime_vi
+from ui.columns import fit_columns, keep_fitted
 from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, remaining_text, thousands, tr, weekday_name
 from ui.pages.base import Page
@@ -149,7 +149,7 @@ class TodayPage(Page):
         self.table.setObjectName("todayList")
         self.table.setHorizontalHeaderLabels([tr("Cảnh báo"), tr("Mã hồ sơ"), tr("Người nộp"), tr("Thủ tục"),
                                               tr("Hẹn trả"), tr("Thời gian còn lại")])
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        keep_fitted(self.table, (2, 3))   # the applicant and the procedure give way on a narrow screen
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
@@ -264,13 +264,13 @@ class TodayPage(Page):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.UserRole, row.id)
+                item.setToolTip(value)
                 if brush is not None:
                     item.setBackground(brush)
                 if c == 0 and row.level is not None:
                     item.setIcon(level_icon(row.level))
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        fit_columns(self.table, (2, 3))
 
     def _count_of(self, which) -> int | None:
         if self.summary_data is None:
