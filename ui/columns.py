@@ -51,11 +51,9 @@ def fit_columns(view: QTableView, long: Iterable[int]) -> None:
     available = view.viewport().width() or view.width()
     widths = shared_out(content_widths(view), available, long)
     header = view.horizontalHeader()
-    last = header.stretchLastSection()
     for column, width in enumerate(widths):
         if width and header.sectionResizeMode(column) == QHeaderView.Interactive:
             header.resizeSection(column, width)
-    header.setStretchLastSection(last)
     view.setTextElideMode(Qt.ElideRight)
 
 
@@ -76,6 +74,7 @@ class _Refit(QObject):
 def keep_fitted(view: QTableView, long: Iterable[int]) -> None:
     """Fit now and whenever the table's width changes; the header keeps columns resizable by hand."""
     view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)   # no grey strip after the last column
     # Measure the rows on screen only: a lazy model (the register) must not be asked for a thousand rows.
     view.verticalHeader().setResizeContentsPrecision(0)
     view.horizontalHeader().setResizeContentsPrecision(0)

@@ -86,15 +86,15 @@ def test_screenshots_of_the_desk(qtbot, demo_register, clock, monkeypatch, shots
     _settle(qtbot, desk)
     receive.grab().save(str(shots / f"{size}-receive.png"))
     receive.close()
-    from app.lifecycle import OPEN
+    from app.lifecycle import Status
     from db.models import ApologyLetter, Dossier
 
     with demo_register() as session:
         from sqlalchemy import select
 
         lettered = session.scalar(select(ApologyLetter.dossier_id).order_by(ApologyLetter.id.desc()).limit(1))
-        open_one = session.scalar(select(Dossier.id).where(Dossier.status.in_([s.value for s in OPEN]))
-                                  .order_by(Dossier.due_at).limit(1))
+        open_one = session.scalar(select(Dossier.id).where(Dossier.status == Status.PROCESSING)
+                                  .order_by(Dossier.due_at.desc()).limit(1))
     if lettered is not None:
         window.open_dossier(lettered)
         dossier = window.dossier_windows[lettered]

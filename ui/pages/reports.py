@@ -71,13 +71,16 @@ class RateCard(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         self.name = QLabel()
         self.name.setWordWrap(True)
-        self.name.setMinimumHeight(34)
+        lines = self.name.fontMetrics().lineSpacing()
+        self.name.setMinimumHeight(3 * lines + 2)   # the longest names take three lines at 1366 px
         self.value = QLabel()
         font = QFont(self.value.font())
         font.setPointSizeF(font.pointSizeF() * 1.9)
         font.setBold(True)
         self.value.setFont(font)
         self.detail = QLabel()
+        self.detail.setWordWrap(True)   # "13/22 · mục tiêu 100 % ✗ Chưa đạt" never cut at the edge
+        self.detail.setMinimumHeight(2 * lines + 2)
         for widget in (self.name, self.value, self.detail):
             layout.addWidget(widget)
 
