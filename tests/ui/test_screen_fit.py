@@ -167,3 +167,45 @@ def test_main_window_fits_and_a_restored_larger_geometry_is_brought_inside(qtbot
     desk2, again = build_window(Session, clock, "can-bo-a")
     _show(qtbot, again)
     assert_fits(again, screen, "main window restored")
+
+
+SCRIPT = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from ui.letters.preview import PdfPreviewDialog
+from ui.letters.template_editor import TemplateEditor
+screen = app.primaryScreen().availableGeometry()
+sizes = {}
+for name, dialog in (("preview", PdfPreviewDialog(b"", "Phiếu", "phieu.pdf")), ("template", TemplateEditor())):
+    dialog.show()
+    app.processEvents()
+    sizes[name] = [dialog.frameGeometry().width(), dialog.height(), dialog.print_button.isVisible()
+                   if name == "preview" else True]
+print(json.dumps({"screen": [screen.width(), screen.height()], "sizes": sizes}))
+"""
+
+
+def test_on_a_real_small_screen_without_patching(tmp_path):
+    """Qt's offscreen platform can stand on a given screen (`offscreen:configfile=…` with a "screens" list):
+    the helper's own screen lookup, unpatched, keeps the print preview (once 720×900) on a 1366×728 one."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 728,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}),
+                      encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", SCRIPT], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["screen"] == [1366, 728]
+    for name, (width, height, visible) in found["sizes"].items():
+        assert width <= 1366 and height <= 728 - screen_fit.FRAME.height(), (name, width, height)
+        assert visible
