@@ -74,9 +74,9 @@ class RateChart(QChartView):
         series.append(met)
         series.append(short)
         series.setBarWidth(0.6)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value %")   # "76,9 %": the chart's numbers are localised (see _chart)
-        series.setLabelsPosition(QHorizontalStackedBarSeries.LabelsInsideEnd)
+        # Each rate is written beside its unit's name in the one percent format ("50,0 %", "76,9 %"):
+        # QtCharts' own bar labels drop a zero decimal ("50 %" beside "42,1 %").
+        series.setLabelsVisible(False)
         chart.addSeries(series)
         axis_x = QValueAxis()
         axis_x.setRange(0, 100)
@@ -84,7 +84,8 @@ class RateChart(QChartView):
         axis_x.setTitleText("%")
         axis_x.setTickCount(6)
         axis_y = QBarCategoryAxis()
-        axis_y.append([name if len(name) <= 34 else name[:33] + "…" for name in self.names] or [""])
+        axis_y.append([f"{name if len(name) <= 30 else name[:29] + '…'} · {percent(rate)}"
+                       for name, rate in zip(self.names, self.values)] or [""])
         chart.addAxis(axis_x, Qt.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignLeft)
         series.attachAxis(axis_x)
