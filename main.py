@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130
+    except BrokenPipeError:   # the reader stopped early (`show … | head`): a closed pipe is not an error
+        _quiet_stdout()
+        return 0
     except Exception as error:  # noqa: BLE001 - the officer gets one line, the log gets the traceback
         from db.damage import RegisterUnavailable
 
@@ -75,6 +78,15 @@ def main(argv: list[str] | None = None) -> int:
         where = f" Chi tiết đã ghi vào {log_path}." if log_path else ""
         print(f"Lỗi không mong đợi, thao tác chưa hoàn tất.{where}", file=sys.stderr)
         return 1
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at nothing, so that the interpreter's last flush into the closed pipe raises no more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):   # no real stdout (the windowed app)
+        pass
 
 
 def _run(args) -> int:

@@ -36,11 +36,14 @@ def percent(part: int, whole: int) -> Percent | None:
     return (Decimal(part) * 100 / Decimal(whole)).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)
 
 
-def percent_text(value: Decimal | float | None) -> str:
-    """"76,9 %" (Vietnamese decimal comma, a space before the sign); "—" when there was nothing to count."""
+def percent_text(value: Decimal | float | None, decimals: int = 1) -> str:
+    """"76,9 %" (Vietnamese decimal comma, a space before the sign, as TCVN writes it); a target with
+    ``decimals=0``: "90 %". "—" when there was nothing to count. The one percent format of every screen,
+    workbook text and command."""
     if value is None:
         return "—"
-    number = Decimal(str(value)).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)
+    step = _ONE_DECIMAL if decimals == 1 else Decimal(1).scaleb(-decimals)
+    number = Decimal(str(value)).quantize(step, rounding=ROUND_HALF_UP)
     return f"{number} %".replace(".", ",")
 
 

@@ -32,6 +32,13 @@ def fold(value: str | None) -> str:
     return _SPACES.sub(" ", stripped.lower()).strip()
 
 
+def initials(value: str | None) -> str:
+    """The first letter of each word, upper case, without tone marks but keeping Đ, as Vietnamese
+    abbreviations are written: "Bộ phận Địa chính - Đất đai" → "BPĐCĐĐ", "Phòng Văn hóa - Xã hội" → "PVHXH"."""
+    words = re.findall(r"[^\W_]+", nfc(value))
+    return "".join("Đ" if word[0] in "đĐ" else fold(word[0]).upper() for word in words)
+
+
 def digits(value: str | None) -> str:
     """Only the digits of a phone or identity number: "0912 345-678" → "0912345678"."""
     return "".join(ch for ch in (value or "") if ch.isdigit())

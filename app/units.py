@@ -9,7 +9,6 @@ or its code; a name that fits several units is refused with the candidates.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -160,13 +159,9 @@ def _refuse_duplicate_name(session: Session, name: str, except_id: int | None = 
 
 
 def _new_code(session: Session, name: str) -> str:
-    initials = "".join(word[0] for word in re.findall(r"[a-z0-9]+", fold(name))).upper()[:12] or "DV"
-    taken = set(session.scalars(select(Unit.code)))
-    code, n = initials, 1
-    while code in taken:
-        n += 1
-        code = f"{initials}{n}"
-    return code
+    from app.importing.units import new_unit_code  # the one rule for a unit's code from its name
+
+    return new_unit_code(name, set(session.scalars(select(Unit.code))))
 
 
 def add_unit(session: Session, ctx: Context, name: str, code: str = "", **values: str) -> UnitView:

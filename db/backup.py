@@ -149,7 +149,10 @@ def copy_database(source: Path, target: Path) -> Path:
     try:
         with dst:
             src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")
+        # The copy carries the register's WAL mark: opened read-only later (the integrity check, the
+        # list of good backups) it would grow -wal/-shm files that a read-only connection cannot remove.
+        # A copy is a standalone file: rollback journal, nothing beside it.
+        dst.execute("PRAGMA journal_mode=DELETE").fetchone()
     finally:
         src.close()
         dst.close()

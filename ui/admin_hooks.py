@@ -9,13 +9,14 @@ import logging
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from app import accounts, upkeep
 from app import audit as audit_view
 from app.permissions import Permission, require
 from ui.about import AboutDialog, app_icon
 from ui.errors import show_error
+from ui.file_choosers import open_file
 from ui.i18n import LANGUAGES, choose_language, chosen_language, thousands, tr
 
 log = logging.getLogger(__name__)
@@ -145,8 +146,8 @@ def restore_from(window, desk, chosen: str | None = None, confirm: bool = True) 
         show_error(window, error)
         return False
     if chosen is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, tr("Chọn bản sao lưu"), str(upkeep.backup_folder(path)),
-                                                tr("Sổ hồ sơ SQLite (*.sqlite3)"))
+        chosen = open_file(window, tr("Chọn bản sao lưu"), tr("Sổ hồ sơ SQLite (*.sqlite3)"),
+                           upkeep.backup_folder(path))
         if not chosen:
             return False
     if confirm and QMessageBox.question(

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,7 +43,9 @@ from app.settings import coerce
 from app.workcalendar import OfficeHours
 from ui.desk import Changes
 from ui.errors import show_error
+from ui.file_choosers import open_file
 from ui.i18n import QT_TR_NOOP, tr, weekday_name
+from ui.screen_fit import fit_to_screen
 
 SOURCE_COLOURS = {
     Source.DECISION: "#e6f4ea", Source.LAW: "#f1f5f9", Source.PROVISIONAL: "#fff4d6",
@@ -60,7 +61,7 @@ class ImpactDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("calendarImpact")
         self.setWindowTitle(title)
-        self.resize(900, 480)
+        fit_to_screen(self, (900, 480))
         summary = QLabel(impact.summary())  # app's own words (Vietnamese, like its error messages)
         summary.setObjectName("impactSummary")
         summary.setWordWrap(True)
@@ -315,8 +316,7 @@ class CalendarPage(QWidget):
         self._preview_then_apply(preview, apply, title, year=day.year)
 
     def _load_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("Chọn tệp quyết định nghỉ lễ"), "",
-                                              tr("Tệp quyết định (*.json);;Mọi tệp (*)"))
+        name = open_file(self, tr("Chọn tệp quyết định nghỉ lễ"), tr("Tệp quyết định (*.json);;Mọi tệp (*)"))
         if name:
             self.load_path(Path(name))
 
@@ -366,7 +366,7 @@ class CalendarDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 680)
+        fit_to_screen(self, (1100, 680))
 
 
 def install(window, desk) -> None:

@@ -132,9 +132,9 @@ def thousands(number: int) -> str:
     return QLocale().toString(int(number))
 
 
-def percent(value) -> str:
-    """A rate with one decimal in the window's language: Vietnamese as app.measures writes it ("42,9 %"),
-    English "42.9%"; "—" when nothing was counted."""
+def percent(value, decimals: int = 1) -> str:
+    """A rate with one decimal (a target: ``decimals=0``) in the window's language: Vietnamese as
+    app.measures writes it ("42,9 %", "90 %"), English "42.9%"; "—" when nothing was counted."""
     if value is None or QLocale().decimalPoint() == ",":
-        return percent_text(value)
-    return QLocale().toString(float(value), "f", 1) + "%"
+        return percent_text(value, decimals)
+    return QLocale().toString(float(value), "f", decimals) + "%"

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app import accounts
 from app.errors import AppError
 from ui.i18n import LANGUAGES, chosen_language, tr
+
+LAST_USER = "login/last_user"   # remembered per Windows/Linux user, like the window's language
+
+
+def last_user() -> str:
+    """The user name of the last officer who logged in on this PC (only the name, never a password)."""
+    return str(QSettings().value(LAST_USER, "") or "")
+
+
+def remember_user(username: str) -> None:
+    QSettings().setValue(LAST_USER, username.strip())
 
 
 class _Form(QDialog):
@@ -84,6 +95,7 @@ class FirstAdminDialog(_Form):
             view = accounts.create_first_admin(session, self.clock, self.username.text(), self.full_name.text(),
                                                self.password.text())
         self.user_id = view.id
+        remember_user(self.username.text())
 
 
 class LoginDialog(_Form):
@@ -94,6 +106,7 @@ class LoginDialog(_Form):
         super().__init__(tr("Đăng nhập — MotCua Desk"), intro, parent)
         self.Session, self.clock = Session, clock
         self.user_id: int | None = None
+        username = username or last_user()
         self.username = QLineEdit(username)
         self.password = self._password()
         self.language = QComboBox()
@@ -120,6 +133,7 @@ class LoginDialog(_Form):
             self.password.setFocus(Qt.OtherFocusReason)
             raise
         self.user_id = view.id
+        remember_user(self.username.text())
 
 
 def login(Session, clock, username: str = "", office_name: str = "", parent: QWidget | None = None) -> int | None:

@@ -12,6 +12,7 @@ from ui.desk import Desk
 from ui.i18n import tr
 from ui.pages import PAGES, WINDOW_HOOKS
 from ui.pages.base import Page
+from ui.screen_fit import fit_to_screen, keep_inside
 
 
 def load_page_classes() -> list[type[Page]]:
@@ -55,7 +56,7 @@ class MainWindow(QMainWindow):
         desk.open_dossier.connect(self.open_dossier)
         self.dossier_windows: dict[int, QWidget] = {}
         self._build_menus()
-        self.resize(1400, 860)
+        fit_to_screen(self, (1400, 860))
         self._restore_geometry()
         self._install_alerts()
         for entry in WINDOW_HOOKS:
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            keep_inside(self)   # saved on a larger monitor, or before the taskbar moved
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         QSettings().setValue("window/geometry", self.saveGeometry())

@@ -208,8 +208,10 @@ class RegisterModel(QAbstractTableModel):
             return row.id
         if role == Qt.DecorationRole and key == "level" and row.level is not None:
             return level_icon(row.level)
-        if role == Qt.ToolTipRole and key == "level" and row.level is not None:
-            return tr(row.level.label)
+        if role == Qt.ToolTipRole:   # the full words of a cell cut short (ui/columns.py)
+            if key == "level":
+                return tr(row.level.label) if row.level is not None else None
+            return self._display(row, key) or None
         return None
 
     @staticmethod

@@ -20,6 +20,7 @@ from app import accounts
 from app.permissions import Role
 from ui.errors import show_error
 from ui.i18n import tr
+from ui.screen_fit import fit_to_screen
 
 
 def _role_text(role: Role) -> str:
@@ -53,7 +54,7 @@ class UsersDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle(tr("Tài khoản cán bộ"))
-        self.resize(720, 420)
+        fit_to_screen(self, (720, 420))
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([tr("Tên đăng nhập"), tr("Họ và tên"), tr("Vai trò"), tr("Trạng thái")])
         self.table.setSelectionBehavior(QTableWidget.SelectRows)

@@ -47,7 +47,7 @@ def cmd_digitization(args, Session: sessionmaker, clock: Clock, out: Output) -> 
         "dossiers_with_gaps": gaps.dossiers,
     })
     heading = GROUPINGS[args.by]
-    out.line(f"Số hóa hồ sơ — {period.label().lower().capitalize()}; chỉ tiêu {report.target}%")
+    out.line(f"Số hóa hồ sơ — {period.label().lower().capitalize()}; chỉ tiêu {percent_text(report.target, 0)}")
     out.line(f"{heading:<40} {'Có KQ':>7} {'Số hóa':>7} {'Tỷ lệ':>7}    {'Nhận':>7} {'Định danh':>9} "
              f"{'Tái sử dụng':>11}")
     for row in (*report.rows, report.total):

@@ -119,7 +119,7 @@ def cmd_report(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     for r in rate_result.rates:
         verdict = {True: "đạt", False: "chưa đạt", None: ""}[r.meets_target]
         out.line(f"  {r.label:<78} {thousands(r.part):>8}/{thousands(r.whole):<8} {r.text:>7}"
-                 + (f" (mục tiêu {r.target}%) {verdict}" if r.target is not None else ""))
+                 + (f" (mục tiêu {percent_text(r.target, 0)}) {verdict}" if r.target is not None else ""))
     if args.out:
         out.line(f"\nĐã ghi: {args.out}")
     return 0

@@ -9,12 +9,10 @@ The folding is ``app.text.fold_name``, the same the unit administration (``app.u
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.text import fold_name, nfc
+from app.text import fold_name, initials, nfc
 from db.models import Unit
 
 
@@ -38,12 +36,13 @@ def match_unit_name(index: dict[str, int], name: str | None) -> int | None:
 
 
 def new_unit_code(name: str, taken: set[str]) -> str:
-    """A short code from the name's initials ("Phòng Tài nguyên và Môi trường" → "PTNVMT"), unique."""
-    initials = "".join(word[0] for word in re.findall(r"[a-z0-9]+", fold_name(name))).upper()[:12] or "DV"
-    code, n = initials, 1
+    """A short code from the name's initials ("Phòng Tài nguyên và Môi trường" → "PTNVMT", "Địa chính" →
+    "ĐC": Đ kept, as in every Vietnamese abbreviation), unique among ``taken`` (which it extends)."""
+    first = initials(name)[:12] or "ĐV"
+    code, n = first, 1
     while code in taken:
         n += 1
-        code = f"{initials}{n}"
+        code = f"{first}{n}"
     taken.add(code)
     return code
 

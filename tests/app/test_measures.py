@@ -21,6 +21,7 @@ def test_percent_is_one_decimal_type_written_the_vietnamese_way():
     assert percent(3, 7) == Decimal("42.9") and percent(1, 16) == Decimal("6.3") and percent(0, 0) is None
     assert percent_text(percent(10, 13)) == "76,9 %"
     assert percent_text(Decimal("100")) == "100,0 %" and percent_text(None) == "—"
+    assert percent_text(90, 0) == "90 %" and percent_text(Decimal("76.94"), 0) == "77 %"   # a target
 
 
 def test_period_grouping_and_weeks():

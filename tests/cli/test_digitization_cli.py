@@ -41,7 +41,7 @@ def test_rates_and_gaps_printed_and_as_json(tmp_path, db_url, Session, make_ctx)
     # identity 2 of 3 received → 66.7%; nobody reused anything → 0.0%
     line = next(l for l in result.stdout.splitlines() if l.startswith("Phòng Tư pháp - Hộ tịch"))
     assert line.replace(" %", "%").split()[-7:] == ["3", "2", "66,7%", "✗", "3", "66,7%", "0,0%"]
-    assert "Từ ngày 01/11/2026 đến ngày 25/11/2026; chỉ tiêu 80%" in result.stdout
+    assert "Từ ngày 01/11/2026 đến ngày 25/11/2026; chỉ tiêu 80 %" in result.stdout
     assert "      1  Hồ sơ đã có kết quả nhưng chưa số hóa kết quả giải quyết" in result.stdout
     data = json.loads(run(tmp_path, db_url, "--json", "--from", "2026-11-05").stdout)
     # From 05/11: the first finished on 04/11 and is out; the second (05/11, result not digitized) and the

@@ -54,7 +54,7 @@ def test_page_shows_rates_against_target_trend_and_gaps(qtbot, desk, register, t
     page.start_edit.setDate(dt.date(2026, 11, 1))
     qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.period.start == dt.date(2026, 11, 1),
                     timeout=5000)
-    assert "tỷ lệ số hóa <b>66,7 %</b> (2/3 hồ sơ có kết quả), chỉ tiêu 80%" in page.summary.text()
+    assert "tỷ lệ số hóa <b>66,7 %</b> (2/3 hồ sơ có kết quả), chỉ tiêu 80 %" in page.summary.text()
     assert "chưa đạt" in page.summary.text()
     # chart bars, top-down reversed by Qt: Đất đai 100,0 (meets), Tư pháp 50,0 (short)
     chart = page.rate_chart
@@ -63,6 +63,11 @@ def test_page_shows_rates_against_target_trend_and_gaps(qtbot, desk, register, t
     bars = chart.chart().series()[0].barSets()
     met, short = [list(bar_set.at(i) for i in range(bar_set.count())) for bar_set in bars]
     assert sorted(met) == [0.0, 100.0] and sorted(short) == [0.0, 50.0]
+    # each rate beside its unit in the one percent format, "50,0 %" as well as "76,9 %" (issue 18.7)
+    from PySide6.QtCharts import QBarCategoryAxis
+
+    [names] = [axis for axis in chart.chart().axes() if isinstance(axis, QBarCategoryAxis)]
+    assert sorted(names.categories()) == ["Bộ phận Địa chính - Đất đai · 100,0 %", "Phòng Tư pháp - Hộ tịch · 50,0 %"]
     # target line at 80
     line = chart.chart().series()[1]
     assert {line.at(i).x() for i in range(line.count())} == {80.0}

@@ -4,6 +4,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 
 from app import dossiers
 from app.dossiers import NewDossier
@@ -40,10 +41,13 @@ def test_reports_page_shows_rates_against_targets(qtbot, Session, register, tmp_
     online = page.cards[2]
     assert online.name.text() == "Hồ sơ nộp trực tuyến"
     assert online.value.text() == "50,0 %"
-    assert "2/4" in online.detail.text() and "mục tiêu 50%" in online.detail.text() and "✓ Đạt" in online.detail.text()
+    assert "2/4" in online.detail.text() and "mục tiêu 50 %" in online.detail.text() and "✓ Đạt" in online.detail.text()
     assert page.table.rowCount() == 3  # two units and the total
     assert page.table.item(2, 0).text() == "Tổng cộng" and page.table.item(2, 1).text() == "4"
     assert page.unit_chart.series()[0].count() == 3  # online, in person/post, carried over
+    # The count axis at round steps (issue 18.7): 0, 1, 2, 3 for a largest bar of 3, never 0/0.8/1.6…
+    [axis] = [a for a in page.unit_chart.axes() if a.orientation() == Qt.Vertical]
+    assert (axis.min(), axis.max(), axis.tickCount()) == (0, 3, 4)
     assert "01/11/2026" in page.status.text()
     window.grab().save(str(tmp_path / "reports.png"))
     page.grab().save("/tmp/wt6_reports_page.png")
@@ -74,7 +78,8 @@ def test_end_of_day_button_writes_the_workbook_and_the_outbox(qtbot, Session, re
     assert written.name == "bao-cao-cuoi-ngay-bo-phan-mot-cua-phuong-tran-bien-2026-11-25.xlsx"
     book = openpyxl.load_workbook(written)
     assert book["Tổng hợp ngày"]["A1"].value == "BÁO CÁO CUỐI NGÀY 25/11/2026 — KẾT QUẢ TRONG NGÀY"
-    assert "Đã gửi báo cáo cuối ngày 25/11/2026" in page.status.text()
+    # Saved into a folder, not sent: said as it happened (issue 18.7).
+    assert page.status.text() == f"Đã lưu báo cáo cuối ngày 25/11/2026 vào thư mục {folder}"
     page.open_outbox()
     dialog = page.outbox_dialog
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)

@@ -40,6 +40,7 @@ from ui.desk import Changes, Desk
 from ui.dossier.procedure_picker import ProcedurePicker
 from ui.errors import show_error
 from ui.i18n import QT_TR_NOOP, processing_text, tr, weekday_name
+from ui.screen_fit import fit_to_screen, scrolling
 
 
 def to_qt(moment: dt.datetime) -> QDateTime:
@@ -165,10 +166,13 @@ class ReceiveDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.submit)
 
+        fields = QWidget()
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(fields), 1)   # a small screen scrolls the form; the buttons stay in view
         layout.addWidget(self.buttons)
-        self.resize(660, self.sizeHint().height())
+        fit_to_screen(self, (660, fields.sizeHint().height() + self.buttons.sizeHint().height() + 40))
 
         self._initial = self._snapshot()
         self.procedure.chosen.connect(lambda _: self.update_due())

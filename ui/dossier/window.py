@@ -38,6 +38,7 @@ from ui.dossier.receive import from_qt
 from ui.dossier.tabs import DossierTab
 from ui.errors import show_error
 from ui.i18n import QT_TR_NOOP, processing_text, remaining_text, tr
+from ui.screen_fit import fit_to_screen
 from ui.warning_style import level_brush, level_label_on, level_text
 
 TEXT_FIELDS = ("applicant_name", "applicant_id_number", "applicant_phone", "applicant_email", "applicant_address")
@@ -81,7 +82,7 @@ class DossierWindow(QDialog):
         QShortcut(QKeySequence.Save, self, activated=self.save)
         QShortcut(QKeySequence("Esc"), self, activated=self.close)
         desk.changed.connect(self._on_changed)
-        self.resize(820, 640)
+        fit_to_screen(self, (820, 640))
         self.reload()
 
     # --- building ------------------------------------------------------

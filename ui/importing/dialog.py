@@ -46,6 +46,7 @@ from ui.desk import Changes, Desk
 from ui.errors import show_error
 from ui.i18n import QT_TR_NOOP, thousands, tr
 from ui.importing.mapping import MappingDialog
+from ui.screen_fit import fit_to_screen
 
 MAX_SHOWN_PROBLEMS = 5000
 FILE_FILTER = QT_TR_NOOP("Bảng tính (*.xlsx *.xlsm *.xls *.ods *.csv);;Tất cả các tệp (*)")
@@ -160,7 +161,7 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self._show_problems(())
         self._update_buttons()
-        self.resize(820, 600)
+        fit_to_screen(self, (820, 600))
 
     # -- choosing and reading -------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.importing.columns import IGNORE, Column, HeaderMatch, header_key
 from ui.i18n import tr
+from ui.screen_fit import fit_to_screen
 
 
 class MappingDialog(QDialog):
@@ -62,7 +63,7 @@ class MappingDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, min(720, 180 + 34 * len(self.headers)))
+        fit_to_screen(self, (640, 180 + 34 * len(self.headers)))
 
     def choose(self, header: str, key: str) -> None:
         """Set one header's column (tests, keyboard users)."""

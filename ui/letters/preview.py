@@ -16,7 +16,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -24,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.file_choosers import save_file
 from ui.i18n import tr
+from ui.screen_fit import fit_to_screen
 
 
 class PdfPane(QWidget):
@@ -112,10 +113,10 @@ class PdfPreviewDialog(QDialog):
             layout.addWidget(label)
         layout.addWidget(self.pane, 1)
         layout.addWidget(buttons)
-        self.resize(720, 900)
+        fit_to_screen(self, (720, 900))
 
     def _save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Lưu thành tệp PDF"), self.suggested_name, "PDF (*.pdf)")
+        path, _filter = save_file(self, tr("Lưu thành tệp PDF"), self.suggested_name, "PDF (*.pdf)")
         if not path:
             return
         try:

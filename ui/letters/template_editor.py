@@ -23,6 +23,7 @@ from app.errors import AppError
 from app.printing import letter, receipt, templates
 from ui.i18n import tr
 from ui.letters.preview import PdfPane
+from ui.screen_fit import fit_to_screen
 
 _D = dt.datetime
 SAMPLE_LETTER = letter.LetterData(
@@ -93,7 +94,7 @@ class TemplateEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(row)
-        self.resize(1100, 760)
+        fit_to_screen(self, (1100, 760))
         self._load()
 
     @property

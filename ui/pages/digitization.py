@@ -31,6 +31,7 @@ from app.digitization_rules import FLAGS, RULES, required_flags
 from app.formatting import date_vi
 from app.measures import GROUPINGS, Period
 from app.register_query import filter_choices
+from ui.columns import fit_columns, keep_fitted
 from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, percent, thousands, tr
 from ui.pages.base import Page
@@ -43,6 +44,7 @@ TAIL_COLUMNS = (QT_TR_NOOP("Thủ tục"), QT_TR_NOOP("Đơn vị"), QT_TR_NOOP(
                 QT_TR_NOOP("Tiếp nhận"))
 FLAG_COLUMNS = ("digitized_components", "digitized_result", "identity_checked", "request_letter_attached")
 COLUMNS = (*LEAD_COLUMNS, *FLAG_COLUMNS, *TAIL_COLUMNS)
+LONG_COLUMNS = [COLUMNS.index(name) for name in ("Người nộp", "Còn thiếu", "Thủ tục", "Đơn vị")]
 FLAG_HEADINGS = {"digitized_components": QT_TR_NOOP("Thành phần"), "digitized_result": QT_TR_NOOP("Kết quả"),
                  "identity_checked": QT_TR_NOOP("Định danh"),
                  "request_letter_attached": QT_TR_NOOP("Văn bản đề nghị")}
@@ -104,6 +106,8 @@ class GapTableModel(QAbstractTableModel):
                     "Còn thiếu": "; ".join(tr(digitization.rule(key).short) for key in row.missing)}[name]
         if role == Qt.ToolTipRole and name == "Còn thiếu":
             return "\n".join(tr(sentence) for sentence in row.sentences)
+        if role == Qt.ToolTipRole:   # the full words of a cell cut short
+            return self.data(index, Qt.DisplayRole)
         if role == Qt.UserRole:
             return row.id
         return None
@@ -169,10 +173,11 @@ class DigitizationPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
-        widths = {"Mã hồ sơ": 205, "request_letter_attached": 115, "Người nộp": 150, "Còn thiếu": 240, "Thủ tục": 230, "Đơn vị": 170,
-                  "Hình thức": 80, "Trạng thái": 110, "Tiếp nhận": 80}
-        for column, name in enumerate(COLUMNS):
-            self.table.setColumnWidth(column, widths.get(name, 80))
+        # One line a row (a long name wrapped into a row one line high was cut in half): names, procedures,
+        # units and what is missing give way on a narrow screen, their words in the tooltip (ui/columns.py).
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        keep_fitted(self.table, LONG_COLUMNS)
 
         period_bar = QHBoxLayout()
         for label, widget in ((tr("Từ ngày"), self.start_edit), (tr("đến ngày"), self.end_edit),
@@ -297,9 +302,9 @@ class DigitizationPage(Page):
             else " — <span style='color:#c62828'><b>" + tr("chưa đạt") + "</b></span>")
         period = tr("Từ ngày {start} đến ngày {end}").format(start=date_vi(snapshot.period.start),
                                                           end=date_vi(snapshot.period.end))
-        rate = tr("{period}: tỷ lệ số hóa {rate} ({part}/{whole} hồ sơ có kết quả), chỉ tiêu {target}%").format(
+        rate = tr("{period}: tỷ lệ số hóa {rate} ({part}/{whole} hồ sơ có kết quả), chỉ tiêu {target}").format(
             period=f"<b>{period}</b>", rate=f"<b>{percent(total.digitization_rate)}</b>",
-            part=thousands(total.digitized), whole=thousands(total.handled), target=report.target)
+            part=thousands(total.digitized), whole=thousands(total.handled), target=percent(report.target, 0))
         others = tr("xác thực định danh {identity} · tái sử dụng dữ liệu {reuse} ({received} hồ sơ tiếp nhận)").format(
             identity=percent(total.identity_rate), reuse=percent(total.reuse_rate),
             received=thousands(total.received))
@@ -315,6 +320,7 @@ class DigitizationPage(Page):
         if token != self._gap_request:
             return  # the officer changed a filter meanwhile; a newer list is on its way
         self.model.set_rows(gaps.rows)
+        fit_columns(self.table, LONG_COLUMNS)
         shown = len(gaps.rows)
         text = tr("{n} hồ sơ").replace("{n}", thousands(gaps.total))
         if shown < gaps.total:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,7 +22,9 @@ from app.formatting import date_vi, datetime_vi
 from app.reports import outbox
 from app.reports.xlsx import write_atomically
 from ui.desk import Changes
+from ui.file_choosers import save_file
 from ui.i18n import QT_TR_NOOP, tr
+from ui.screen_fit import fit_to_screen
 
 HEADERS = (QT_TR_NOOP("Số"), QT_TR_NOOP("Ngày báo cáo"), QT_TR_NOOP("Tệp"), QT_TR_NOOP("Nơi nhận"),
            QT_TR_NOOP("Trạng thái"), QT_TR_NOOP("Lần thử"), QT_TR_NOOP("Lần thử cuối"), QT_TR_NOOP("Lỗi"))
@@ -38,7 +39,7 @@ class OutboxDialog(QDialog):
         self.desk = desk
         self.items: list[outbox.OutboxItem] = []
         self.setWindowTitle(tr("Hộp thư đi — báo cáo"))
-        self.resize(1000, 420)
+        fit_to_screen(self, (1000, 420))
         self.summary = QLabel()
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
@@ -106,7 +107,7 @@ class OutboxDialog(QDialog):
         item = self.items[row]
         if path is None:
             kind = tr("Tệp PDF (*.pdf)") if item.file_name.lower().endswith(".pdf") else tr("Bảng tính Excel (*.xlsx)")
-            path, _filter = QFileDialog.getSaveFileName(self, tr("Lưu bản sao báo cáo"), item.file_name, kind)
+            path, _filter = save_file(self, tr("Lưu bản sao báo cáo"), item.file_name, kind)
             if not path:
                 return
         Session, outbox_id, target = self.desk.Session, item.id, Path(path)

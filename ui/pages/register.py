@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app import register_query as rq
 from app.deadlines import WarningLevel
 from app.lifecycle import FINISHED, OPEN, Channel, Status
+from ui.columns import fit_columns, keep_fitted
 from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, thousands, tr
 from ui.pages.base import Page
@@ -29,6 +30,7 @@ from ui.register_model import COLUMNS, RegisterModel
 from ui.warning_style import level_icon, level_text
 
 NO_DATE = QDate(2000, 1, 1)
+LONG_COLUMNS = [i for i, column in enumerate(COLUMNS) if column.key in ("applicant_name", "procedure", "unit", "status")]
 SEARCH_DELAY_MS = 250
 
 STATUS_GROUPS = [
@@ -81,6 +83,10 @@ class RegisterPage(Page):
             self.channel.addItem(tr(channel.label), channel.value)
         self.received_from, self.received_to = _date_edit(), _date_edit()
         self.due_from, self.due_to = _date_edit(), _date_edit()
+        for box in (self.status, self.level, self.unit, self.field_box, self.channel):
+            # As wide as the row gives, not as the longest unit name: the page fits a 1366-px screen.
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
         clear = QPushButton(tr("Bỏ lọc"))
         clear.clicked.connect(self.clear_filters)
 
@@ -99,14 +105,13 @@ class RegisterPage(Page):
                                                        Qt.DescendingOrder)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
-        for i, width in enumerate([140, 235, 180, 260, 170, 95, 150, 125, 125, 140]):
-            self.table.setColumnWidth(i, width)
-        metrics = self.table.fontMetrics()   # English labels run longer: the warning column fits the longest
-        self.table.setColumnWidth(0, max(140, max(metrics.horizontalAdvance(level_text(level, short=True))
-                                                  for level in WarningLevel) + 40))
+        # Columns as wide as their content; only names, procedures and units give way, their words in the
+        # tooltip (ui/columns.py), once the first rows are in and whenever the table's width changes.
+        keep_fitted(self.table, LONG_COLUMNS)
         self.count_label = QLabel()
         self.count_label.setObjectName("registerCount")
 
+        # Two rows of about equal width, so that the page fits a 1366-px screen at 125 %.
         filters1 = QHBoxLayout()
         filters1.addWidget(self.search, 3)
         filters1.addWidget(self.status, 1)
@@ -115,10 +120,10 @@ class RegisterPage(Page):
         filters2.addWidget(self.unit, 2)
         filters2.addWidget(self.field_box, 2)
         filters2.addWidget(self.channel, 1)
-        for label, edit in ((tr("Nhận từ"), self.received_from), (tr("đến"), self.received_to),
-                            (tr("Hẹn trả từ"), self.due_from), (tr("đến"), self.due_to)):
-            filters2.addWidget(QLabel(label))
-            filters2.addWidget(edit)
+        for row, label, edit in ((filters1, tr("Nhận từ"), self.received_from), (filters1, tr("đến"), self.received_to),
+                                 (filters2, tr("Hẹn trả từ"), self.due_from), (filters2, tr("đến"), self.due_to)):
+            row.addWidget(QLabel(label))
+            row.addWidget(edit)
         filters2.addWidget(clear)
         layout = QVBoxLayout(self)
         layout.addLayout(filters1)
@@ -249,6 +254,7 @@ class RegisterPage(Page):
         self.table.selectRow(row)
 
     def _results_loaded(self, total: int) -> None:
+        fit_columns(self.table, LONG_COLUMNS)
         if self._to_results:
             self._to_results = False
             if total:

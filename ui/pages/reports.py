@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -36,7 +35,9 @@ from app.reports import daily_send, outbox
 from app.reports.period import period_report
 from app.reports.xlsx import write_atomically
 from app.settings import load_settings
+from ui.chart_axes import count_axis
 from ui.desk import Changes
+from ui.file_choosers import choose_folder, save_file
 from ui.i18n import QT_TR_NOOP, percent, thousands, tr
 from ui.pages.base import Page
 
@@ -70,13 +71,16 @@ class RateCard(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         self.name = QLabel()
         self.name.setWordWrap(True)
-        self.name.setMinimumHeight(34)
+        lines = self.name.fontMetrics().lineSpacing()
+        self.name.setMinimumHeight(3 * lines + 2)   # the longest names take three lines at 1366 px
         self.value = QLabel()
         font = QFont(self.value.font())
         font.setPointSizeF(font.pointSizeF() * 1.9)
         font.setBold(True)
         self.value.setFont(font)
         self.detail = QLabel()
+        self.detail.setWordWrap(True)   # "13/22 · mục tiêu 100 % ✗ Chưa đạt" never cut at the edge
+        self.detail.setMinimumHeight(2 * lines + 2)
         for widget in (self.name, self.value, self.detail):
             layout.addWidget(widget)
 
@@ -90,8 +94,8 @@ class RateCard(QFrame):
         if rate.target is None:  # shown beside the rate that is judged, not judged itself
             self.detail.setText(tr("{part}/{whole}").format(part=thousands(rate.part), whole=thousands(rate.whole)))
         else:
-            self.detail.setText(tr("{part}/{whole} · mục tiêu {target}%").format(
-                part=thousands(rate.part), whole=thousands(rate.whole), target=rate.target) + f" {mark}")
+            self.detail.setText(tr("{part}/{whole} · mục tiêu {target}").format(
+                part=thousands(rate.part), whole=thousands(rate.whole), target=percent(rate.target, 0)) + f" {mark}")
         self.setToolTip(f"{tr(rate.label)}: {percent(rate.value)} ({thousands(rate.part)}/{thousands(rate.whole)})")
 
 
@@ -300,10 +304,7 @@ class ReportsPage(Page):
         x = QBarCategoryAxis()
         x.append(names)
         x.setLabelsAngle(-35)
-        y = QValueAxis()
-        y.setLabelFormat("%d")
-        top = max([g.counts.received for g in s.groups] + [1])
-        y.setRange(0, top * 1.1)
+        y = count_axis(max([g.counts.received + g.counts.carried_over for g in s.groups] + [1]))
         chart.addAxis(x, Qt.AlignBottom)
         chart.addAxis(y, Qt.AlignLeft)
         series.attachAxis(x)
@@ -361,7 +362,7 @@ class ReportsPage(Page):
     def _daily_destination(self, needs_folder: bool) -> None:
         folder = None
         if needs_folder:
-            folder = QFileDialog.getExistingDirectory(self, tr("Chọn thư mục lưu báo cáo cuối ngày"))
+            folder = choose_folder(self, tr("Chọn thư mục lưu báo cáo cuối ngày"))
             if not folder:
                 self.daily_button.setEnabled(True)
                 return
@@ -386,9 +387,7 @@ class ReportsPage(Page):
         self.daily_button.setEnabled(True)
         self.last_delivery = item
         if item.status == "sent":
-            where = ", ".join(p for p in (item.delivered_path, item.email_to) if p)
-            self.status.setText(tr("Đã gửi báo cáo cuối ngày {day}: {where}").format(day=date_vi(item.report_date),
-                                                                                  where=where))
+            self.status.setText(delivery_words(item))
         else:
             self.status.setText(tr("Báo cáo cuối ngày chưa gửi được, đã giữ trong hộp thư đi") + f": {item.last_error}")
             QMessageBox.warning(self, tr("Chưa gửi được báo cáo"),
@@ -398,8 +397,7 @@ class ReportsPage(Page):
         period, grouping = self.period(), self.grouping.currentData()
         if path is None:
             suggested = f"bieu-II.06a-{period.start:%Y-%m-%d}-den-{period.end:%Y-%m-%d}.xlsx"
-            path, _filter = QFileDialog.getSaveFileName(self, tr("Lưu Biểu II.06a"), suggested,
-                                                        tr("Bảng tính Excel (*.xlsx)"))
+            path, _filter = save_file(self, tr("Lưu Biểu II.06a"), suggested, tr("Bảng tính Excel (*.xlsx)"))
             if not path:
                 return
         if not path.lower().endswith(".xlsx"):
@@ -419,3 +417,15 @@ class ReportsPage(Page):
 
         self.outbox_dialog = OutboxDialog(self.desk, self)
         self.outbox_dialog.show()
+
+
+def delivery_words(item: outbox.OutboxItem) -> str:
+    """What became of the day's report, said as it happened: saved into a folder is not sent."""
+    day = date_vi(item.report_date)
+    folder = str(Path(item.delivered_path).parent) if item.delivered_path else ""
+    if folder and item.email_to:
+        return tr("Đã lưu báo cáo cuối ngày {day} vào thư mục {folder} và gửi tới {email}").format(
+            day=day, folder=folder, email=item.email_to)
+    if folder:
+        return tr("Đã lưu báo cáo cuối ngày {day} vào thư mục {folder}").format(day=day, folder=folder)
+    return tr("Đã gửi báo cáo cuối ngày {day} tới {email}").format(day=day, email=item.email_to)

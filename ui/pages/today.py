@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from app import today
 from app.deadlines import WarningLevel
 from app.formatting import date_vi, datetime_vi
+from ui.columns import fit_columns, keep_fitted
 from ui.desk import Changes
 from ui.i18n import QT_TR_NOOP, remaining_text, thousands, tr, weekday_name
 from ui.pages.base import Page
@@ -40,6 +40,57 @@ CARDS = [
     (DIGITIZATION_GAPS, QT_TR_NOOP("Thiếu số hóa (từ đầu tháng)")),
     (today.LETTERS_UNDELIVERED, QT_TR_NOOP("Phiếu xin lỗi chưa giao")),
 ]
+
+
+class Tile(QToolButton):
+    """A count on the Today page: the number large, its words wrapped under it. ``text()`` is "12\nQuá hạn"
+    as for a plain button; the button draws no text itself, two labels inside do."""
+
+    def __init__(self, icon=None, parent=None):
+        super().__init__(parent)
+        self._text = ""
+        self.number = QLabel("…")
+        self.number.setObjectName("tileNumber")
+        self.number.setStyleSheet("font-size: 22pt; font-weight: bold; border: none; background: transparent;")
+        self.words = QLabel()
+        self.words.setObjectName("tileWords")
+        self.words.setWordWrap(True)
+        self.words.setStyleSheet("font-size: 10pt; border: none; background: transparent;")
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        if icon is not None:
+            picture = QLabel()
+            picture.setPixmap(icon.pixmap(24, 24))
+            picture.setStyleSheet("border: none; background: transparent;")
+            top.addWidget(picture)
+        top.addWidget(self.number)
+        top.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(10, 6, 10, 6)
+        column.setSpacing(2)
+        column.addLayout(top)
+        column.addWidget(self.words)
+        for label in self.findChildren(QLabel):
+            label.setAttribute(Qt.WA_TransparentForMouseEvents)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._text = text
+        number, _, words = text.partition("\n")
+        self.number.setText(number)
+        self.words.setText(words)
+        self.setToolTip(words)
+        self.setAccessibleName(f"{number} {words}")
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        hint = self.layout().minimumSize()
+        hint.setWidth(max(hint.width(), 120))
+        return hint
 
 
 class TodayPage(Page):
@@ -67,18 +118,12 @@ class TodayPage(Page):
         self.cards: dict[object, QToolButton] = {}
         grid = QGridLayout()
         for i, (which, label) in enumerate(CARDS):
-            card = QToolButton()
+            card = Tile(level_icon(which) if isinstance(which, WarningLevel) else None)
             card.setObjectName(f"card_{which if isinstance(which, str) else which.name.lower()}")
-            card.setToolButtonStyle(Qt.ToolButtonTextUnderIcon if isinstance(which, WarningLevel)
-                                    else Qt.ToolButtonTextOnly)
-            if isinstance(which, WarningLevel):
-                card.setIcon(level_icon(which))
-                border = COLOURS[which][1]
-            else:
-                border = "#64748b"
+            border = COLOURS[which][1] if isinstance(which, WarningLevel) else "#64748b"
             card.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-            card.setStyleSheet(f"QToolButton {{ border: 2px solid {border}; border-radius: 6px; padding: 6px;"
-                               f" font-size: 11pt; min-height: 64px; }}"
+            card.setStyleSheet(f"QToolButton {{ border: 2px solid {border}; border-radius: 6px;"
+                               f" min-height: 64px; }}"
                                f" QToolButton:checked {{ background: #e8eefc; }}")
             card.setCheckable(True)
             card.setAutoExclusive(True)
@@ -104,7 +149,7 @@ class TodayPage(Page):
         self.table.setObjectName("todayList")
         self.table.setHorizontalHeaderLabels([tr("Cảnh báo"), tr("Mã hồ sơ"), tr("Người nộp"), tr("Thủ tục"),
                                               tr("Hẹn trả"), tr("Thời gian còn lại")])
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        keep_fitted(self.table, (2, 3))   # the applicant and the procedure give way on a narrow screen
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
@@ -219,13 +264,13 @@ class TodayPage(Page):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.UserRole, row.id)
+                item.setToolTip(value)
                 if brush is not None:
                     item.setBackground(brush)
                 if c == 0 and row.level is not None:
                     item.setIcon(level_icon(row.level))
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        fit_columns(self.table, (2, 3))
 
     def _count_of(self, which) -> int | None:
         if self.summary_data is None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -28,6 +27,7 @@ from app.units import list_units
 from ui.desk import Changes
 from ui.errors import show_error
 from ui.i18n import tr
+from ui.screen_fit import fit_to_screen
 from ui.settings import SETTINGS_PAGES
 from ui.settings.base import ERROR_STYLE, SettingsPage, Snapshot
 
@@ -110,12 +110,7 @@ class SettingsDialog(QDialog):
         self.reload()
 
     def _fit_screen(self) -> None:
-        screen = QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen is not None else None
-        width, height = 1000, 660
-        if available is not None:
-            width, height = min(width, available.width() - 40), min(height, available.height() - 60)
-        self.resize(width, height)
+        fit_to_screen(self, (1000, 660))
 
     def show_page(self, key: str) -> SettingsPage:
         self.nav.setCurrentRow(list(self.pages).index(key))

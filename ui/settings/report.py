@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app import administration
 from app.errors import AppError
 from app.reports import outbox
 from app.settings import SPEC_BY_KEY, Group, coerce
+from ui import file_choosers
 from ui.i18n import QT_TR_NOOP, tr
 from ui.settings.base import ERROR_STYLE, HELP_STYLE, LABEL_STYLE, SpecPage
-
-LAST_FOLDER = "settings/last_report_folder"
 
 
 class ReportPage(SpecPage):
@@ -59,16 +58,9 @@ class ReportPage(SpecPage):
         self.form.addRow("", self.answer)
 
     # ── the folder ──────────────────────────────────────────────────────────────────────────
-    def start_folder(self) -> str:
-        for candidate in (self.folder.value(), QSettings().value(LAST_FOLDER, "") or ""):
-            if candidate and Path(candidate).is_dir():
-                return candidate
-        return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, tr("Thư mục nhận báo cáo"), self.start_folder())
+        chosen = file_choosers.choose_folder(self, tr("Thư mục nhận báo cáo"), self.folder.value())
         if chosen:
-            QSettings().setValue(LAST_FOLDER, chosen)
             self.folder.editor.setText(str(Path(chosen)))
 
     # ── the password ────────────────────────────────────────────────────────────────────────

@@ -22,6 +22,7 @@ from app.units import UNIT_FIELDS, UnitView
 from ui.desk import Changes
 from ui.errors import show_error
 from ui.i18n import QT_TR_NOOP, tr
+from ui.screen_fit import fit_to_screen
 from ui.settings.base import HELP_STYLE, Field, SettingsPage
 
 LABELS = {
@@ -65,7 +66,7 @@ class UnitDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.resize(620, 360)
+        fit_to_screen(self, (620, 360))
 
     def _accept(self) -> None:
         if not any([field.validate() for field in self.fields.values()]):
