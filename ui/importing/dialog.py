@@ -7,6 +7,7 @@ a cancel (or any failure) leaves the register as it was.
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -380,14 +381,17 @@ class ImportDialog(QDialog):
                 a=thousands(result.added), w=what, u=thousands(result.updated), n=thousands(result.unchanged),
                 r=thousands(result.rejected))
             + (tr("<br>Đã tạo {c} thủ tục mới.").format(c=created) if created else "")
-            + tr("<br>Báo cáo đã lưu: {path}").format(path=result.report_path))
+            + tr("<br>Báo cáo (bảng tính Excel) đã lưu: {path}").format(path=html.escape(result.report_path)))
         self.report_button.setVisible(True)
         self.import_button.setEnabled(False)
         self.import_button.setText(tr("Đã nhập"))
 
     def open_report(self) -> None:
         if self.result and self.result.report_path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.result.report_path))
+            path = Path(self.result.report_path)
+            # No program for .xlsx on this PC: show the folder holding it instead.
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     # -- state --------------------------------------------------------------------------------------
 
