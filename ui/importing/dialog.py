@@ -35,6 +35,7 @@ from app.importing.catalog_import import parse_catalog_table, plan_catalog
 from app.importing.columns import (
     CATALOG_COLUMNS,
     DOSSIER_COLUMNS,
+    duplicate_sentence,
     load_mapping,
     match_headers,
     save_mapping,
@@ -212,6 +213,12 @@ class ImportDialog(QDialog):
         self._match = match
         if match is not None and match.missing:
             self.summary.setText(tr("<b>Tệp có cột chưa nhận ra.</b> Hãy ghép cột: ") + ", ".join(match.missing))
+            self.open_mapping()
+            return
+        if match is not None and match.duplicates:
+            self.summary.setText(tr("<b>Tệp có hai cột cho cùng một thông tin:</b> ")
+                                 + html.escape(duplicate_sentence(match))
+                                 + tr(". Hãy chọn “Bỏ qua” cho một cột."))
             self.open_mapping()
             return
         self._preview(mapping)
