@@ -41,13 +41,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         log_path = _configure_logging()
-        return _run(args)
+        code = _run(args)
+        sys.stdout.flush()   # a closed pipe is met here, inside the handlers below, not at exit
+        return code
     except AppError as error:
         print(f"Lỗi: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _output_closed()
     except Exception as error:  # noqa: BLE001 - the officer gets one line, the log gets the traceback
         from db.damage import RegisterUnavailable
 
@@ -60,6 +64,21 @@ def main(argv: list[str] | None = None) -> int:
         where = f" Chi tiết đã ghi vào {log_path}." if log_path else ""
         print(f"Lỗi không mong đợi, thao tác chưa hoàn tất.{where}", file=sys.stderr)
         return 1
+
+
+def _output_closed() -> int:
+    """The reader of the output went away (``show … | head``): say so once, on stderr, and leave quietly."""
+    try:   # Python flushes stdout again at exit: let that write go nowhere instead of raising a second time
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    try:
+        print("Lưu ý: đầu ra đã bị đóng trước khi in xong (ví dụ “| head”); phần còn lại không được in.",
+              file=sys.stderr)
+    except OSError:
+        pass
+    return 141   # as a shell reports a command stopped by a closed pipe (128 + SIGPIPE)
 
 
 def _run(args) -> int:
@@ -120,13 +139,14 @@ def _open_and_run(args, url: str | None, clock) -> int:
             ensure_on_open(Session, say=lambda text: print(text, file=sys.stderr))
         if args.command:
             from app.cli.commands import run
-            from db.damage import as_damaged
+            from db.damage import as_damaged, missing_table_report
             from db.engine import sqlite_file
 
             try:
                 return run(args, Session, clock)
             except Exception as error:   # the one place a command's SQLite damage becomes the officer's report
-                report = as_damaged(error, sqlite_file(Session.kw["bind"]))
+                path = sqlite_file(Session.kw["bind"])
+                report = as_damaged(error, path) or missing_table_report(error, path)
                 if report is not None:
                     raise report from error
                 raise
