@@ -24,7 +24,7 @@ class ProcessingTime:
     def __post_init__(self):
         from app.validation import processing_amount
 
-        processing_amount(self.value, self.unit.value)   # nan, inf, 1e308 would never end counting days
+        processing_amount(self.value, self.unit.value, bounded=False)   # nan, inf would never end counting days
 
     @property
     def is_days(self) -> bool:

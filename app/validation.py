@@ -110,7 +110,7 @@ def optional_text(value: str | None, what: str, max_length: int) -> str:
 
 # -- moments and amounts ----------------------------------------------------------------------------------
 MAX_DUE_AFTER_RECEIPT = dt.timedelta(days=3 * 366)   # the longest procedure, with supplements and a letter
-MAX_PROCESSING = {"day": 500, "hour": 4000}           # ≈ two working years
+MAX_PROCESSING = {"day": 365, "hour": 3000}           # a working year and more: no procedure takes longer
 
 
 def calendar_moment(moment: dt.datetime, what: str) -> dt.datetime:
@@ -135,15 +135,16 @@ def due_moment(due: dt.datetime, received: dt.datetime, what: str = "hạn xử 
     return due
 
 
-def processing_amount(value: float, unit: str) -> float:
-    """A processing time ("day" or "hour"): a finite number, not negative, at most about two working years."""
+def processing_amount(value: float, unit: str, bounded: bool = True) -> float:
+    """A processing time ("day" or "hour"): a finite number, not negative, and (where it comes in: the CLI, the
+    catalog, a procedure saved) at most a working year. Values already stored are read with ``bounded=False``."""
     word = "giờ" if unit == "hour" else "ngày"
     if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
         raise ValidationError(f"Thời hạn giải quyết “{value}” không phải là số {word} hữu hạn.")
     if value < 0:
         raise ValidationError("Thời hạn giải quyết không được âm.")
-    if value > MAX_PROCESSING[unit]:
-        raise ValidationError(f"Thời hạn giải quyết {value:g} {word} quá lớn (tối đa {MAX_PROCESSING[unit]} {word} "
+    if bounded and value > MAX_PROCESSING[unit]:
+        raise ValidationError(f"Thời hạn giải quyết {value:g} {word} quá dài (tối đa {MAX_PROCESSING[unit]} {word} "
                               "làm việc).")
     return float(value)
 

@@ -108,12 +108,23 @@ def test_a_manual_due_date_far_away_is_refused_by_the_form(Session, make_ctx):
 
 @pytest.mark.parametrize("value, words", [
     (float("inf"), "không phải là số giờ hữu hạn"), (float("nan"), "không phải là số giờ hữu hạn"),
-    (1e308, "quá lớn (tối đa 4000 giờ làm việc)"), (-1, "không được âm"),
+    (1e308, "quá dài (tối đa 3000 giờ làm việc)"), (-1, "không được âm"),
 ])
 def test_processing_times_are_finite_and_bounded(value, words):
     with pytest.raises(ValidationError, match=re.escape(words)):
-        ProcessingTime(value, TimeUnit.HOUR)
+        validation.processing_amount(value, "hour")
+    if value != 1e308:   # a stored time is read as it is, but never an endless one
+        with pytest.raises(ValidationError, match=re.escape(words)):
+            ProcessingTime(value, TimeUnit.HOUR)
     assert ProcessingTime(4, TimeUnit.HOUR).value == 4
+
+
+def test_a_procedure_saved_with_an_endless_time_is_refused(Session):
+    from app.catalog import ensure_procedure
+
+    with Session.begin() as session:
+        with pytest.raises(ValidationError, match="quá dài"):
+            ensure_procedure(session, "X1", "Thủ tục X", "", 1e308, "hour")
 
 
 def test_printable_shows_controls_instead_of_sending_them():

@@ -18,7 +18,7 @@ UNEXPECTED = "Lỗi không mong đợi"
 
 @pytest.mark.parametrize("hours, words", [("inf", "không phải là số giờ hữu hạn"),
                                           ("nan", "không phải là số giờ hữu hạn"),
-                                          ("1e308", "quá lớn (tối đa 4000 giờ làm việc)")])
+                                          ("1e308", "quá dài (tối đa 3000 giờ làm việc)")])
 def test_due_with_hours_that_never_end_is_refused(cli, hours, words):
     result = cli("due", "--received", "2026-11-20 09:00", "--hours", hours)
     assert result.returncode == 2 and UNEXPECTED not in result.stderr
