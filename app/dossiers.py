@@ -277,14 +277,14 @@ def _save(session: Session, dossier: Dossier) -> None:
 
 
 def _id_of_code(session: Session, code: str) -> int | None:
-    """The dossier of ``code`` as typed, else in capitals as the national format writes it, else a dossier
-    stored in lower case before codes were kept in capitals (the last costs a scan: only when the others miss)."""
+    """The dossier of ``code`` as typed, in capitals as the national format writes it, or in small letters as an
+    older version may have stored it: indexed lookups only (no scan of the register on a miss)."""
     code = nfc(code)
-    for candidate in dict.fromkeys((code, code.upper())):
+    for candidate in dict.fromkeys((code, code.upper(), code.lower())):
         found = session.scalar(select(Dossier.id).where(Dossier.code == candidate))
         if found is not None:
             return found
-    return session.scalar(select(Dossier.id).where(func.upper(Dossier.code) == code.upper()).limit(1))
+    return None
 
 
 def find_id(session: Session, code: str) -> int:
