@@ -56,7 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         log_path = _configure_logging()
-        return _run(args)
+        code = _run(args)
+        sys.stdout.flush()   # a closed pipe is met here, inside the handlers below, not at exit
+        return code
     except AppError as error:
         print(f"Lỗi: {_masked(error)}", file=sys.stderr)
         return error.exit_code
@@ -147,13 +149,14 @@ def _open_and_run(args, url: str | None, clock) -> int:
             ensure_on_open(Session, say=lambda text: print(text, file=sys.stderr))
         if args.command:
             from app.cli.commands import run
-            from db.damage import as_damaged
+            from db.damage import as_damaged, missing_table_report
             from db.engine import sqlite_file
 
             try:
                 return run(args, Session, clock)
             except Exception as error:   # the one place a command's SQLite damage becomes the officer's report
-                report = as_damaged(error, sqlite_file(Session.kw["bind"]))
+                path = sqlite_file(Session.kw["bind"])
+                report = as_damaged(error, path) or missing_table_report(error, path)
                 if report is not None:
                     raise report from error
                 raise

@@ -108,7 +108,8 @@ def ensure_procedure(session: Session, code: str, name: str, field: str = "", pr
     existing = session.scalar(select(Procedure).where(Procedure.code == code))
     if existing is not None:
         return existing.id
-    time = ProcessingTime(float(processing_value), parse_enum(TimeUnit, processing_unit, "Đơn vị thời hạn"))
+    unit = parse_enum(TimeUnit, processing_unit, "Đơn vị thời hạn")
+    time = ProcessingTime(validation.processing_amount(float(processing_value), unit.value), unit)
     level = parse_enum(OnlineLevel, online_level, "Mức độ trực tuyến")
     name = required_text(name, "tên thủ tục", 500)
     procedure = Procedure(

@@ -22,8 +22,9 @@ class ProcessingTime:
     unit: TimeUnit = TimeUnit.DAY
 
     def __post_init__(self):
-        if self.value < 0:
-            raise ValidationError("Thời hạn giải quyết không được âm.")
+        from app.validation import processing_amount
+
+        processing_amount(self.value, self.unit.value, bounded=False)   # nan, inf would never end counting days
 
     @property
     def is_days(self) -> bool:

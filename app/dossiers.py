@@ -182,7 +182,7 @@ def generate_code(session: Session, ctx: Context, received_at: dt.datetime) -> s
 
 def _papers(text: str) -> str:
     """The papers received, one per line (blank lines dropped), as the receipt slip lists them."""
-    lines = [nfc(line) for line in (text or "").splitlines()]
+    lines = [validation.optional_text(line, "giấy tờ đã nhận", 4000) for line in (text or "").splitlines()]
     papers = "\n".join(line for line in lines if line)
     if len(papers) > 4000:
         raise ValidationError("Danh sách giấy tờ đã nhận quá dài (tối đa 4000 ký tự).")
@@ -190,13 +190,14 @@ def _papers(text: str) -> str:
 
 
 def _check_manual_due(ctx: Context, due_at: dt.datetime, received_at: dt.datetime, reason: str) -> str:
-    reason = nfc(reason)
+    reason = validation.optional_text(reason, "lý do", 1000)
     if not reason:
         raise ValidationError("Đổi ngày hẹn trả bằng tay phải ghi rõ lý do.")
     if due_at <= received_at:
         raise ValidationError(
             f"Ngày hẹn trả ({datetime_vi(due_at)}) phải sau thời điểm tiếp nhận ({datetime_vi(received_at)})."
         )
+    validation.due_moment(due_at, received_at, "ngày hẹn trả")
     if not ctx.calendar.is_working_day(due_at.date()):
         note = ctx.calendar.day_note(due_at.date())
         raise ValidationError(f"Ngày hẹn trả {due_at:%d/%m/%Y} là ngày nghỉ ({note}); hãy chọn ngày làm việc.")
@@ -216,7 +217,7 @@ def receive(session: Session, ctx: Context, data: NewDossier) -> DossierView:
     received_at = received_at.replace(microsecond=0)
     if data.code:
         code = validation.dossier_code(data.code)
-        if session.scalar(select(Dossier.id).where(Dossier.code == code)) is not None:
+        if _id_of_code(session, code) is not None:
             raise ValidationError(f"Mã hồ sơ “{code}” đã có trong sổ.")
     else:
         code = generate_code(session, ctx, received_at)
@@ -275,8 +276,19 @@ def _save(session: Session, dossier: Dossier) -> None:
         ) from None
 
 
+def _id_of_code(session: Session, code: str) -> int | None:
+    """The dossier of ``code`` as typed, in capitals as the national format writes it, or in small letters as an
+    older version may have stored it: indexed lookups only (no scan of the register on a miss)."""
+    code = nfc(code)
+    for candidate in dict.fromkeys((code, code.upper(), code.lower())):
+        found = session.scalar(select(Dossier.id).where(Dossier.code == candidate))
+        if found is not None:
+            return found
+    return None
+
+
 def find_id(session: Session, code: str) -> int:
-    dossier_id = session.scalar(select(Dossier.id).where(Dossier.code == nfc(code)))
+    dossier_id = _id_of_code(session, code)
     if dossier_id is None:
         raise NotFoundError(f"Không tìm thấy hồ sơ mã “{code}”.")
     return dossier_id
@@ -305,7 +317,7 @@ def change_status(session: Session, ctx: Context, dossier_id: int, target: Statu
         raise ValidationError(
             f"Thời điểm {datetime_vi(at)} trước thời điểm tiếp nhận hồ sơ ({datetime_vi(dossier.received_at)})."
         )
-    reason = nfc(reason)
+    reason = validation.optional_text(reason, "lý do", 4000)
     if target in CLOSED_WITH_REASON and not reason:
         raise ValidationError(f"Chuyển hồ sơ sang “{target.label}” phải ghi rõ lý do.")
     if target is Status.SUPPLEMENT and not reason:

@@ -6,6 +6,7 @@ and the window's error path import it without loading SQLAlchemy.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -56,6 +57,35 @@ def corruption(error: BaseException | None) -> sqlite3.DatabaseError | None:
                 return error
         error = getattr(error, "orig", None) or error.__cause__ or error.__context__
     return None
+
+
+_MISSING_TABLE = re.compile(r'no such table: (?:main\.)?(\w+)|relation "(\w+)" does not exist')
+
+
+def missing_table(error: BaseException | None) -> str | None:
+    """The register's table a command found missing (dropped behind the app's back), or None.
+
+    Not part of ``as_damaged``: the migration itself asks for tables that a new register lacks."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        found = _MISSING_TABLE.search(str(error))
+        if found:
+            return found.group(1) or found.group(2)
+        error = getattr(error, "orig", None) or error.__cause__ or error.__context__
+    return None
+
+
+def missing_table_report(error: BaseException, path: Path | None) -> RegisterUnavailable | None:
+    """A command's "no such table" as the damaged-register report (exit 5), naming the table."""
+    table = missing_table(error)
+    if table is None:
+        return None
+    problem = f"thiếu bảng “{table}” của sổ hồ sơ, có thể đã bị xóa ngoài ứng dụng"
+    if path is not None:
+        return damaged(path, problem)
+    return RegisterUnavailable(f"Sổ hồ sơ trên máy chủ dùng chung bị hỏng ({problem}); người quản trị máy chủ "
+                               "hãy khôi phục từ bản sao lưu của máy chủ.")
 
 
 def as_damaged(error: BaseException, path: Path | None) -> RegisterDamaged | None:

@@ -13,6 +13,8 @@ malformed" into the same ``RegisterDamaged`` report (db/engine.py).
 from __future__ import annotations
 
 import logging
+import sqlite3
+import stat
 from pathlib import Path
 from typing import Callable
 
@@ -48,6 +50,54 @@ def _sqlite_file_of(url: str) -> Path | None:
     return Path(database)
 
 
+def _sqlite_target(url: str) -> Path | None:
+    """The file a SQLite URL names, whether or not it exists (None for memory and other databases)."""
+    if not url.startswith("sqlite:"):
+        return None
+    try:
+        database = make_url(url).database
+    except ArgumentError:
+        return None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def check_not_foreign(url: str) -> None:
+    """Refuse what is not a register before SQLite or a migration touches it: a device (``/dev/zero``), a
+    FIFO, a folder, or the SQLite database of another program (which the migration would fill with tables)."""
+    path = _sqlite_target(url)
+    if path is None:
+        return
+    try:
+        info = path.stat()
+    except OSError:
+        return   # a new register, or a path SQLite will report on
+    if stat.S_ISDIR(info.st_mode):
+        raise RegisterUnavailable(f"“{path}” là một thư mục, không phải tệp sổ hồ sơ; hãy chỉ --db tới tệp "
+                                  "register.sqlite3.")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "ống dẫn (FIFO)" if stat.S_ISFIFO(info.st_mode) else "thiết bị" \
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "tệp đặc biệt"
+        raise RegisterUnavailable(f"“{path}” là {kind}, không phải tệp sổ hồ sơ; hãy chỉ --db tới tệp "
+                                  "register.sqlite3.")
+    if not info.st_size or backup.structure_problem(path) is not None:
+        return   # empty: a new register; not SQLite: reported as damage with its backups
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return
+    if tables and not tables & {"alembic_version", "dossiers"}:
+        shown = ", ".join(sorted(tables)[:5])
+        raise RegisterUnavailable(
+            f"“{path}” là cơ sở dữ liệu SQLite của chương trình khác (có bảng {shown}), không phải sổ hồ sơ "
+            "MotCua; không mở để khỏi ghi vào đó. Hãy chỉ --db tới tệp register.sqlite3.")
+
+
 def check_sqlite_file(url: str) -> None:
     """Before anything touches it, the O(1) part of a check: a file that is not a readable SQLite
     database (header, schema) is reported with the backup that can replace it. A register file that
@@ -78,6 +128,7 @@ def open_register(url: str | None = None, on_repair: Callable[[str], None] | Non
     """Check (O(1)), connect, migrate; repair the search index if it is out of step (each repair is
     logged and handed to ``on_repair``, which the command line prints and the window shows)."""
     resolved = resolve_url(url)
+    check_not_foreign(resolved)
     check_sqlite_file(resolved)
     try:
         engine = make_engine(resolved)

@@ -10,7 +10,7 @@ from typing import Callable, TextIO
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import dossiers, worklists
+from app import dossiers, validation, worklists
 from app.catalog import ensure_user
 from app.cli import registry
 from app.cli.output import Output
@@ -48,8 +48,9 @@ def _acting_user(session: Session, name: str | None) -> int:
 def cmd_due(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     with Session() as session:
         ctx = load_context(session, clock)
-    time_ = ProcessingTime(args.days, TimeUnit.DAY) if args.days is not None else \
-        ProcessingTime(args.hours, TimeUnit.HOUR)
+    unit = TimeUnit.DAY if args.days is not None else TimeUnit.HOUR
+    amount = validation.processing_amount(args.days if args.days is not None else args.hours, unit.value)
+    time_ = ProcessingTime(amount, unit)   # 1e308 hours would count working days for ever
     due = due_from_receipt(ctx.calendar, args.received, time_)
     start = ctx.calendar.counting_start_day(args.received)
     deadline = apology_deadline(ctx.calendar, due, args.received)

@@ -120,7 +120,7 @@ def cmd_import(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     _print_problems(out, plan.problems)
     if args.dry_run and plan.problems:
         out.line("Khi nhập thật, tệp có dòng lỗi sẽ không được ghi, trừ khi dùng --skip-invalid.")
-    out.line(f"Báo cáo: {report}")
+    out.line(f"Báo cáo (bảng tính Excel): {report}")
     return 0
 
 
@@ -143,7 +143,7 @@ def cmd_import_catalog(args, Session: sessionmaker, clock: Clock, out: Output) -
              f"không đổi {plan.unchanged}, không nhập được {plan.rejected}.")
     _print_problems(out, plan.problems)
     if report:
-        out.line(f"Báo cáo: {report}")
+        out.line(f"Báo cáo (bảng tính Excel): {report}")
     return 0
 
 

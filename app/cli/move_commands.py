@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Callable
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from app.cli.output import Output
 from app.clock import Clock
-from app.errors import ValidationError
+from app.errors import ConfigurationError, ValidationError
 from db.engine import make_engine
 from db.masking import mask_url
 from db.move import MoveRefused, move
@@ -33,6 +34,12 @@ def cmd_move_register(args, Session: sessionmaker, clock: Clock, out: Output) ->
         result = move(source, target)
     except MoveRefused as refused:
         raise ValidationError(str(refused)) from None
+    except OperationalError as error:   # the server is down, unreachable, refuses us; a folder that does not exist
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()
+        raise ConfigurationError(
+            f"Không kết nối được cơ sở dữ liệu đích {shown}: {reason[0] if reason else 'không rõ lý do'}. Hãy kiểm "
+            "tra máy chủ đang chạy, địa chỉ, cổng, tên cơ sở dữ liệu và mật khẩu (lệnh db-password). "
+            "Sổ nguồn không thay đổi.") from None
     finally:
         target.dispose()
     out.data({"to": shown, "counts": result.counts, "audit_events": result.audit_events,

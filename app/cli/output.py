@@ -9,6 +9,8 @@ import json
 from decimal import Decimal
 from typing import TextIO
 
+from app.validation import printable
+
 
 def _plain(value):
     if dataclasses.is_dataclass(value):
@@ -32,8 +34,10 @@ class Output:
         self.as_json = as_json
 
     def line(self, text: str = "") -> None:
+        """One line for a person. Stored text is shown, never obeyed: an ESC sequence or a bidi override in
+        a name from an old import or an edited register is printed as <U+001B>, not sent to the terminal."""
         if not self.as_json:
-            print(text, file=self.stream)
+            print(printable(text), file=self.stream)
 
     def data(self, value) -> None:
         if self.as_json:

@@ -126,8 +126,7 @@ def _row(number: int, cells: dict) -> CatalogRow:
     code = validation.required_text(values.text(cells["code"]), "mã thủ tục", 60)
     name = validation.required_text(values.text(cells["name"]), "tên thủ tục", 500)
     value, unit = values.processing_time(cells["processing"], cells.get("processing_unit"))
-    if value > 365 and unit == "day":
-        raise CellError(f"thời hạn giải quyết {value:g} ngày quá dài (tối đa 365 ngày làm việc)")
+    validation.processing_amount(value, unit)   # the same bound as every processing time
     level = values.online_level(cells.get("online_level"))
     field_cell = cells.get("field")
     return CatalogRow(

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.importing.reading import column_letter
 from app.text import fold
 from db.models import Setting
 
@@ -103,6 +104,8 @@ class HeaderMatch:
     unknown: tuple[str, ...]  # headers matched to nothing (neither known nor mapped nor ignored)
     missing: tuple[str, ...] = field(default=())  # labels of required columns not found
     headers: tuple[str, ...] = field(default=())
+    # (column label, first header, its position, second header, its position) for two headers of one column
+    duplicates: tuple[tuple[str, str, int, str, int], ...] = field(default=())
 
 
 def _variant_index(columns: dict[str, Column]) -> dict[str, str]:
@@ -137,6 +140,7 @@ def match_headers(rows: list[list], columns: dict[str, Column], mapping: dict[st
     headers = [str(cell).strip() if cell is not None else "" for cell in rows[header_index]]
     index = _variant_index(columns)
     found: dict[str, int] = {}
+    duplicates: list[tuple[str, str, int, str, int]] = []
     unknown = []
     for position, header in enumerate(headers):
         key = header_key(header)
@@ -148,12 +152,29 @@ def match_headers(rows: list[list], columns: dict[str, Column], mapping: dict[st
         if target is None or target not in columns:
             unknown.append(header)
             continue
-        found.setdefault(target, position)
+        if target in found:   # which of the two holds the values is not for the app to guess
+            first = found[target]
+            duplicates.append((columns[target].label, headers[first], first, header, position))
+            continue
+        found[target] = position
     missing = tuple(c.label for c in columns.values() if c.required and c.key not in found)
-    return HeaderMatch(header_index + 1, found, tuple(unknown), missing, tuple(headers))
+    return HeaderMatch(header_index + 1, found, tuple(unknown), missing, tuple(headers), tuple(duplicates))
+
+
+def duplicate_sentence(match: HeaderMatch) -> str:
+    """"Cột “Mã hồ sơ” (cột B) và cột “Số hồ sơ” (cột F) cùng là “Mã hồ sơ”; …", or ""."""
+    return "; ".join(
+        f"cột “{first}” (cột {column_letter(a)}) và cột “{second}” (cột {column_letter(b)}) cùng là “{label}”"
+        for label, first, a, second, b in match.duplicates)
 
 
 def require_columns(match: HeaderMatch, columns: dict[str, Column], extra_rule: str = "") -> None:
+    if match.duplicates:
+        same = any(header_key(first) == header_key(second) for _l, first, _a, second, _b in match.duplicates)
+        raise ValidationError(
+            f"Tệp có hai cột cho cùng một thông tin (dòng tiêu đề {match.header_row}): {duplicate_sentence(match)}. "
+            + ("Hãy xóa hoặc đổi tên một trong hai cột trong tệp rồi nhập lại." if same else
+               "Hãy xóa một cột trong tệp, hoặc chọn “Bỏ qua” cho một cột trong hộp thoại “Ghép cột”."))
     if match.missing:
         names = ", ".join(f"“{m}”" for m in match.missing)
         seen = ", ".join(f"“{h}”" for h in match.headers if h) or "(trống)"

@@ -156,9 +156,10 @@ def parse_dossier_table(table: RawTable, mapping: dict[str, str] | None = None, 
 
 
 def _duplicates(rows: list[DossierRow]) -> list[RowProblem]:
+    """Rows of one code (the codes are in capitals already: "hs-1" and "HS-1" are one dossier)."""
     seen: dict[str, list[int]] = defaultdict(list)
     for row in rows:
-        seen[row.code].append(row.row)
+        seen[row.code.upper()].append(row.row)
     problems = []
     for code, numbers in seen.items():
         if len(numbers) > 1:
@@ -174,12 +175,14 @@ def _row(number: int, cells: dict, cols: dict[str, int]) -> DossierRow:
     received = values.moment(cells["received_at"], "Ngày tiếp nhận")
     if received is None:
         raise CellError("chưa có ngày tiếp nhận")
+    validation.calendar_moment(received, "ngày tiếp nhận")
     due = values.moment(cells.get("due_at"), "Hạn xử lý")
     if due is not None:
         if due.time() == dt.time(0, 0):
             due = due.replace(hour=17)  # a bare date means the close of that day
         if due < received:
             raise CellError(f"hạn xử lý ({datetime_vi(due)}) trước ngày tiếp nhận ({datetime_vi(received)})")
+        validation.due_moment(due, received)   # 31/12/9999 stopped `show` and every letter afterwards
     procedure_code = values.text(cells.get("procedure_code"))
     procedure_name = values.text(cells.get("procedure_name"))
     if not procedure_code and not procedure_name:
@@ -199,6 +202,9 @@ def _row(number: int, cells: dict, cols: dict[str, int]) -> DossierRow:
     channel = values.channel(cells.get("channel"))
     finished = values.moment(cells.get("finished_at"), "Ngày có kết quả")
     returned = values.moment(cells.get("returned_at"), "Ngày trả kết quả")
+    for moment, what in ((finished, "ngày có kết quả"), (returned, "ngày trả kết quả")):
+        if moment is not None:
+            validation.calendar_moment(moment, what)
     reason = validation.optional_text(values.text(cells.get("closing_reason")), "lý do", 4000)
     if finished is not None and finished < received:
         raise CellError(f"ngày có kết quả ({datetime_vi(finished)}) trước ngày tiếp nhận ({datetime_vi(received)})")

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.context import Context
@@ -138,6 +138,12 @@ def _existing(session: Session, codes: list[str], check: CheckFn | None) -> dict
         checkpoint(check)
         for row in session.execute(select(*columns).where(table.c.code.in_(codes[start:start + CHUNK]))):
             found[row[0]] = tuple(row[1:])
+    # Dossiers stored in lower case before codes were kept in capitals: one scan, almost always empty.
+    wanted = set(codes) - set(found)
+    if wanted:
+        for row in session.execute(select(*columns).where(table.c.code != func.upper(table.c.code))):
+            if row[0].upper() in wanted and row[0].upper() not in found:
+                found[row[0].upper()] = tuple(row[1:])
     return found
 
 

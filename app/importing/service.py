@@ -56,8 +56,8 @@ def save_dossier_report(ctx: Context, plan: ImportPlan, result: ImportResult | N
         summary.append(("Thủ tục mới tạo", result.procedures_created))
         summary.append(("Đơn vị mới tạo", result.units_created))
         summary.append(("Sự kiện ghi vào lịch sử", result.events))
-    extra = [("Thủ tục chưa có trong danh mục", u.code, u.name, f"{u.rows} dòng") for u in plan.unknown_procedures]
-    extra += [("Đơn vị chưa có trong danh sách", "", u.name, f"{u.rows} dòng") for u in plan.unknown_units]
+    extra = [("Thủ tục chưa có trong danh mục", u.code, u.name, u.rows) for u in plan.unknown_procedures]
+    extra += [("Đơn vị chưa có trong danh sách", "", u.name, u.rows) for u in plan.unknown_units]
     return write_report(ctx.now(), "ho-so", plan.file.name, summary, plan.problems, extra)
 
 

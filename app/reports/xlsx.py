@@ -80,11 +80,12 @@ class Sheet:
         ws.print_options.horizontalCentered = True
         ws.print_options.gridLines = True  # printed grid instead of a border on every cell (speed)
         ws.oddFooter.center.text = "Trang &P/&N"
-        ws.append([self._cell(title, _TITLE)])
+        # Titles may carry a file's or an office's name: text too, never a formula.
+        ws.append([self._cell(safe_text(title), _TITLE)])
         for line in subtitle:
-            ws.append([self._cell(line, _SUBTITLE)])
+            ws.append([self._cell(safe_text(line), _SUBTITLE)])
         ws.append([])
-        ws.append([self._cell(c.header, _HEADER, border=True, fill=True, align=_WRAP_CENTER) for c in columns])
+        ws.append([self._cell(safe_text(c.header), _HEADER, border=True, fill=True, align=_WRAP_CENTER) for c in columns])
         ws.row_dimensions[self.header_row].height = 45
         self.rows = 0
         self.filtered_rows = 0  # rows before any trailing total row: the filter covers these

@@ -14,7 +14,7 @@ from app.importing.columns import load_mapping, save_mapping, source_key
 from app.importing.dossier_file import ImportCancelled
 from app.lifecycle import Channel, Status, TimeUnit
 from db.models import Dossier, DossierEvent, Procedure
-from tests.support.import_files import dossier_rows, write_csv, write_xlsx
+from tests.support.import_files import dossier_rows, read_report, write_csv, write_xlsx
 
 
 def snapshot(Session):
@@ -224,9 +224,10 @@ def test_skipping_rejected_rows_takes_the_good_ones_and_reports_the_rest(Session
     path = _bad(tmp_path, "tron.csv", HEAD + "HS-1,20/11/2026,,P3,An\nHS-2,31/02/2026,,P3,Bình\n")
     plan, result = run_import(Session, make_ctx, path, skip_rejected=True)
     assert (result.added, result.rejected) == (1, 1)
-    report = open(result.report_path, encoding="utf-8-sig").read()
-    assert "3,HS-2,Ngày “31/02/2026” không tồn tại" in report
-    assert "Thêm mới,1" in report
+    report = read_report(result.report_path)
+    assert any(row[:2] == (3, "HS-2") and row[2].startswith("Ngày “31/02/2026” không tồn tại")
+               for row in report["Dòng không nhập được"])
+    assert ("Thêm mới", 1) in report["Tóm tắt"]
 
 
 def test_unknown_procedures_are_listed_and_created_only_when_confirmed(Session, make_ctx, tmp_path):

@@ -23,7 +23,8 @@ def test_catalog_then_dossiers_dry_run_then_for_real(cli, tmp_path):
     assert cli("search", "dang van duc", "--json").stdout.strip() == "[]"  # the dry run wrote nothing
     real = cli("--user", "lan.nt", "import", str(path))
     assert real.returncode == 0, real.stderr
-    assert "thêm mới 20" in real.stdout and "Báo cáo:" in real.stdout
+    assert "thêm mới 20" in real.stdout and "Báo cáo (bảng tính Excel):" in real.stdout
+    assert real.stdout.rstrip().endswith(".xlsx")
     again = json.loads(cli("import", str(path), "--json").stdout)
     assert (again["added"], again["unchanged"]) == (0, 20)
     shown = cli("show", dossier_rows(20)[0]["code"])

@@ -114,3 +114,12 @@ def write_xlsx(path: Path, rows: list[dict], headers: str = "standard", date_sty
         sheet.append(line)
     workbook.save(path)
     return path
+
+
+def read_report(path) -> dict[str, list[tuple]]:
+    """The saved import report (.xlsx): each sheet's rows of values, as a spreadsheet program reads them."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    return {sheet.title: [tuple(cell for cell in row) for row in sheet.iter_rows(values_only=True)]
+            for sheet in book.worksheets}

@@ -185,3 +185,30 @@ def test_catalog_import_plans_afresh_when_the_register_changed_after_the_preview
     with Session() as session:
         procedure = session.scalar(select(Procedure).where(Procedure.code == "9.999"))
         assert (procedure.name, procedure.processing_value) == ("Cấp bản sao trích lục", 3)
+
+
+def test_two_columns_for_one_field_open_the_mapping_dialog_naming_both(qtbot, Session, clock, catalog, tmp_path,
+                                                                      opened):
+    """The old dialog silently took the first column; now the officer sees both and ignores one."""
+    import os
+
+    _desk, window = _window(qtbot, Session, clock, opened)
+    path = tmp_path / "HaiCot.csv"
+    path.write_text("Mã hồ sơ,Ngày tiếp nhận,Hạn xử lý,Mã thủ tục,Người nộp,Số hồ sơ\n"
+                    "HS-1,20/11/2026,27/11/2026,P3,An,SO-9\n", encoding="utf-8")
+    dialog = _open(window)
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: dialog.mapping_dialog is not None and dialog.mapping_dialog.isVisible(), timeout=10000)
+    said = "cột “Mã hồ sơ” (cột A) và cột “Số hồ sơ” (cột F) cùng là “Mã hồ sơ”"
+    assert said in dialog.summary.text()
+    mapping = dialog.mapping_dialog
+    from PySide6.QtWidgets import QLabel
+
+    assert any(said in label.text() for label in mapping.findChildren(QLabel))
+    if os.environ.get("MOTCUA_SCREENSHOTS"):
+        mapping.grab().save(os.path.join(os.environ["MOTCUA_SCREENSHOTS"], "mapping-duplicates.png"))
+        dialog.grab().save(os.path.join(os.environ["MOTCUA_SCREENSHOTS"], "import-duplicates.png"))
+    mapping.choose("Số hồ sơ", "_ignore")
+    mapping.accept()
+    qtbot.waitUntil(lambda: "Thêm mới: <b>1</b>" in dialog.summary.text(), timeout=10000)
+    assert dialog.plan.new_rows[0].code == "HS-1"

@@ -7,6 +7,7 @@ a cancel (or any failure) leaves the register as it was.
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from app.importing.catalog_import import parse_catalog_table, plan_catalog
 from app.importing.columns import (
     CATALOG_COLUMNS,
     DOSSIER_COLUMNS,
+    duplicate_sentence,
     load_mapping,
     match_headers,
     save_mapping,
@@ -214,6 +216,12 @@ class ImportDialog(QDialog):
             self.summary.setText(tr("<b>Tệp có cột chưa nhận ra.</b> Hãy ghép cột: ") + ", ".join(match.missing))
             self.open_mapping()
             return
+        if match is not None and match.duplicates:
+            self.summary.setText(tr("<b>Tệp có hai cột cho cùng một thông tin:</b> ")
+                                 + html.escape(duplicate_sentence(match))
+                                 + tr(". Hãy chọn “Bỏ qua” cho một cột."))
+            self.open_mapping()
+            return
         self._preview(mapping)
 
     def open_mapping(self) -> None:
@@ -381,14 +389,17 @@ class ImportDialog(QDialog):
                 a=thousands(result.added), w=what, u=thousands(result.updated), n=thousands(result.unchanged),
                 r=thousands(result.rejected))
             + (tr("<br>Đã tạo {c} thủ tục mới.").format(c=created) if created else "")
-            + tr("<br>Báo cáo đã lưu: {path}").format(path=result.report_path))
+            + tr("<br>Báo cáo (bảng tính Excel) đã lưu: {path}").format(path=html.escape(result.report_path)))
         self.report_button.setVisible(True)
         self.import_button.setEnabled(False)
         self.import_button.setText(tr("Đã nhập"))
 
     def open_report(self) -> None:
         if self.result and self.result.report_path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.result.report_path))
+            path = Path(self.result.report_path)
+            # No program for .xlsx on this PC: show the folder holding it instead.
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     # -- state --------------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.importing.columns import IGNORE, Column, HeaderMatch, header_key
+from app.importing.columns import IGNORE, Column, HeaderMatch, duplicate_sentence, header_key
 from ui.i18n import tr
 from ui.screen_fit import fit_to_screen
 
@@ -35,6 +35,12 @@ class MappingDialog(QDialog):
             missing = QLabel(tr("Còn thiếu: ") + ", ".join(match.missing))
             missing.setStyleSheet("color: #a40000; font-weight: bold")
             layout.addWidget(missing)
+        if match.duplicates:
+            twice = QLabel(tr("Hai cột cho cùng một thông tin: ") + duplicate_sentence(match)
+                           + tr(". Chọn “Bỏ qua” cho cột không dùng."))
+            twice.setWordWrap(True)
+            twice.setStyleSheet("color: #a40000; font-weight: bold")
+            layout.addWidget(twice)
         self.table = QTableWidget(len(self.headers), 2)
         self.table.setHorizontalHeaderLabels([tr("Tiêu đề trong tệp"), tr("Là cột")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
