@@ -25,11 +25,20 @@ from db.damage import RegisterDamaged, RegisterUnavailable, as_damaged, corrupti
 from db.engine import make_engine, make_sessionmaker, resolve_url
 
 __all__ = ["RegisterDamaged", "RegisterUnavailable", "damaged", "open_register", "sqlite_path",
-           "check_sqlite_file"]
+           "check_sqlite_file", "is_network_path", "refuse_network_file"]
 
 
 def sqlite_path(url: str) -> Path | None:
     """The existing, non-empty SQLite file of ``url`` (from the URL's database part, never its rendering)."""
+    database = _sqlite_database(url)
+    if database is None:
+        return None
+    path = Path(database)
+    return path if path.exists() and path.stat().st_size else None
+
+
+def _sqlite_database(url: str) -> str | None:
+    """The file named by a SQLite URL (its database part, never the percent-encoded rendering), or None."""
     if not url.startswith("sqlite:"):
         return None
     try:
@@ -38,8 +47,49 @@ def sqlite_path(url: str) -> Path | None:
         return None
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
-    path = Path(database)
-    return path if path.exists() and path.stat().st_size else None
+    return database
+
+
+def _drive_is_remote(path: str) -> bool:
+    """A Windows drive letter mapped to a share (``Z:`` → ``\\\\server\\share``)."""
+    import sys
+
+    if sys.platform != "win32":
+        return False
+    import ctypes
+    from pathlib import PureWindowsPath
+
+    drive = PureWindowsPath(path).drive
+    if len(drive) != 2 or drive[1] != ":":
+        return False
+    DRIVE_REMOTE = 4
+    kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009 - Windows only; mypy checks on Linux too
+    return kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
+
+
+def is_network_path(path: str) -> bool:
+    """A path on a shared folder of another machine: ``\\\\server\\share\\…`` (UNC, also written with
+    forward slashes on Windows), or a drive letter mapped to one."""
+    import sys
+    from pathlib import PureWindowsPath
+
+    text = str(path)
+    if text.startswith("\\\\") or (sys.platform == "win32" and text.startswith("//")):
+        drive = PureWindowsPath(text).drive
+        return not drive.startswith(("\\\\?\\", "\\\\.\\", "//?/", "//./")) or "UNC" in drive.upper()
+    return _drive_is_remote(text)
+
+
+def refuse_network_file(url: str) -> None:
+    """SQLite's WAL needs memory shared between the processes on one machine: two desks writing one file on
+    a network share can corrupt it. A centre shares a PostgreSQL register instead."""
+    database = _sqlite_database(url)
+    if database is not None and is_network_path(database):
+        raise RegisterUnavailable(
+            f"Sổ hồ sơ “{database}” nằm trên thư mục mạng dùng chung: tệp SQLite trên ổ mạng có thể bị hỏng khi "
+            f"hai máy cùng ghi. Hãy đặt tệp sổ trên ổ đĩa của máy này, hoặc để nhiều quầy dùng chung một sổ "
+            f"trên máy chủ PostgreSQL (--db postgresql+psycopg://…, xem mục “A shared register for a centre” "
+            f"trong README).")
 
 
 def check_sqlite_file(url: str) -> None:
@@ -60,6 +110,7 @@ def open_register(url: str | None = None, on_repair: Callable[[str], None] | Non
     """Check (O(1)), connect, migrate; repair the search index if it is out of step (each repair is
     logged and handed to ``on_repair``, which the command line prints and the window shows)."""
     resolved = resolve_url(url)
+    refuse_network_file(resolved)
     check_sqlite_file(resolved)
     try:
         engine = make_engine(resolved)
@@ -73,9 +124,9 @@ def open_register(url: str | None = None, on_repair: Callable[[str], None] | Non
         report = as_damaged(error, sqlite_path(resolved))
         if report is not None:
             raise report from error
-        raise RegisterUnavailable(
-            f"Không mở được sổ hồ sơ tại “{engine.url.render_as_string(hide_password=True)}”: {error.orig}"
-        ) from error
+        # The file as the officer knows it: a rendered URL percent-encodes "C:\\Users\\Nguyễn…".
+        where = _sqlite_database(resolved) or engine.url.render_as_string(hide_password=True)
+        raise RegisterUnavailable(f"Không mở được sổ hồ sơ tại “{where}”: {error.orig}") from error
     try:
         with engine.begin() as connection:
             repairs = search_index.repair(connection)

@@ -26,6 +26,7 @@ from app.formatting import datetime_vi
 from app.permissions import Role
 from db import backup
 from db.engine import resolve_url
+from db.paths import command_name
 
 
 def _login_name(args) -> str:
@@ -41,7 +42,7 @@ def _context(session, clock: Clock, args):
         user_id = accounts.user_id_by_name(session, name)
     except NotFoundError:
         raise NotFoundError(f"Không có tài khoản “{name}”; chọn tài khoản thực hiện bằng "
-                            f"“python main.py --user TÊN …”.") from None
+                            f"“{command_name()} --user TÊN …”.") from None
     return load_context(session, clock, user_id)
 
 
