@@ -155,6 +155,10 @@ def restore_before_open(args, clock: Clock, out: Output) -> None:
         before = backup.restore(path, Path(args.file), clock.now())
     except backup.BackupError as error:
         raise ValidationError(str(error)) from None
+    except PermissionError as error:   # Windows: the register is open in another window or command
+        from app.upkeep import held_open_message
+
+        raise ValidationError(held_open_message(path, error)) from None
     out.data({"restored_from": args.file, "previous_state_saved_to": str(before.path) if before else None})
     out.line(f"Đã khôi phục sổ hồ sơ từ “{args.file}”.")
     if before:

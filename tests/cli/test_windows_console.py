@@ -84,3 +84,33 @@ def test_a_command_without_a_console_does_not_open_a_box(tmp_path, windowed):
     assert shown == []
     log = (Path(os.environ["MOTCUA_DATA_DIR"]) / "logs" / "motcua-cli.log").read_text(encoding="utf-8")
     assert "KHÔNG-CÓ" in log
+
+
+def test_the_log_keeps_writing_when_another_process_blocks_its_rotation(tmp_path, monkeypatch, capsys):
+    """Windows refuses to rename a log another process has open: no "Logging error", no record lost."""
+    import main
+
+    path = tmp_path / "motcua.log"
+    handler = main._log_handler(path)
+    handler.maxBytes = 300
+    real = os.rename
+
+    def rename(source, target):
+        if Path(source) == path:
+            raise PermissionError(13, "The process cannot access the file because it is being used", str(source))
+        return real(source, target)
+
+    logger = logging.getLogger("motcua.test-rotation")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        with open(path, "a", encoding="utf-8"):   # the other desk's handle
+            monkeypatch.setattr(os, "rename", rename)
+            for n in range(20):
+                logger.warning("Bản ghi số %d của nhật ký, đủ dài để vượt giới hạn xoay vòng", n)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    text = path.read_text(encoding="utf-8")
+    assert all(f"Bản ghi số {n} " in text for n in range(20))
+    assert "Logging error" not in capsys.readouterr().err
