@@ -69,7 +69,7 @@ def test_the_powershell_scripts_mirror_the_bash_ones():
     run = (ROOT / "scripts" / "run.ps1").read_text(encoding="utf-8")
     test = (ROOT / "scripts" / "test.ps1").read_text(encoding="utf-8")
     setup = (ROOT / "scripts" / "setup.ps1").read_text(encoding="utf-8")
-    assert "setup.ps1" in run and "main.py" in run and "$args" in run
+    assert "setup.ps1" in run and "main.py" in run and "@args" in run
     for step in ("setup.ps1", "ruff", "mypy", "QT_QPA_PLATFORM", "MOTCUA_DATA_DIR", "pytest"):
         assert step in test, step
     assert "build_translations.py" in setup and "requirements-dev.txt" in setup
@@ -79,6 +79,6 @@ def test_the_windows_workflow_names_each_step():
     workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
     for step in ("windows-latest", "python-version: \"3.11\"", "fts5", "requirements-dev.txt",
                  "build_translations.py", "MOTCUA_DATA_DIR", "Nguyễn Văn A", "QT_QPA_PLATFORM: windows",
-                 "pyinstaller.spec", "motcua-cli.exe --version", "MotCuaDesk.exe", "MOTCUA_SMOKE_SCREENSHOT",
+                 "pyinstaller.spec", 'motcua-cli.exe" --version', "MotCuaDesk.exe", "MOTCUA_SMOKE_SCREENSHOT",
                  "upload-artifact", "dist\\MotCuaDesk"):
         assert step in workflow, step
