@@ -114,3 +114,22 @@ def test_the_log_keeps_writing_when_another_process_blocks_its_rotation(tmp_path
     text = path.read_text(encoding="utf-8")
     assert all(f"Bản ghi số {n} " in text for n in range(20))
     assert "Logging error" not in capsys.readouterr().err
+
+
+def test_the_built_app_names_its_own_command_in_messages(monkeypatch):
+    """Inside the built app there is no "python main.py": messages say motcua-cli (and MotCuaDesk for the window)."""
+    from app import command_name, window_command
+    from app.cli.parser import build_parser
+    from app.errors import AppError
+
+    assert command_name() == "python main.py"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert (command_name(), window_command()) == ("motcua-cli", "MotCuaDesk")
+    parser = build_parser()
+    assert parser.prog == "motcua-cli"
+    with pytest.raises(AppError) as error:
+        parser.parse_args(["user", "add"])
+    assert "Xem “motcua-cli user add --help”." in str(error.value)
+    from db.damage import damaged
+
+    assert "python main.py" not in str(damaged(Path("khong-co.sqlite3"), "malformed"))
