@@ -30,7 +30,8 @@ def _tell(message: str, window: bool) -> None:
     there is no console to print to (the windowed build: ``sys.stderr`` is None, a print goes nowhere)."""
     import logging
 
-    logging.getLogger("motcua").error("%s", message)
+    if logging.getLogger().handlers:   # the log file once configured (else logging's last resort prints it twice)
+        logging.getLogger("motcua").error("%s", message)
     if sys.stderr is not None:
         print(message, file=sys.stderr)
     elif window:

@@ -126,6 +126,6 @@ def show_startup_error(message: str) -> None:
     if not has_display():
         return
     make_app()
-    box = QMessageBox(QMessageBox.Critical, tr("MotCua Desk không mở được"), message, QMessageBox.Ok)
+    box = QMessageBox(QMessageBox.Critical, tr("MotCua Desk"), message, QMessageBox.Ok)
     box.setObjectName("startupErrorBox")
     box.exec()

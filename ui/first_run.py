@@ -86,8 +86,8 @@ class FirstRunDialog(QDialog):
             self.demo_note.setText(tr("Sổ mẫu đang mở trong một cửa sổ riêng (đăng nhập sẵn); đóng cửa sổ đó là "
                                       "sổ mẫu được xóa. Sổ của cơ quan vẫn trống."))
         else:
-            self.demo_note.setText(tr("Không mở được cửa sổ sổ mẫu. Có thể chạy: {command} --demo")
-                                   .format(command=window_command()))
+            self.demo_note.setText(tr("Không mở được cửa sổ sổ mẫu. Có thể chạy: python main.py --demo")
+                                   .replace("python main.py", window_command()))   # MotCuaDesk in the build
         self.demo_note.show()
 
     def submit(self) -> None:
