@@ -82,3 +82,11 @@ def test_the_windows_workflow_names_each_step():
                  "pyinstaller.spec", 'motcua-cli.exe" --version', "MotCuaDesk.exe", "MOTCUA_SMOKE_SCREENSHOT",
                  "upload-artifact", "dist\\MotCuaDesk"):
         assert step in workflow, step
+
+
+def test_tests_write_to_their_own_temporary_folders_not_to_tmp():
+    """/tmp does not exist on Windows: a test writes under tmp_path (the benchmarks' examples apart)."""
+    offenders = [str(path.relative_to(ROOT)) for path in (ROOT / "tests").rglob("*.py")
+                 if "bench" not in path.parts and path.name != "test_windows_build.py"
+                 and ('"/tmp/' in path.read_text(encoding="utf-8") or "'/tmp/" in path.read_text(encoding="utf-8"))]
+    assert offenders == []
