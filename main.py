@@ -18,9 +18,67 @@ def _masked(error: BaseException) -> str:
     return mask_url(str(error))
 
 
-def _configure_logging():
+def _utf8_streams() -> None:
+    """Every stream speaks UTF-8. Windows encodes a redirected stdout (``> file``, a pipe, ``--json`` read by a
+    script) as cp1252/cp1258, which has no "ỗ", "ẹ" or "✓": the first Vietnamese line would end the command
+    with an escaped message. A stream that does not exist (the windowed build has none) is left alone."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if stream is None or encoding == "utf8" or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            stream.reconfigure(encoding="utf-8", errors=stream.errors)
+        except (OSError, ValueError):   # a stream already read from, or detached: keep it as it is
+            pass
+
+
+def _tell(message: str, window: bool) -> None:
+    """A message that ends the program: on stderr, in the log, and in a box when the window was asked for and
+    there is no console to print to (the windowed build: ``sys.stderr`` is None, a print goes nowhere)."""
     import logging
+
+    if logging.getLogger().handlers:   # the log file once configured (else logging's last resort prints it twice)
+        logging.getLogger("motcua").error("%s", message)
+    if sys.stderr is not None:
+        print(message, file=sys.stderr)
+    elif window:
+        try:
+            from ui.errors import show_startup_error
+
+            show_startup_error(message)
+        except Exception:  # noqa: BLE001 - no Qt at all: the log above is all there is
+            logging.getLogger("motcua").exception("Could not show the start-up error")
+
+
+def _log_handler(path):
+    """A rotating log that another process may hold open: on Windows the rename fails while a second desk or
+    a command writes to the same file. It keeps writing to the current file and tries again a minute later,
+    instead of losing every record in a "Logging error". (Defined here: ``--version`` never needs it.)"""
     import logging.handlers
+    import time
+
+    class SharedRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        retry_after = 60.0
+        not_before = 0.0
+
+        def shouldRollover(self, record):
+            return time.monotonic() >= self.not_before and super().shouldRollover(record)
+
+        def doRollover(self):
+            try:
+                super().doRollover()
+            except OSError:   # PermissionError on Windows: the file is open elsewhere
+                self.not_before = time.monotonic() + self.retry_after
+                if self.stream is None:
+                    self.stream = self._open()
+
+    return SharedRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+
+
+def _configure_logging(kind: str = "window"):
+    """The window and the command line log to files of their own (``motcua.log``, ``motcua-cli.log``): one file
+    shared by both could not rotate on Windows while both are open."""
+    import logging
 
     from db.masking import mask_url
 
@@ -37,8 +95,8 @@ def _configure_logging():
     try:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "motcua.log"
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        path = folder / ("motcua-cli.log" if kind == "cli" else "motcua.log")
+        handler = _log_handler(path)
         handler.setFormatter(_MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
         return path
@@ -52,18 +110,21 @@ def main(argv: list[str] | None = None) -> int:
     from app.cli.parser import build_parser
     from app.errors import AppError
 
+    _utf8_streams()
     log_path = None
+    window = True   # until the arguments say otherwise: a wrong argument of the window is shown too
     try:
         args = build_parser().parse_args(argv)
-        log_path = _configure_logging()
+        window = not args.command
+        log_path = _configure_logging("window" if window else "cli")
         code = _run(args)
         sys.stdout.flush()   # a closed pipe is met here, inside the handlers below, not at exit
         return code
     except AppError as error:
-        print(f"Lỗi: {_masked(error)}", file=sys.stderr)
+        _tell(f"Lỗi: {_masked(error)}", window)
         return error.exit_code
     except KeyboardInterrupt:
-        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        _tell("Đã dừng theo yêu cầu.", window)
         return 130
     except BrokenPipeError:   # the reader stopped early (`show … | head`): a closed pipe is not an error
         _quiet_stdout()
@@ -72,13 +133,13 @@ def main(argv: list[str] | None = None) -> int:
         from db.damage import RegisterUnavailable
 
         if isinstance(error, RegisterUnavailable):   # cannot open, or damaged: the message says what to do
-            print(f"Lỗi: {_masked(error)}", file=sys.stderr)
+            _tell(f"Lỗi: {_masked(error)}", window)
             return 5
         import logging
 
         logging.getLogger("motcua").exception("Unexpected error")
         where = f" Chi tiết đã ghi vào {log_path}." if log_path else ""
-        print(f"Lỗi không mong đợi, thao tác chưa hoàn tất.{where}", file=sys.stderr)
+        _tell(f"Lỗi không mong đợi, thao tác chưa hoàn tất.{where}", window)
         return 1
 
 
@@ -128,6 +189,9 @@ def _open_and_run(args, url: str | None, clock) -> int:
     # What the opening repaired (a search index out of step): printed by the command line, shown by the window.
     repairs: list[str] = []
     on_repair = (lambda message: print(f"Lưu ý: {message}", file=sys.stderr)) if args.command else repairs.append
+    zone_warning = getattr(clock, "zone_warning", None)   # the system clock: is the PC set to UTC+7?
+    if zone_warning is not None and (warning := zone_warning()):
+        on_repair(warning)
     try:
         # An O(1) check on opening; SQLite's full check runs with backups, in the window's background
         # and on demand (``check``); damage found later by a query is reported as on opening.

@@ -27,27 +27,33 @@ def _backend():
     import keyring
     from keyring.backends import fail
 
-    backend = keyring.get_keyring()
+    try:
+        backend = keyring.get_keyring()
+    except Exception as error:  # noqa: BLE001 - a backend that cannot even load is no keyring
+        raise NoKeyring(_NO_KEYRING) from error
     if isinstance(backend, fail.Keyring) or type(backend).__module__.startswith("keyrings.alt"):
         raise NoKeyring(_NO_KEYRING)
     return keyring
 
 
+# A policy that blocks saved credentials (Windows: "Network access: Do not allow storage of passwords and
+# credentials"), a locked or broken Secret Service, a missing D-Bus: the backends raise pywintypes.error,
+# OSError, RuntimeError, dbus errors… rather than KeyringError. Every one of them means "no keyring here".
 def store(name: str, secret: str) -> None:
-    import keyring.errors
-
     try:
         _backend().set_password(SERVICE, name, secret)
-    except keyring.errors.KeyringError as error:
+    except NoKeyring:
+        raise
+    except Exception as error:  # noqa: BLE001 - see above
         raise NoKeyring(_NO_KEYRING) from error
 
 
 def fetch(name: str) -> str | None:
-    import keyring.errors
-
     try:
         return _backend().get_password(SERVICE, name)
-    except keyring.errors.KeyringError as error:
+    except NoKeyring:
+        raise
+    except Exception as error:  # noqa: BLE001 - see above
         raise NoKeyring(_NO_KEYRING) from error
 
 
@@ -58,7 +64,9 @@ def forget(name: str) -> None:
         _backend().delete_password(SERVICE, name)
     except keyring.errors.PasswordDeleteError:
         pass  # nothing stored: already forgotten
-    except keyring.errors.KeyringError as error:
+    except NoKeyring:
+        raise
+    except Exception as error:  # noqa: BLE001 - see above
         raise NoKeyring(_NO_KEYRING) from error
 
 

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import enum
 import json
-import os
 import string
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Generic, TypeVar, overload
 
@@ -60,12 +58,9 @@ def _writable_folder(value: str) -> None:
     folder = Path(value).expanduser()
     if not folder.is_dir():
         raise ValidationError(f"Thư mục “{value}” không tồn tại (hoặc ổ mạng chưa được kết nối).")
-    try:
-        handle, name = tempfile.mkstemp(prefix=".motcua-thu-", dir=folder)
-        os.close(handle)
-        os.unlink(name)
-    except OSError:
-        raise ValidationError(f"Không ghi được vào thư mục “{value}”: hãy chọn thư mục có quyền ghi.") from None
+    from app.files import check_writable_folder
+
+    check_writable_folder(folder, value)
 
 
 def _between(low: int, high: int) -> Callable[[Any], None]:

@@ -111,6 +111,8 @@ def restore_backup(Session: sessionmaker, clock: Clock, user_id: int | None, cho
         before = backup.restore(path, Path(chosen), clock.now())
     except backup.BackupError as error:
         raise BackupFailed(str(error)) from None
+    except PermissionError as error:
+        raise BackupFailed(held_open_message(path, error)) from None
     migrate.upgrade(engine, clock.now())
     return before
 
@@ -123,5 +125,14 @@ def restore_damaged(report: RegisterDamaged, now: dt.datetime) -> BackupInfo | N
         return backup.restore(report.path, report.good_backup.path, now)
     except backup.BackupError as error:
         raise BackupFailed(str(error)) from None
+    except PermissionError as error:
+        raise BackupFailed(held_open_message(report.path, error)) from None
+
+
+def held_open_message(register: Path, error: PermissionError) -> str:
+    """Windows refuses to replace a file another process holds open: say which, and what to close."""
+    held = Path(error.filename) if error.filename else register
+    return (f"Không thay được tệp “{held}”: tệp đang được một chương trình khác mở (một cửa sổ MotCua Desk "
+            f"hoặc lệnh khác trên sổ này, phần mềm sao lưu hay diệt virus). Hãy đóng chúng rồi khôi phục lại.")
 
 

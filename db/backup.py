@@ -329,7 +329,11 @@ def _thin(register: Path, keep_daily: int, keep_weekly: int) -> list[Path]:
     deleted = []
     for info in backups:
         if info.path not in keep:
-            info.path.unlink(missing_ok=True)
+            try:
+                info.path.unlink(missing_ok=True)
+            except PermissionError:   # Windows: open in another program (a viewer, a copy running): next time
+                log.warning("Old backup kept for now, it is open elsewhere: %s", info.path)
+                continue
             deleted.append(info.path)
     return deleted
 

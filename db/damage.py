@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from db import backup
+from db.paths import command_name
 
 # SQLite's primary result codes for a broken file (an extended code keeps them in its low byte).
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
@@ -33,7 +34,7 @@ def damaged(path: Path, problem: str) -> RegisterDamaged:
     """The officer's message: what is wrong, and the newest backup that can replace the file."""
     good = backup.newest_good_backup(path)
     advice = (f" Bản sao lưu tốt gần nhất: {good.path} ({good.taken_at:%H:%M %d/%m/%Y}); khôi phục bằng "
-              f"“python main.py restore \"{good.path}\"” hoặc mở cửa sổ ứng dụng." if good else
+              f"“{command_name()} restore \"{good.path}\"” hoặc mở cửa sổ ứng dụng." if good else
               " Không tìm thấy bản sao lưu tốt nào trong thư mục sao lưu.")
     return RegisterDamaged(f"Sổ hồ sơ “{path}” bị hỏng ({problem}).{advice}", path, problem, good)
 

@@ -28,7 +28,7 @@ from db.engine import make_engine, make_sessionmaker, resolve_url
 from db.masking import mask_url
 
 __all__ = ["RegisterDamaged", "RegisterUnavailable", "damaged", "open_register", "sqlite_path",
-           "check_sqlite_file"]
+           "check_sqlite_file", "is_network_path", "refuse_network_file"]
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -50,23 +50,10 @@ def _sqlite_file_of(url: str) -> Path | None:
     return Path(database)
 
 
-def _sqlite_target(url: str) -> Path | None:
-    """The file a SQLite URL names, whether or not it exists (None for memory and other databases)."""
-    if not url.startswith("sqlite:"):
-        return None
-    try:
-        database = make_url(url).database
-    except ArgumentError:
-        return None
-    if not database or database == ":memory:" or database.startswith("file:"):
-        return None
-    return Path(database)
-
-
 def check_not_foreign(url: str) -> None:
     """Refuse what is not a register before SQLite or a migration touches it: a device (``/dev/zero``), a
     FIFO, a folder, or the SQLite database of another program (which the migration would fill with tables)."""
-    path = _sqlite_target(url)
+    path = _sqlite_file_of(url)
     if path is None:
         return
     try:
@@ -96,6 +83,49 @@ def check_not_foreign(url: str) -> None:
         raise RegisterUnavailable(
             f"“{path}” là cơ sở dữ liệu SQLite của chương trình khác (có bảng {shown}), không phải sổ hồ sơ "
             "MotCua; không mở để khỏi ghi vào đó. Hãy chỉ --db tới tệp register.sqlite3.")
+
+
+def _drive_is_remote(path: str) -> bool:
+    """A Windows drive letter mapped to a share (``Z:`` → ``\\\\server\\share``)."""
+    import sys
+
+    if sys.platform != "win32":
+        return False
+    import ctypes
+    from pathlib import PureWindowsPath
+
+    drive = PureWindowsPath(path).drive
+    if len(drive) != 2 or drive[1] != ":":
+        return False
+    DRIVE_REMOTE = 4
+    kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009 - Windows only; mypy checks on Linux too
+    return kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
+
+
+def is_network_path(path: str) -> bool:
+    """A path on a shared folder of another machine: ``\\\\server\\share\\…`` (UNC, also written with
+    forward slashes on Windows), or a drive letter mapped to one."""
+    import sys
+    from pathlib import PureWindowsPath
+
+    text = str(path)
+    if text.startswith("\\\\") or (sys.platform == "win32" and text.startswith("//")):
+        drive = PureWindowsPath(text).drive
+        return not drive.startswith(("\\\\?\\", "\\\\.\\", "//?/", "//./")) or "UNC" in drive.upper()
+    return _drive_is_remote(text)
+
+
+def refuse_network_file(url: str) -> None:
+    """SQLite's WAL needs memory shared between the processes on one machine: two desks writing one file on
+    a network share can corrupt it. A centre shares a PostgreSQL register instead."""
+    path = _sqlite_file_of(url)
+    database = str(path) if path is not None else None
+    if database is not None and is_network_path(database):
+        raise RegisterUnavailable(
+            f"Sổ hồ sơ “{database}” nằm trên thư mục mạng dùng chung: tệp SQLite trên ổ mạng có thể bị hỏng khi "
+            f"hai máy cùng ghi. Hãy đặt tệp sổ trên ổ đĩa của máy này, hoặc để nhiều quầy dùng chung một sổ "
+            f"trên máy chủ PostgreSQL (--db postgresql+psycopg://…, xem mục “A shared register for a centre” "
+            f"trong README).")
 
 
 def check_sqlite_file(url: str) -> None:
@@ -128,6 +158,7 @@ def open_register(url: str | None = None, on_repair: Callable[[str], None] | Non
     """Check (O(1)), connect, migrate; repair the search index if it is out of step (each repair is
     logged and handed to ``on_repair``, which the command line prints and the window shows)."""
     resolved = resolve_url(url)
+    refuse_network_file(resolved)
     check_not_foreign(resolved)
     check_sqlite_file(resolved)
     try:
@@ -142,9 +173,10 @@ def open_register(url: str | None = None, on_repair: Callable[[str], None] | Non
         report = as_damaged(error, sqlite_path(resolved))
         if report is not None:
             raise report from error
-        raise RegisterUnavailable(
-            mask_url(f"Không mở được sổ hồ sơ tại “{engine.url.render_as_string(hide_password=False)}”: {error.orig}")
-        ) from error
+        # The file as the officer knows it: a rendered URL percent-encodes "C:\\Users\\Nguyễn…".
+        file = _sqlite_file_of(resolved)
+        where = str(file) if file is not None else mask_url(engine.url.render_as_string(hide_password=False))
+        raise RegisterUnavailable(f"Không mở được sổ hồ sơ tại “{where}”: {error.orig}") from error
     try:
         with engine.begin() as connection:
             repairs = search_index.repair(connection)

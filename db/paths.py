@@ -38,3 +38,18 @@ def resources_dir() -> Path:
 
     frozen = getattr(sys, "_MEIPASS", None)
     return Path(frozen) / "resources" if frozen else Path(__file__).resolve().parents[1] / "resources"
+
+
+def command_name() -> str:
+    """How an officer starts the command line, for messages that say what to type: ``python main.py`` from
+    the sources, the command-line executable of a built app (``motcua-cli``, beside the window's one)."""
+    import sys
+
+    return "motcua-cli" if getattr(sys, "frozen", False) else "python main.py"
+
+
+def window_command() -> str:
+    """How an officer opens the window: ``python main.py`` from the sources, ``MotCuaDesk`` in a built app."""
+    import sys
+
+    return "MotCuaDesk" if getattr(sys, "frozen", False) else "python main.py"

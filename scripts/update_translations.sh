@@ -19,8 +19,6 @@ if [ "${1:-}" != "--release" ]; then
     "$bin/python" scripts/ts_context.py "$ts" "" MotCua
   done
 fi
-for language in "${languages[@]}"; do
-  "$bin/pyside6-lrelease" -silent "$folder/motcua_$language.ts" -qm "$folder/motcua_$language.qm"
-done
-# Qt's own dialogs in Vietnamese (Qt ships none): a small hand-kept file.
-"$bin/pyside6-lrelease" -silent "$folder/qtbase_vi.ts" -qm "$folder/qtbase_vi.qm"
+# Every .ts of the folder to its .qm (motcua_en, and qtbase_vi: Qt's own dialogs in Vietnamese, which Qt
+# does not ship), by the same Python script the Windows set-up and the PyInstaller build run.
+"$bin/python" scripts/build_translations.py

@@ -61,6 +61,6 @@ def test_importing_every_domain_module_loads_no_qt():
             f"for name in {modules!r}: importlib.import_module(name)\n"
             "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui'))]\n"
             "print(loaded); sys.exit(1 if loaded else 0)\n")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, encoding="utf-8", errors="replace")
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(modules) > 15  # the scan really saw the packages

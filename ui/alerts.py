@@ -13,7 +13,7 @@ import hashlib
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QSystemTrayIcon
 
-from app import today, upkeep
+from app import desk_state, today, upkeep
 from app.deadlines import WarningLevel
 from app.workcalendar import OfficeHours
 from ui.desk import Changes, Desk
@@ -30,20 +30,32 @@ STATUS_LEVELS = (WarningLevel.OVERDUE, WarningLevel.APOLOGY_MISSED, WarningLevel
 
 def _register_key(desk: Desk) -> str:
     url = upkeep.register_url(desk.Session)
-    return "alerts/" + hashlib.sha1(url.encode()).hexdigest()[:12]
+    return "alerts-" + hashlib.sha1(url.encode()).hexdigest()[:12]
 
 
-def _load_ids(settings: QSettings, key: str) -> dict[WarningLevel, frozenset[int]]:
-    result = {}
-    for level in today.ALERT_LEVELS:
-        raw = settings.value(f"{key}/{level.name}", "") or ""
-        result[level] = frozenset(int(x) for x in str(raw).split(",") if x)
-    return result
+def _ids(state: dict, part: str) -> dict[WarningLevel, frozenset[int]]:
+    stored = state.get(part) or {}
+    return {level: frozenset(int(x) for x in stored.get(level.name, ()) if str(x).isdigit())
+            for level in today.ALERT_LEVELS}
 
 
-def _save_ids(settings: QSettings, key: str, ids: dict[WarningLevel, frozenset[int]]) -> None:
-    for level, values in ids.items():
-        settings.setValue(f"{key}/{level.name}", ",".join(map(str, sorted(values))))
+def _plain(ids: dict[WarningLevel, frozenset[int]]) -> dict[str, list[int]]:
+    return {level.name: sorted(values) for level, values in ids.items()}
+
+
+def _from_registry(key: str) -> dict:
+    """What versions before the state file kept in QSettings (the Windows registry): taken over once, then
+    removed from there."""
+    settings = QSettings()
+    group = "alerts/" + key.removeprefix("alerts-")
+    if not settings.contains(group + "/seen/at"):
+        return {}
+    state: dict = {"seen_at": str(settings.value(group + "/seen/at"))}
+    for part in ("seen", "notified"):
+        state[part] = {level.name: [int(x) for x in str(settings.value(f"{group}/{part}/{level.name}", "") or "")
+                                    .split(",") if x.isdigit()] for level in today.ALERT_LEVELS}
+    settings.remove(group)
+    return state
 
 
 def alert_span(settings) -> tuple | None:
@@ -110,28 +122,29 @@ class AlertMonitor(QObject):
 
     def _evaluate(self, result) -> None:
         summary, calendar, span, office = result
-        settings = QSettings()
+        state = desk_state.load(self.key) or _from_registry(self.key)
         if self.first:
             self.first = False
-            previous = _load_ids(settings, self.key + "/seen")
-            if settings.value(self.key + "/seen/at"):
+            previous = _ids(state, "seen")
+            if state.get("seen_at"):
                 text = "; ".join(tr(today.CHANGE_PHRASES[level]).format(n=thousands(n))
                                  for level, n in today.changes_since(previous, summary.ids))
                 if text:
                     self.news.emit(tr("Từ lần mở trước: {changes}.").format(changes=text))
-        _save_ids(settings, self.key + "/seen", summary.ids)
-        settings.setValue(self.key + "/seen/at", summary.now.isoformat())
+        state["seen"] = _plain(summary.ids)
+        state["seen_at"] = summary.now.isoformat()
         if office and not dialog_open(self.parent()):   # else the notices come at the next check
-            self._notify(summary, calendar, span, settings)
+            self._notify(summary, calendar, span, state)
+        desk_state.save(self.key, state)
         self.last = summary
         self.summarised.emit(summary)
 
-    def _notify(self, summary: today.TodaySummary, calendar, span, settings: QSettings) -> None:
+    def _notify(self, summary: today.TodaySummary, calendar, span, state: dict) -> None:
         now = summary.now
         opening, closing = span or (calendar.hours.opening, calendar.hours.closing)
         if not (calendar.is_working_day(now.date()) and opening <= now.time() <= closing):
             return  # nobody at the desk: the notices wait for the morning
-        done = _load_ids(settings, self.key + "/notified")
+        done = _ids(state, "notified")
         lines = []
         for level in NOTIFY_LEVELS:
             new = summary.ids.get(level, frozenset()) - done.get(level, frozenset())
@@ -139,7 +152,7 @@ class AlertMonitor(QObject):
                 lines.append(tr(today.CHANGE_PHRASES[level]).format(n=thousands(len(new))))
             # Remember only dossiers still at the level, so the memory stays small.
             done[level] = summary.ids.get(level, frozenset())
-        _save_ids(settings, self.key + "/notified", {lv: done.get(lv, frozenset()) for lv in today.ALERT_LEVELS})
+        state["notified"] = _plain({lv: done.get(lv, frozenset()) for lv in today.ALERT_LEVELS})
         if lines:
             text = "; ".join(lines) + "."
             if self.tray is not None:

@@ -7,6 +7,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from app import command_name
 from app.catalog import ensure_user, get_office
 from ui.desk import Desk
 from ui.errors import install_excepthook
@@ -61,7 +62,7 @@ def run_window(Session, clock, demo: bool = False, user: str | None = None, noti
     """``notices``: what opening the register repaired (db/database.py), shown in the status bar."""
     if not has_display():
         print("Lỗi: Không tìm thấy màn hình để mở cửa sổ. Hãy chạy trên máy có giao diện đồ họa, "
-              "hoặc dùng các lệnh dòng lệnh (python main.py --help).", file=sys.stderr)
+              f"hoặc dùng các lệnh dòng lệnh ({command_name()} --help).", file=sys.stderr)
         return 2
     app = make_app()
     install_excepthook()

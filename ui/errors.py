@@ -116,3 +116,16 @@ def install_excepthook() -> None:
         show_crash(QApplication.activeWindow(), "".join(traceback.format_exception(kind, value, tb)))
 
     sys.excepthook = hook
+
+
+def show_startup_error(message: str) -> None:
+    """The window could not start (an unopenable register, a wrong argument): the windowed build has no console
+    to print to, so the officer reads it in a box (it is in the log too). Blocks until closed: nothing else runs."""
+    from ui.application import has_display, make_app
+
+    if not has_display():
+        return
+    make_app()
+    box = QMessageBox(QMessageBox.Critical, tr("MotCua Desk"), message, QMessageBox.Ok)
+    box.setObjectName("startupErrorBox")
+    box.exec()

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
+from app import window_command
 from app.catalog import save_office
 from app.upkeep import needs_setup
 from ui.desk import Changes, Desk
@@ -85,7 +86,8 @@ class FirstRunDialog(QDialog):
             self.demo_note.setText(tr("Sổ mẫu đang mở trong một cửa sổ riêng (đăng nhập sẵn); đóng cửa sổ đó là "
                                       "sổ mẫu được xóa. Sổ của cơ quan vẫn trống."))
         else:
-            self.demo_note.setText(tr("Không mở được cửa sổ sổ mẫu. Có thể chạy: python main.py --demo"))
+            self.demo_note.setText(tr("Không mở được cửa sổ sổ mẫu. Có thể chạy: python main.py --demo")
+                                   .replace("python main.py", window_command()))   # MotCuaDesk in the build
         self.demo_note.show()
 
     def submit(self) -> None:

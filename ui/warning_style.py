@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from app.deadlines import WarningLevel
@@ -53,24 +53,37 @@ def level_text(level: WarningLevel | None, short: bool = False) -> str:
 _icons: dict[WarningLevel, QIcon] = {}
 
 
+# Drawn at each size a screen asks for at 100–200 % scaling (16 px at 125 % is 20 device pixels): one 32 px
+# badge scaled to 20 or 24 px blurred its mark on Windows laptops set to 125 % or 150 %.
+ICON_SIZES = (16, 20, 24, 32, 40, 48, 64)
+
+
+def _badge(level: WarningLevel, side: int) -> QPixmap:
+    pixmap = QPixmap(side, side)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setBrush(level_colour(level))
+    painter.setPen(Qt.NoPen)
+    margin = side / 16
+    painter.drawEllipse(QRectF(margin, margin, side - 2 * margin, side - 2 * margin))
+    painter.setPen(QColor("white"))
+    font = painter.font()
+    font.setBold(True)
+    font.setPixelSize(max(7, round(side * 14 / 32)))
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignCenter, level.marker or "✓")
+    painter.end()
+    return pixmap
+
+
 def level_icon(level: WarningLevel) -> QIcon:
     """A round badge in the level's colour with its mark, for lists, legends and the tray."""
     if level not in _icons:
-        pixmap = QPixmap(32, 32)
-        pixmap.fill(Qt.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.Antialiasing)
-        painter.setBrush(level_colour(level))
-        painter.setPen(Qt.NoPen)
-        painter.drawEllipse(2, 2, 28, 28)
-        painter.setPen(QColor("white"))
-        font = painter.font()
-        font.setBold(True)
-        font.setPixelSize(14)
-        painter.setFont(font)
-        painter.drawText(pixmap.rect(), Qt.AlignCenter, level.marker or "✓")
-        painter.end()
-        _icons[level] = QIcon(pixmap)
+        icon = QIcon()
+        for side in ICON_SIZES:
+            icon.addPixmap(_badge(level, side))
+        _icons[level] = icon
     return _icons[level]
 
 

@@ -26,6 +26,7 @@ from app.formatting import datetime_vi
 from app.permissions import Role
 from db import backup
 from db.engine import resolve_url
+from db.paths import command_name
 
 
 def _login_name(args) -> str:
@@ -41,7 +42,7 @@ def _context(session, clock: Clock, args):
         user_id = accounts.user_id_by_name(session, name)
     except NotFoundError:
         raise NotFoundError(f"Không có tài khoản “{name}”; chọn tài khoản thực hiện bằng "
-                            f"“python main.py --user TÊN …”.") from None
+                            f"“{command_name()} --user TÊN …”.") from None
     return load_context(session, clock, user_id)
 
 
@@ -154,6 +155,10 @@ def restore_before_open(args, clock: Clock, out: Output) -> None:
         before = backup.restore(path, Path(args.file), clock.now())
     except backup.BackupError as error:
         raise ValidationError(str(error)) from None
+    except PermissionError as error:   # Windows: the register is open in another window or command
+        from app.upkeep import held_open_message
+
+        raise ValidationError(held_open_message(path, error)) from None
     out.data({"restored_from": args.file, "previous_state_saved_to": str(before.path) if before else None})
     out.line(f"Đã khôi phục sổ hồ sơ từ “{args.file}”.")
     if before:

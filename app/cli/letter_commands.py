@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 
 from sqlalchemy.orm import sessionmaker
 
-from app import dossiers
+from app import dossiers, files
 from app.cli.commands import _acting_user
 from app.cli.output import Output
 from app.cli.parser import day
@@ -33,29 +34,47 @@ def _target(text: str) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ValidationError(f"Thư mục “{folder}” không tồn tại.")
-    if not os.access(folder, os.W_OK):
-        raise ValidationError(f"Không ghi được vào thư mục “{folder}”.")
+    files.check_writable_folder(folder)   # os.access cannot see Windows' folder rules
     return path
+
+
+class _Writer:
+    """Writes the PDF to a temporary file; ``path`` is where it finally is."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.temporaries: list[Path] = []
+
+    def __call__(self, data: bytes) -> None:
+        handle, name = temporary_beside(self.path, ".pdf.tmp")     # readable by the office's other users
+        self.temporaries.append(name)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+
+    def put_in_place(self) -> None:
+        """Rename onto the target. Once the register has committed (a letter has its number), a target held
+        open by a PDF viewer must not turn the command into a failure: the PDF goes beside it, "tên (2).pdf"."""
+        try:
+            files.replace(self.temporaries[-1], self.path)
+        except files.FileInUse as error:
+            beside = files.free_name(self.path)
+            os.replace(self.temporaries[-1], beside)
+            print(f"Lưu ý: {error} Tệp mới được ghi vào “{beside}”.", file=sys.stderr)
+            self.path = beside
 
 
 @contextlib.contextmanager
 def _written_after(path: Path):
-    """Yield a writer; the file appears at ``path`` only if the block (and its commit) succeeded."""
-    temporaries: list[Path] = []
-
-    def write(data: bytes) -> None:
-        handle, name = temporary_beside(path, ".pdf.tmp")     # readable by the office's other users
-        temporaries.append(name)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-
+    """Yield a writer; the file appears at ``path`` (the writer's ``path``) only if the block (and its commit)
+    succeeded."""
+    write = _Writer(path)
     try:
         yield write
     except BaseException:
-        for temporary in temporaries:
+        for temporary in write.temporaries:
             temporary.unlink(missing_ok=True)
         raise
-    os.replace(temporaries[-1], path)
+    write.put_in_place()
 
 
 def cmd_letter(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
@@ -72,6 +91,7 @@ def cmd_letter(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
             except letters.LateLetterError as error:
                 raise ValidationError(f"{error} Thêm --late-ok để xác nhận.") from None
             write(issued.pdf)
+    target = write.path
     out.data({"number": issued.number_text, "dossier": issued.dossier_code, "issued_on": issued.issued_on,
               "late": issued.late, "previous_due_at": issued.previous_due_at, "new_due_at": issued.new_due_at,
               "sha256": issued.sha256, "file": str(target)})
@@ -90,6 +110,7 @@ def cmd_receipt(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
         with Session() as session:
             ctx = load_context(session, clock)
             write(slips.receipt_pdf(session, ctx, dossiers.find_id(session, args.code)))
+    target = write.path
     out.data({"dossier": args.code, "file": str(target)})
     out.line(f"Đã in giấy tiếp nhận hồ sơ {args.code}: {target}")
     return 0
@@ -107,6 +128,7 @@ def cmd_letters(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
             if not ids:
                 raise ValidationError(f"Không có phiếu xin lỗi nào phát hành ngày {date_vi(when)}.")
             write(letters.render_issued(session, ctx, ids))
+    target = write.path
     out.data({"issued_on": when, "letters": len(ids), "file": str(target)})
     out.line(f"Đã in {len(ids)} phiếu xin lỗi phát hành ngày {date_vi(when)} vào một tệp: {target}")
     return 0
@@ -122,6 +144,7 @@ def cmd_logbook(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
             end = args.to or ctx.now().date()
             start = args.since or end.replace(day=1)
             write(slips.logbook_pdf(session, ctx, start, end))
+    target = write.path
     out.data({"from": start, "to": end, "file": str(target)})
     out.line(f"Đã in sổ theo dõi hồ sơ từ {date_vi(start)} đến {date_vi(end)}: {target}")
     return 0

@@ -12,6 +12,7 @@ import re
 
 from app import __version__
 from app.errors import ValidationError
+from db.paths import command_name
 
 _ARGPARSE_VI = {
     "usage: ": "Cách dùng: ",
@@ -107,12 +108,12 @@ class _LazyCommands(argparse._SubParsersAction):
 class VietnameseArgumentParser(argparse.ArgumentParser):
     def error(self, message: str):
         message = message[:1].upper() + message[1:]
-        raise ArgumentError(f"{message}. Xem “python main.py {self._sub_name()}--help”.")
+        raise ArgumentError(f"{message}. Xem “{command_name()} {self._sub_name()}--help”.")
 
     def _sub_name(self) -> str:
         """The sub-command path after the program, e.g. "user add " for "python main.py user add"."""
         parts = self.prog.split()
-        after = next((i + 1 for i, p in enumerate(parts) if p.endswith(".py")), len(parts))
+        after = len(command_name().split())
         return " ".join(parts[after:]) + " " if parts[after:] else ""
 
 
@@ -178,7 +179,7 @@ def build_parser() -> VietnameseArgumentParser:
     common.add_argument("--json", action="store_true", help="in kết quả dạng JSON (cho máy đọc)")
 
     parser = VietnameseArgumentParser(
-        prog="python main.py",
+        prog=command_name(),
         description="MotCua Desk — sổ theo dõi hồ sơ thủ tục hành chính của Bộ phận Một cửa. "
                     "Không có lệnh: mở cửa sổ ứng dụng.",
     )

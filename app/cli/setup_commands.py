@@ -19,6 +19,7 @@ from app.cli.output import Output
 from app.clock import Clock
 from app.errors import ValidationError
 from app.settings import SPEC_BY_KEY, SPECS, Group, describe, load_settings
+from db.paths import command_name
 
 # option → office field
 OFFICE_OPTIONS = {"name": "name", "parent": "parent_agency", "place": "place_name", "agency_code": "agency_code",
@@ -32,7 +33,7 @@ UNIT_OPTIONS = {"new_name": "name", "full_name": "full_name", "parent": "parent_
 def _spec(key: str):
     spec = SPEC_BY_KEY.get(key)
     if spec is None:
-        raise ValidationError(f"Không có thiết lập “{key}”. Xem danh sách: python main.py settings list.")
+        raise ValidationError(f"Không có thiết lập “{key}”. Xem danh sách: {command_name()} settings list.")
     return spec
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from app.errors import ValidationError
-from app.files import temporary_beside
+from app.files import replace, temporary_beside
 from app.text import nfc
 from db.paths import resources_dir, templates_dir
 
@@ -263,7 +263,7 @@ def save_office_copy(spec: FormSpec, text: str) -> Path:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(nfc_lines(text))
-        os.replace(temporary, path)
+        replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

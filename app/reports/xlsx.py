@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from app.errors import ConfigurationError
-from app.files import temporary_beside
+from app.files import FileInUse, replace, temporary_beside
 from app.text import fold
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -185,12 +185,14 @@ def write_atomically(path: Path, content: bytes) -> Path:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as error:
+        replace(temp, path)   # a workbook open in Excel: FileInUse names it and says to close it
+    except (OSError, FileInUse) as error:
         try:
             os.unlink(temp)
         except OSError:
             pass
+        if isinstance(error, FileInUse):
+            raise
         raise ConfigurationError(f"Không ghi được tệp “{path}”: {error.strerror or error}.") from error
     try:
         dir_fd = os.open(path.parent, os.O_RDONLY)

@@ -57,7 +57,7 @@ def test_a_folder_that_cannot_be_written_is_refused(Session, admin_ctx, tmp_path
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    monkeypatch.setattr("app.files.temporary_beside", refuse)   # the one writable-folder check writes a file
     with pytest.raises(ValidationError, match="Không ghi được vào thư mục"):
         act(Session, admin_ctx, administration.change_setting, "report_folder", str(folder))
 

@@ -500,7 +500,7 @@ def test_dates_outside_2000_2100_are_refused(call):
     )
     try:
         done = subprocess.run(
-            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=15
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, encoding="utf-8", errors="replace", timeout=15
         )
     except subprocess.TimeoutExpired:
         done = None

@@ -17,6 +17,6 @@ def cli(tmp_path):
 
     def run(*args, now=NOW, input=None):
         command = [sys.executable, str(ROOT / "main.py"), "--now", now, *args]
-        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, encoding="utf-8", errors="replace", timeout=120,
                               input=input)
     return run

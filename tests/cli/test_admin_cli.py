@@ -19,7 +19,8 @@ def cli(tmp_path):
 
     def run(*args, input=None):
         return subprocess.run([sys.executable, str(ROOT / "main.py"), "--now", NOW, *args], cwd=tmp_path,
-                              env={**os.environ, **ours}, capture_output=True, text=True, timeout=120, input=input)
+                              env={**os.environ, **ours}, capture_output=True, encoding="utf-8", errors="replace",
+                              timeout=120, input=input)
     run.register = tmp_path / "r.sqlite3"
     return run
 

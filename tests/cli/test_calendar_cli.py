@@ -18,7 +18,7 @@ def cli(tmp_path):
 
     def run(*args, now="2026-11-20 09:00", input=None):
         command = [sys.executable, str(ROOT / "main.py"), "--now", now, *args]
-        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, encoding="utf-8", errors="replace", timeout=120,
                               input=input)
     assert run("user", "add", "quantri", "--role", "admin", "--password-stdin", input="mat-khau-dai\n").returncode == 0
     return functools.partial(run, "--user", "quantri")

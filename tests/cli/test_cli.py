@@ -103,6 +103,6 @@ def test_a_nested_command_points_to_its_own_help(tmp_path):
 
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, str(root / "main.py"), "--db", f"sqlite:///{tmp_path / 'r.sqlite3'}",
-                             "user", "add"], capture_output=True, text=True, cwd=root)
+                             "user", "add"], capture_output=True, encoding="utf-8", errors="replace", cwd=root)
     assert result.returncode != 0
     assert "Xem “python main.py user add --help”." in result.stderr

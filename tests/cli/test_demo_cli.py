@@ -29,7 +29,7 @@ def env(tmp_path, register):
 def cli(tmp_path, env):
     def run(*args, input=None):
         command = [sys.executable, str(ROOT / "main.py"), "--now", NOW, *args]
-        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
+        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, encoding="utf-8", errors="replace", timeout=300,
                               input=input)
     return run
 
@@ -91,7 +91,7 @@ def test_the_demo_window_runs_on_a_temporary_register_and_removes_it(tmp_path, e
     demo_env = {**env, "TMPDIR": str(temp), "MOTCUA_DB": f"sqlite:///{real}", "QT_QPA_PLATFORM": "offscreen",
                 "MOTCUA_SMOKE_SCREENSHOT": str(shot)}
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--now", NOW, "--demo"], cwd=tmp_path,
-                            env=demo_env, capture_output=True, text=True, timeout=300)
+                            env=demo_env, capture_output=True, encoding="utf-8", errors="replace", timeout=300)
     assert result.returncode == 0, result.stderr
     assert shot.exists()                      # the window really ran (on 2,000 demo dossiers)
     assert not real.exists()                  # the office's register was never opened

@@ -21,7 +21,7 @@ D = dt.datetime
 def run(tmp_path, db_url, *args):
     env = {**os.environ, "MOTCUA_DATA_DIR": str(tmp_path / "data"), "MOTCUA_DB": db_url}
     command = [sys.executable, str(ROOT / "main.py"), "--now", "2026-11-25 09:00", "digitization", *args]
-    return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, encoding="utf-8", errors="replace", timeout=120)
 
 
 def test_rates_and_gaps_printed_and_as_json(tmp_path, db_url, Session, make_ctx):

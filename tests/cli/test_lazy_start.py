@@ -40,7 +40,7 @@ def probe(tmp_path):
 
     def run(*args):
         result = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, env=env, capture_output=True,
-                                text=True, timeout=300)
+                                encoding="utf-8", errors="replace", timeout=300)
         loaded = next(line for line in result.stderr.splitlines() if line.startswith("LOADED:"))
         return result, [name for name in loaded.removeprefix("LOADED:").split(",") if name]
     return run

@@ -20,7 +20,7 @@ def cli(tmp_path):
 
     def run(db, *args, input=None):
         return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", db, "--now", NOW, *args],
-                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, input=input)
+                              cwd=tmp_path, env=env, capture_output=True, encoding="utf-8", errors="replace", timeout=300, input=input)
     return run
 
 

@@ -18,7 +18,7 @@ def cli(tmp_path):
 
     def run(*args, now="2026-11-25 16:00"):
         command = [sys.executable, str(ROOT / "main.py"), "--now", now, *args]
-        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180)
+        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, encoding="utf-8", errors="replace", timeout=180)
     return run
 
 

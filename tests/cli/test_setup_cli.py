@@ -19,7 +19,7 @@ def cli(tmp_path):
 
     def run(*args, input=None, user="quantri"):
         return subprocess.run([sys.executable, str(ROOT / "main.py"), "--now", NOW, "--user", user, *args],
-                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, input=input)
+                              cwd=tmp_path, env=env, capture_output=True, encoding="utf-8", errors="replace", timeout=120, input=input)
     run.url = env["MOTCUA_DB"]
     assert run("user", "add", "quantri", "--role", "admin", "--full-name", "Nguyễn Văn Quản", "--password-stdin",
                input="mat-khau-dai\n").returncode == 0

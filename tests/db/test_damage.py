@@ -44,7 +44,7 @@ def cli(tmp_path):
 
     def run(*args):
         return subprocess.run([sys.executable, str(ROOT / "main.py"), "--now", NOW, *args], cwd=tmp_path, env=env,
-                              capture_output=True, text=True, timeout=300)
+                              capture_output=True, encoding="utf-8", errors="replace", timeout=300)
     run.register = register
     return run
 

@@ -25,7 +25,7 @@ def text_pdftotext(pdf: bytes) -> str | None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "doc.pdf"
         path.write_bytes(pdf)
-        return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+        return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, encoding="utf-8", errors="replace",
                               check=True).stdout
 
 

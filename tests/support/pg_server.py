@@ -25,19 +25,31 @@ class Unavailable(RuntimeError):
     pass
 
 
+def _exe(name: str) -> str:
+    return f"{name}.exe" if os.name == "nt" else name
+
+
 def _bin_dir() -> Path:
+    initdb = _exe("initdb")
     explicit = os.environ.get("MOTCUA_PG_BIN")
     if explicit:
-        if (Path(explicit) / "initdb").exists():
+        if (Path(explicit) / initdb).exists():
             return Path(explicit)
-        raise Unavailable(f"MOTCUA_PG_BIN={explicit} không có initdb")
-    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
-        if (Path(candidate) / "initdb").exists():
+        raise Unavailable(f"MOTCUA_PG_BIN={explicit} không có {initdb}")
+    # Debian's versioned folders; on Windows the installer's (and GitHub's runners, which also set PGBIN).
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+    if os.name == "nt":
+        candidates = ([os.environ["PGBIN"]] if os.environ.get("PGBIN") else []) + sorted(
+            glob.glob(os.path.join(os.environ.get("ProgramFiles", r"C:\Program Files"), "PostgreSQL", "*", "bin")),
+            reverse=True)
+    for candidate in candidates:
+        if (Path(candidate) / initdb).exists():
             return Path(candidate)
     found = shutil.which("initdb")
     if found:
         return Path(found).parent
-    raise Unavailable("PostgreSQL không có trên máy này (Debian: apt-get install postgresql)")
+    raise Unavailable("PostgreSQL không có trên máy này (Debian: apt-get install postgresql; "
+                      "Windows: bộ cài PostgreSQL, hoặc đặt MOTCUA_PG_BIN)")
 
 
 def _free_port() -> int:
@@ -70,7 +82,7 @@ class Server:
         self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def stop(self) -> None:
-        subprocess.run([*self.run_as, str(self.bin_dir / "pg_ctl"), "-D", str(self.folder / "data"),
+        subprocess.run([*self.run_as, str(self.bin_dir / _exe("pg_ctl")), "-D", str(self.folder / "data"),
                         "-m", "immediate", "-w", "stop"], capture_output=True, timeout=60)
         shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -83,7 +95,7 @@ def start() -> Server:
     bin_dir = _bin_dir()
     folder = Path(tempfile.mkdtemp(prefix="motcua-pg-"))
     run_as: list[str] = []
-    if os.geteuid() == 0:
+    if hasattr(os, "geteuid") and os.geteuid() == 0:   # POSIX only: Windows has no root, nor geteuid
         runuser = shutil.which("runuser")
         if not runuser:
             raise Unavailable("đang chạy bằng root mà không có runuser để chạy PostgreSQL bằng người dùng khác")
@@ -93,16 +105,19 @@ def start() -> Server:
     data = folder / "data"
 
     def run(*args: str) -> None:
-        done = subprocess.run([*run_as, *args], capture_output=True, text=True, timeout=120, cwd=folder)
+        done = subprocess.run([*run_as, *args], capture_output=True, encoding="utf-8", errors="replace", timeout=120, cwd=folder)
         if done.returncode != 0:
             shutil.rmtree(folder, ignore_errors=True)
             raise Unavailable(f"{Path(args[0]).name} thất bại: {(done.stderr or done.stdout).strip()[-500:]}")
 
-    run(str(bin_dir / "initdb"), "-D", str(data), "-U", USER, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8",
-        "--no-sync")
-    # Speed over durability: the cluster lives for one test run.
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " \
+    # C.UTF-8 is a glibc locale; Windows has none of that name: "C" (no locale) with UTF-8 encoding there.
+    locale = "--no-locale" if os.name == "nt" else "--locale=C.UTF-8"
+    run(str(bin_dir / _exe("initdb")), "-D", str(data), "-U", USER, "--auth=trust", "-E", "UTF8", locale, "--no-sync")
+    # Speed over durability: the cluster lives for one test run. A Unix socket in the folder on POSIX; TCP only
+    # on Windows.
+    sockets = f"-k {folder}" if os.name != "nt" else ""
+    options = f"-p {port} {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " \
               "-c full_page_writes=off -c max_connections=100"
-    run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-o", options, "-w",
+    run(str(bin_dir / _exe("pg_ctl")), "-D", str(data), "-l", str(folder / "server.log"), "-o", options, "-w",
         "-t", "60", "start")
     return Server(folder=folder, port=port, bin_dir=bin_dir, run_as=run_as)

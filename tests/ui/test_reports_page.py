@@ -50,7 +50,7 @@ def test_reports_page_shows_rates_against_targets(qtbot, Session, register, tmp_
     assert (axis.min(), axis.max(), axis.tickCount()) == (0, 3, 4)
     assert "01/11/2026" in page.status.text()
     window.grab().save(str(tmp_path / "reports.png"))
-    page.grab().save("/tmp/wt6_reports_page.png")
+    page.grab().save(str(tmp_path / "reports_page.png"))
 
 
 def test_period_picker_presets(qtbot, Session, register):
@@ -90,7 +90,7 @@ def test_end_of_day_button_writes_the_workbook_and_the_outbox(qtbot, Session, re
         dialog.save_copy(str(copy))
     assert saved.args == [str(copy)]
     assert copy.read_bytes() == written.read_bytes()
-    dialog.grab().save("/tmp/wt6_outbox.png")
+    dialog.grab().save(str(tmp_path / "outbox.png"))
 
 
 def test_reminder_after_1630_until_the_report_is_sent(qtbot, Session, register, tmp_path, monkeypatch):

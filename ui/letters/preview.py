@@ -1,15 +1,16 @@
 """A PDF inside the app (QtPdf's QPdfView) and the system print dialog.
 
 QtPdf comes from the official PySide6-Pdf wheel (QtPdf lives in Qt's
-qtwebengine repository, hence its own wheel). Printing renders each page at
-the printer's resolution and paints it, so what prints is what the preview
-shows; the PDF itself can also be saved for e-mail or the e-office system.
+qtwebengine repository, hence its own wheel). Printing sets the printer to the
+PDF's paper (A5, A4 landscape…), renders each page at up to 300 dpi and paints it
+at its true size, so what prints is what the preview shows; the PDF itself can
+also be saved for e-mail or the e-office system.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -58,10 +59,36 @@ class PdfPane(QWidget):
         self._buffer = buffer  # QPdfDocument reads from it as long as it shows the document
 
 
+# Pages are rasterised at most at this resolution and scaled by the printer: a page at a 1200 dpi printer's
+# full resolution is 70–560 MB of image; 300 dpi is what a laser prints text at, ~35 MB for an A4 page.
+RASTER_DPI = 300
+
+
+def page_layout_of(document: QPdfDocument, page: int) -> tuple[QPageSize, QPageLayout.Orientation]:
+    """The paper of a PDF page as a standard size (A5, A4…) and its orientation: the printer is set to it, so an
+    A5 letter comes out A5, not stretched over the printer's default A4."""
+    points = document.pagePointSize(page)
+    landscape = points.width() > points.height()
+    portrait = QSizeF(min(points.width(), points.height()), max(points.width(), points.height()))
+    size = QPageSize(portrait, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    return size, (QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
+
+
+def prepare_printer(printer: QPrinter, document: QPdfDocument) -> None:
+    """Before the print dialog: the paper of the document's first page (the officer may still change it), and
+    the whole sheet to paint on: the PDF carries its own margins, which the printer's would shrink."""
+    printer.setFullPage(True)
+    if document.pageCount():
+        size, orientation = page_layout_of(document, 0)
+        printer.setPageSize(size)
+        printer.setPageOrientation(orientation)
+
+
 def print_pdf(document: QPdfDocument, parent: QWidget | None, title: str) -> bool:
-    """The system print dialog, then every page painted at the printer's resolution."""
+    """The system print dialog on the document's paper, then every page painted at its true size."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
+    prepare_printer(printer, document)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(tr("In") + f" — {title}")
     if dialog.exec() != QDialog.Accepted:
@@ -71,21 +98,30 @@ def print_pdf(document: QPdfDocument, parent: QWidget | None, title: str) -> boo
 
 
 def paint_pages(document: QPdfDocument, printer: QPrinter) -> None:
+    """Each page at its own size in millimetres (shrunk only if the paper is smaller), centred on the paper;
+    rendered at no more than RASTER_DPI and scaled by the printer."""
+    printer.setFullPage(True)   # the page's own margins are in the PDF
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError(tr("Không mở được máy in."))
     try:
-        dpi = printer.resolution()
+        device_dpi = printer.resolution()
         for page in range(document.pageCount()):
             if page:
                 printer.newPage()
             points = document.pagePointSize(page)
-            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            image = document.render(page, size)
-            target = painter.viewport()
-            scaled = size.scaled(target.size(), Qt.KeepAspectRatio)
-            painter.drawImage(target.x(), target.y(), image.scaled(scaled, Qt.KeepAspectRatio,
-                                                                   Qt.SmoothTransformation))
+            raster = min(device_dpi, RASTER_DPI)
+            image = document.render(page, QSize(max(1, round(points.width() * raster / 72)),
+                                                max(1, round(points.height() * raster / 72))))
+            area = painter.viewport()   # the printable area, in device pixels
+            true_size = QSizeF(points.width() * device_dpi / 72, points.height() * device_dpi / 72)
+            if true_size.width() > area.width() or true_size.height() > area.height():
+                true_size = true_size.scaled(QSizeF(area.size()), Qt.KeepAspectRatio)
+            target = QRectF(area.x() + (area.width() - true_size.width()) / 2,
+                            area.y() + (area.height() - true_size.height()) / 2,
+                            true_size.width(), true_size.height())
+            painter.setRenderHint(QPainter.SmoothPixmapTransform)
+            painter.drawImage(target, image)
     finally:
         painter.end()
 
