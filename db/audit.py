@@ -10,9 +10,12 @@ around it: those callers add one summary event with ``record``.
 
 Each event's hash covers its own content and the previous event's hash, so
 editing or deleting an event (or inserting one) behind the app's back breaks
-the chain at that point, and ``verify`` names the first broken event. Removing
-the newest events leaves a shorter valid chain: compare the event count with a
-backup to see that.
+the chain at that point, and ``verify`` names the first broken event. The hash
+is an HMAC keyed by the office secret of the system keyring (db/audit_seal.py),
+so whoever writes the file cannot recompute it; without a keyring it is plain
+SHA-256, and ``verify`` says so. Removing the newest events leaves a shorter
+chain that still links: the head written after each commit to a checkpoint
+file, into every backup and into the end-of-day workbook finds that.
 
 Events are collected at each flush and written just before the transaction
 commits, stamped with the acting user and time in ``session.info`` (set by
@@ -28,6 +31,7 @@ import datetime as dt
 import decimal
 import enum
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from typing import Iterable
@@ -35,7 +39,7 @@ from typing import Iterable
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import locks
+from db import audit_seal, locks
 from db.models import AuditEvent
 
 GENESIS = "0" * 64
@@ -49,6 +53,7 @@ SECRET_MARK = "***"
 USER_KEY = "audit_user_id"
 CLOCK_KEY = "audit_clock"
 PENDING_KEY = "audit_pending"
+HEAD_KEY = "audit_head"
 
 
 def _plain(value):
@@ -70,10 +75,17 @@ def _value(column: str, value):
 
 
 def event_hash(event_id: int, at: dt.datetime, user_id: int | None, table_name: str, row_key: str, action: str,
-               dossier_id: int | None, changes: str, prev_hash: str) -> str:
-    payload = json.dumps([event_id, at.isoformat(), user_id, table_name, row_key, action, dossier_id, changes,
-                          prev_hash], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+               dossier_id: int | None, changes: str, prev_hash: str, seal: str | None = None,
+               secret: bytes | None = None) -> str:
+    """SHA-256 of the event (``seal`` None), or the HMAC of it and of the key's id by ``secret``."""
+    fields: list = [event_id, at.isoformat(), user_id, table_name, row_key, action, dossier_id, changes, prev_hash]
+    if seal is None:
+        payload = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    if secret is None:
+        raise ValueError("a sealed event needs its key")
+    payload = json.dumps(fields + [seal], ensure_ascii=False, separators=(",", ":"))
+    return hmac.new(secret, payload.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def _now(session: Session) -> dt.datetime:
@@ -92,15 +104,18 @@ def _append(session: Session, rows: list[tuple[str, str, str, int | None, dict]]
     next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     at = _now(session).replace(microsecond=0)
     user_id = session.info.get(USER_KEY)
+    key = audit_seal.sealing_key()    # the office secret (created on the first write), or None: SHA-256
+    seal, secret = key if key else (None, None)
     values = []
-    for table, key, action, dossier_id, changes in rows:
+    for table, row_key, action, dossier_id, changes in rows:
         text = json.dumps(changes, ensure_ascii=False, sort_keys=True)
-        digest = event_hash(next_id, at, user_id, table, key, action, dossier_id, text, prev)
-        values.append({"id": next_id, "at": at, "user_id": user_id, "table_name": table, "row_key": key,
+        digest = event_hash(next_id, at, user_id, table, row_key, action, dossier_id, text, prev, seal, secret)
+        values.append({"id": next_id, "at": at, "user_id": user_id, "table_name": table, "row_key": row_key,
                        "action": action, "dossier_id": dossier_id, "changes": text, "prev_hash": prev,
-                       "hash": digest})
+                       "hash": digest, "seal": seal})
         next_id, prev = next_id + 1, digest
     connection.execute(AuditEvent.__table__.insert(), values)
+    session.info[HEAD_KEY] = (next_id - 1, prev, seal)
 
 
 def _row(obj) -> tuple[str, str, int | None] | None:
@@ -166,6 +181,13 @@ def _before_commit(session: Session) -> None:
         _append(session, [row for _, row in rows])
 
 
+def _after_commit(session: Session) -> None:
+    """The head just committed goes to the register's checkpoint file (db/audit_seal.py)."""
+    head = session.info.pop(HEAD_KEY, None)
+    if head is not None:
+        audit_seal.write_checkpoint(session.get_bind().engine.url, audit_seal.signed_head(*head))
+
+
 def _inside(transaction, ancestor) -> bool:
     while transaction is not None:
         if transaction is ancestor:
@@ -176,6 +198,8 @@ def _inside(transaction, ancestor) -> bool:
 
 def _after_rollback(session: Session, previous_transaction) -> None:
     """A rolled-back transaction or savepoint leaves no event for what it undid."""
+    if previous_transaction.parent is None:
+        session.info.pop(HEAD_KEY, None)   # the events of this head were rolled back
     rows = session.info.get(PENDING_KEY)
     if rows:
         session.info[PENDING_KEY] = [(t, row) for t, row in rows if not _inside(t, previous_transaction)]
@@ -201,6 +225,7 @@ def install(factory: sessionmaker) -> None:
     event.listen(factory, "after_flush", _after_flush)
     event.listen(factory, "do_orm_execute", _on_orm_execute)
     event.listen(factory, "before_commit", _before_commit)
+    event.listen(factory, "after_commit", _after_commit)
     event.listen(factory, "after_soft_rollback", _after_rollback)
 
 
@@ -225,30 +250,98 @@ class ChainCheck:
     intact: bool
     events: int
     broken_id: int | None = None
-    problem: str = ""   # "hash" | "link" | "gap"
+    problem: str = ""   # "hash" | "link" | "gap" | "unsealed"
+    sealed: int = 0     # events whose HMAC was checked with the office key
+    unchecked: int = 0  # sealed events whose key this machine does not keep: only their links were checked
+    missing_key: str | None = None   # the id of that key
+    head: audit_seal.Head | None = None   # the newest event that checked
 
 
 def verify(session: Session, batch: int = 5000) -> ChainCheck:
-    """Walk the chain in id order; the first event whose content, link or number is wrong breaks it."""
+    """Walk the chain in id order; the first event whose content, link or number is wrong breaks it.
+
+    A sealed event is checked with the key of its ``seal`` (the content of an event sealed by a key this
+    machine does not keep cannot be checked: counted in ``unchecked``). An unsealed (SHA-256) event after
+    a sealed one is what a forger without the key would write: it breaks the chain ("unsealed").
+    Streams the events in batches: memory stays flat whatever the length of the chain."""
     prev, expected_id, count = GENESIS, None, 0
     last_id = 0
+    sealed = unchecked = 0
+    missing: str | None = None
+    secrets: dict[str, bytes | None] = {}
+    seen_seal = False
+    head: audit_seal.Head | None = None
     while True:
         rows = session.execute(
             select(AuditEvent.id, AuditEvent.at, AuditEvent.user_id, AuditEvent.table_name, AuditEvent.row_key,
                    AuditEvent.action, AuditEvent.dossier_id, AuditEvent.changes, AuditEvent.prev_hash,
-                   AuditEvent.hash).where(AuditEvent.id > last_id).order_by(AuditEvent.id).limit(batch)).all()
+                   AuditEvent.hash, AuditEvent.seal).where(AuditEvent.id > last_id).order_by(AuditEvent.id)
+            .limit(batch)).all()
         if not rows:
-            return ChainCheck(True, count)
+            return ChainCheck(True, count, sealed=sealed, unchecked=unchecked, missing_key=missing, head=head)
+
         for row in rows:
-            if expected_id is not None and row.id != expected_id:
-                return ChainCheck(False, count, row.id, "gap")
-            if row.prev_hash != prev:
-                return ChainCheck(False, count, row.id, "link")
-            digest = event_hash(row.id, row.at, row.user_id, row.table_name, row.row_key, row.action,
-                                row.dossier_id, row.changes, row.prev_hash)
-            if digest != row.hash:
-                return ChainCheck(False, count, row.id, "hash")
+            problem = _problem(row, prev, expected_id, seen_seal)
+            if row.seal is not None:
+                seen_seal = True
+                if row.seal not in secrets:
+                    secrets[row.seal] = audit_seal.secret_for(row.seal)
+                secret = secrets[row.seal]
+                if secret is None:
+                    unchecked, missing = unchecked + 1, row.seal
+                elif not problem:
+                    sealed += 1
+                    problem = _wrong_hash(row, row.seal, secret)
+            elif not problem:
+                problem = _wrong_hash(row, None, None)
+            if problem:
+                return ChainCheck(False, count, row.id, problem, sealed, unchecked, missing, head)
             prev, expected_id, count, last_id = row.hash, row.id + 1, count + 1, row.id
+            head = audit_seal.Head(row.id, row.hash, row.seal)
+
+
+def _problem(row, prev: str, expected_id: int | None, seen_seal: bool) -> str:
+    if expected_id is not None and row.id != expected_id:
+        return "gap"
+    if row.prev_hash != prev:
+        return "link"
+    if row.seal is None and seen_seal:
+        return "unsealed"
+    return ""
+
+
+def _wrong_hash(row, seal: str | None, secret: bytes | None) -> str:
+    digest = event_hash(row.id, row.at, row.user_id, row.table_name, row.row_key, row.action, row.dossier_id,
+                        row.changes, row.prev_hash, seal, secret)
+    return "" if hmac.compare_digest(digest, row.hash) else "hash"
+
+
+@dataclass(frozen=True)
+class HeadCheck:
+    """The chain against a head kept elsewhere: "ok", "missing" (the chain stops before the head: newest
+    events deleted), "differs" (the event at that number is another one: rewritten), or "mac" (the
+    head itself was altered)."""
+
+    outcome: str
+    head: audit_seal.Head
+    current_last: int
+
+
+def check_head(session: Session, head: audit_seal.Head) -> HeadCheck:
+    last = session.scalar(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1)) or 0
+    if audit_seal.head_mac_problem(head) == "mac":
+        return HeadCheck("mac", head, last)
+    stored = session.scalar(select(AuditEvent.hash).where(AuditEvent.id == head.event))
+    if stored is None:
+        return HeadCheck("missing" if head.event > last else "differs", head, last)
+    return HeadCheck("ok" if hmac.compare_digest(stored, head.hash) else "differs", head, last)
+
+
+def chain_head(session: Session) -> audit_seal.Head | None:
+    """The newest event's head, signed with its key when this machine keeps it."""
+    row = session.execute(select(AuditEvent.id, AuditEvent.hash, AuditEvent.seal)
+                          .order_by(AuditEvent.id.desc()).limit(1)).first()
+    return audit_seal.signed_head(row.id, row.hash, row.seal) if row else None
 
 
 def iter_changes(text: str) -> Iterable[tuple[str, object, object]]:

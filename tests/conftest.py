@@ -45,6 +45,18 @@ def memory_keyring():
 
 
 @pytest.fixture(autouse=True)
+def _audit_seal(memory_keyring, _private_data_dir):
+    """As main.py does: the audit trail is sealed by the office secret of the (in-memory) keyring, and its
+    head is kept in the test's own data folder (db/audit_seal.py)."""
+    from app import audit_keys
+    from db import audit_seal
+
+    audit_keys.install()
+    yield
+    audit_seal.configure(None, None)
+
+
+@pytest.fixture(autouse=True)
 def _private_qsettings(tmp_path_factory):
     """Window geometry and column layouts of one test must not leak into the next, nor into $HOME."""
     try:
