@@ -205,19 +205,59 @@ def _after_rollback(session: Session, previous_transaction) -> None:
         session.info[PENDING_KEY] = [(t, row) for t, row in rows if not _inside(t, previous_transaction)]
 
 
-def _on_orm_execute(state) -> None:
+def _on_orm_execute(state):
+    """An ORM bulk UPDATE or DELETE of an audited table (``update(Dossier).where(…)``, a unit merge): one
+    event per row it touched, with the old and new values, as for a change made through the objects, so
+    ``audit verify --deep`` can replay it. Read before and after the statement, in its transaction."""
     if not (state.is_update or state.is_delete):
-        return
+        return None
     mapper = state.bind_mapper
-    table = mapper.local_table.name if mapper is not None else ""
-    if table not in AUDITED_TABLES:
-        return
+    table = mapper.local_table if mapper is not None else None
+    if table is None or table.name not in AUDITED_TABLES:
+        return None
+    where = state.statement.whereclause
+    if isinstance(state.parameters, list) or len(table.primary_key.columns) != 1:
+        _pending(state.session, [(table.name, "", "bulk-update" if state.is_update else "bulk-delete", None,
+                                  {"sql": [None, _sql(state.statement)]})])
+        return None
+    pk = next(iter(table.primary_key.columns))
+    columns = [c for c in table.columns if c.key not in SKIPPED_COLUMNS]
+    query = select(*columns)
+    if where is not None:
+        query = query.where(where)
+    session = state.session
+    before = {getattr(row, pk.key): row for row in session.execute(query)}
+    result = state.invoke_statement()
+    rows = []
+    if state.is_delete:
+        for key, row in before.items():
+            rows.append(_bulk_row(table.name, key, row, "delete",
+                                  {c.key: [_value(c.key, getattr(row, c.key)), None] for c in columns}))
+    else:
+        keys = list(before)
+        for start in range(0, len(keys), 500):
+            for row in session.execute(select(*columns).where(pk.in_(keys[start:start + 500]))):
+                old = before[getattr(row, pk.key)]
+                changes = {c.key: [_value(c.key, getattr(old, c.key)), _value(c.key, getattr(row, c.key))]
+                           for c in columns if getattr(old, c.key) != getattr(row, c.key)}
+                if changes:
+                    rows.append(_bulk_row(table.name, getattr(row, pk.key), row, "update", changes))
+    _pending(session, [row for row in rows if row])
+    return result
+
+
+def _bulk_row(table: str, key, row, action: str, changes: dict) -> tuple:
+    if table == "settings" and str(key).startswith("_"):
+        return ()
+    dossier_id = getattr(row, "id", None) if table == "dossiers" else getattr(row, "dossier_id", None)
+    return (table, str(key), action, dossier_id, changes)
+
+
+def _sql(statement) -> str:
     try:
-        sql = str(state.statement.compile(compile_kwargs={"literal_binds": True}))
+        return str(statement.compile(compile_kwargs={"literal_binds": True}))
     except Exception:  # noqa: BLE001 - some values cannot be rendered literally; the shape still helps
-        sql = str(state.statement)
-    _pending(state.session, [(table, "", "bulk-update" if state.is_update else "bulk-delete", None,
-                              {"sql": [None, sql]})])
+        return str(statement)
 
 
 def install(factory: sessionmaker) -> None:
@@ -243,6 +283,22 @@ def record(session: Session, table: str, action: str, changes: dict, row_key: st
            dossier_id: int | None = None) -> None:
     """One event for work done around the ORM (bulk inserts of a demo or an import)."""
     _pending(session, [(table, row_key, action, dossier_id, {k: [None, _plain(v)] for k, v in changes.items()})])
+
+
+def record_rows(session: Session, table: str, action: str, rows: Iterable[tuple[str, int | None, dict]]) -> None:
+    """Events for rows written around the ORM row by row (an import's Core inserts and updates): each
+    ``(row_key, dossier_id, {column: (old, new)})``, recorded as the listener records an ORM change, so
+    ``audit verify --deep`` can replay them. Appended at once, in the caller's transaction (a big import
+    never holds its events in memory until the commit)."""
+    batch = []
+    for key, dossier_id, changes in rows:
+        batch.append((table, key, action, dossier_id,
+                      {column: [_value(column, old), _value(column, new)] for column, (old, new) in changes.items()
+                       if column not in SKIPPED_COLUMNS}))
+        if len(batch) >= 5000:
+            _append(session, batch)
+            batch = []
+    _append(session, batch)
 
 
 @dataclass(frozen=True)

@@ -198,7 +198,7 @@ def _dossier_batches(session: Session) -> Iterator[tuple[int, int, Sequence[Any]
     while True:
         rows = session.execute(select(table).where(table.c.id > after).order_by(table.c.id).limit(BATCH)).all()
         if not rows:
-            yield after, 2**62, []
+            yield after, 2**31 - 1, []   # the largest INTEGER of PostgreSQL
             return
         upto = rows[-1].id
         yield after, upto, rows
