@@ -75,6 +75,11 @@ class VerifyReport:
     notes: tuple[str, ...] = ()     # what this check could not cover, said plainly
     sealed: bool = False            # the events were checked with the office key (HMAC)
 
+    @property
+    def text(self) -> str:
+        """The message and what it could not cover, as the window shows them."""
+        return "\n".join([self.message, *(f"Lưu ý: {note}" for note in self.notes)])
+
 
 def verify_chain(session: Session) -> VerifyReport:
     """The chain from its first event to its last, then against the checkpoint file of the data folder

@@ -22,6 +22,7 @@ Memory: the dossiers (the one big table) are read in id order in batches with th
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
@@ -81,8 +82,9 @@ def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def _compared(table: Table) -> list:
-    return [c for c in table.columns if c.key not in DERIVED_COLUMNS]
+@functools.cache
+def _compared(table: Table) -> tuple[str, ...]:
+    return tuple(c.key for c in table.columns if c.key not in DERIVED_COLUMNS)
 
 
 def _key_of(table: Table, row) -> str:
@@ -102,7 +104,7 @@ def _apply(state: dict | None, action: str, changes: str) -> dict | None:
 
 
 def _current(table: Table, row) -> dict:
-    return {c.key: _value(c.key, getattr(row, c.key)) for c in _compared(table)}
+    return {key: _value(key, getattr(row, key)) for key in _compared(table)}
 
 
 def _differences(state: dict, current: dict) -> tuple[tuple[str, Any, Any], ...]:
@@ -116,7 +118,8 @@ def _naming(table: str, values: dict) -> tuple[tuple[str, Any], ...]:
 
 def _summaries(session: Session, result: DeepCheck) -> _Bulk:
     bulk = _Bulk()
-    rows = session.execute(select(AuditEvent.id, AuditEvent.table_name, AuditEvent.action, AuditEvent.changes)
+    rows = session.connection().execute(select(AuditEvent.id, AuditEvent.table_name, AuditEvent.action,
+                                               AuditEvent.changes)
                            .where(AuditEvent.action.in_(("bulk-insert", "demo-remove", "bulk-update",
                                                          "bulk-delete"))).order_by(AuditEvent.id))
     for event_id, table, action, changes in rows:
@@ -172,22 +175,26 @@ def _compare(result: DeepCheck, table: Table, key: str, state: dict | None, row,
         result.add(Finding(name, key, "changed", differences, _naming(name, {**state, **current})), limit)
 
 
-def _small_table(session: Session, result: DeepCheck, name: str, bulk: _Bulk, limit: int) -> None:
-    table = _table(name)
-    states: dict[str, dict | None] = {}
-    events = session.execute(select(AuditEvent.row_key, AuditEvent.action, AuditEvent.changes)
-                             .where(AuditEvent.table_name == name, AuditEvent.action.in_(("insert", "update", "delete")))
-                             .order_by(AuditEvent.id))
-    for key, action, changes in events:
-        states[key] = _apply(states.get(key), action, changes)
-    rows = {}
-    for row in session.execute(select(table)):
-        key = _key_of(table, row)
-        if name == "settings" and key.startswith("_"):
-            continue   # the register's own bookkeeping, never audited
-        rows[key] = row
-    for key in sorted(set(states) | set(rows)):
-        _compare(result, table, key, states.get(key), rows.get(key), bulk, limit)
+def _small_tables(session: Session, result: DeepCheck, names: list[str], bulk: _Bulk, limit: int) -> None:
+    """The tables other than dossiers: their events in one pass over the trail, their rows in memory."""
+    states: dict[str, dict[str, dict | None]] = {name: {} for name in names}
+    events = session.connection().execute(
+        select(AuditEvent.table_name, AuditEvent.row_key, AuditEvent.action, AuditEvent.changes)
+        .where(AuditEvent.table_name.in_(names), AuditEvent.action.in_(("insert", "update", "delete")))
+        .order_by(AuditEvent.id))
+    for name, key, action, changes in events:
+        table_states = states[name]
+        table_states[key] = _apply(table_states.get(key), action, changes)
+    for name in names:
+        table = _table(name)
+        rows = {}
+        for row in session.connection().execute(select(table)):
+            key = _key_of(table, row)
+            if name == "settings" and key.startswith("_"):
+                continue   # the register's own bookkeeping, never audited
+            rows[key] = row
+        for key in sorted(set(states[name]) | set(rows)):
+            _compare(result, table, key, states[name].get(key), rows.get(key), bulk, limit)
 
 
 def _dossier_batches(session: Session) -> Iterator[tuple[int, int, Sequence[Any]]]:
@@ -196,7 +203,8 @@ def _dossier_batches(session: Session) -> Iterator[tuple[int, int, Sequence[Any]
     table = _table("dossiers")
     after = 0
     while True:
-        rows = session.execute(select(table).where(table.c.id > after).order_by(table.c.id).limit(BATCH)).all()
+        rows = session.connection().execute(select(table).where(table.c.id > after).order_by(table.c.id)
+                                            .limit(BATCH)).all()
         if not rows:
             yield after, 2**31 - 1, []   # the largest INTEGER of PostgreSQL
             return
@@ -209,7 +217,7 @@ def _dossiers(session: Session, result: DeepCheck, bulk: _Bulk, limit: int) -> N
     table = _table("dossiers")
     for after, upto, rows in _dossier_batches(session):
         states: dict[int, dict | None] = {}
-        events = session.execute(
+        events = session.connection().execute(
             select(AuditEvent.dossier_id, AuditEvent.action, AuditEvent.changes)
             .where(and_(AuditEvent.dossier_id > after, AuditEvent.dossier_id <= upto),
                    AuditEvent.table_name == "dossiers", AuditEvent.action.in_(("insert", "update", "delete")))
@@ -229,8 +237,7 @@ def deep_check(session: Session, limit: int = 200) -> DeepCheck:
     result = DeepCheck()
     bulk = _summaries(session, result)
     _dossiers(session, result, bulk, limit)
-    for name in sorted(AUDITED_TABLES - {"dossiers"}):
-        _small_table(session, result, name, bulk, limit)
+    _small_tables(session, result, sorted(AUDITED_TABLES - {"dossiers"}), bulk, limit)
     return result
 
 

@@ -85,6 +85,13 @@ def cmd_user(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
                 view = accounts.create_first_admin(session, clock, args.name, args.full_name, password)
                 out.data({"username": view.username, "role": view.role.value, "first_admin": True})
                 out.line(f"Đã tạo quản trị viên đầu tiên “{view.username}”.")
+                from app import audit_keys, secrets
+
+                if not secrets.available():   # set-up is when the office learns its trail is not sealed
+                    out.line(f"Lưu ý: {audit_keys.NO_KEYRING_LIMITATION}")
+                else:
+                    out.line("Nhật ký thay đổi được niêm phong bằng khóa của cơ quan trong kho mật khẩu của máy; "
+                             "thủ trưởng cơ quan nên giữ một bản: “audit key export --out TỆP”.")
                 return 0
             ctx = _context(session, clock, args)
             view = accounts.create_user(session, ctx, args.name, args.full_name, args.role, password)

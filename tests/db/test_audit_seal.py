@@ -25,7 +25,7 @@ from app.reports.daily import HEAD_SHEET, daily_report
 from app.settings import save_setting
 from db import audit, audit_seal, backup
 from db.engine import sqlite_file
-from db.models import AuditEvent
+from db.models import AuditEvent, Dossier
 from tests.support.import_files import dossier_rows, write_csv
 
 
@@ -307,3 +307,27 @@ def run_cli(tmp_path, memory_keyring):
             sys.stdin, commands.run.__defaults__ = old_stdin, old_defaults
         return subprocess.CompletedProcess(args, code, stdout.getvalue(), stderr.getvalue())
     return run
+
+
+def test_demo_rows_are_counted_not_compared_and_their_removal_is_no_finding(Session, make_ctx, catalog):
+    from app import demo_removal
+    from app.demo import generate
+
+    with Session.begin() as session:
+        admin = ensure_user(session, "quantri", "Nguyễn Văn Quản", role="admin")
+    ctx = make_ctx(admin)
+    with Session.begin() as session:
+        generate(session, ctx.calendar, ctx.now(), 60, seed=4, in_worker=False)
+    kept = _receive(Session, ctx, "Ngô Văn Em")
+    with Session() as session:
+        report = deep_check(session)
+    assert report.intact, report.lines
+    assert any("60 dòng dữ liệu mẫu" in note or "dòng dữ liệu mẫu" in note for note in report.notes)
+    with Session.begin() as session:
+        demo_removal.remove(session, make_ctx(admin))
+    with Session() as session:
+        report = deep_check(session)
+        assert audit_view.verify_chain(session).intact
+    assert report.intact, report.lines
+    with Session() as session:
+        assert session.get(Dossier, kept.id) is not None
