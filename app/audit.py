@@ -121,6 +121,10 @@ def verify_chain(session: Session) -> VerifyReport:
             return VerifyReport(False, check.events, None, f"Tệp mốc nhật ký “{path}” đã bị sửa hoặc hỏng: không "
                                 "đọc được. Đối chiếu với bản sao lưu hoặc báo cáo đã gửi (audit verify --against "
                                 "TỆP).", tuple(notes), check.sealed > 0)
+    if head is None and path is not None and check.events:
+        notes.append("Chưa có tệp mốc nhật ký của sổ này trong thư mục dữ liệu (sổ chưa được ghi từ máy này, hoặc "
+                     "tệp đã bị xóa): không phát hiện được việc xóa các sự kiện mới nhất. Đối chiếu với bản sao lưu "
+                     "hoặc báo cáo đã gửi (audit verify --against TỆP).")
     if head is not None:
         against = compare_head(session, head, "mốc ghi trong thư mục dữ liệu")
         if not against.intact:

@@ -52,6 +52,9 @@ def deep_check(session: Session, limit: int = 200) -> DeepReport:
     if result.bulk_rows:
         notes.append(f"{thousands(result.bulk_rows)} dòng dữ liệu mẫu thêm hàng loạt (nhật ký chỉ ghi một sự kiện "
                      "tóm tắt): chỉ đếm, không so được giá trị.")
+    if result.older_rows:
+        notes.append(f"{thousands(result.older_rows)} dòng có từ trước khi sổ có nhật ký thay đổi (ghi trước sự "
+                     "kiện đầu tiên): chỉ đếm, không so được giá trị.")
     for table, event_id in sorted(result.bulk_sql.items()):
         notes.append(f"{TABLE_LABELS.get(table, table)}: có sự kiện sửa/xóa hàng loạt chỉ ghi câu lệnh (từ sự kiện "
                      f"số {event_id}, phiên bản cũ): sai khác của bảng này có thể do nó.")

@@ -179,6 +179,10 @@ def _before_commit(session: Session) -> None:
     rows = session.info.pop(PENDING_KEY, None)
     if rows:
         _append(session, [row for _, row in rows])
+    if HEAD_KEY in session.info:   # the head as committed (a savepoint may have undone events appended in it)
+        last = session.connection().execute(select(AuditEvent.id, AuditEvent.hash, AuditEvent.seal)
+                                            .order_by(AuditEvent.id.desc()).limit(1)).first()
+        session.info[HEAD_KEY] = tuple(last) if last else None
 
 
 def _after_commit(session: Session) -> None:

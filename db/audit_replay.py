@@ -52,6 +52,7 @@ class Finding:
 class DeepCheck:
     rows: int = 0                 # rows compared
     bulk_rows: int = 0            # demo rows whose values the trail does not hold (counted only)
+    older_rows: int = 0           # rows created before the trail's first event (counted only)
     findings: list[Finding] = field(default_factory=list)
     found: int = 0                # all findings (the list keeps the first ``limit``)
     bulk_sql: dict[str, int] = field(default_factory=dict)   # table → first SQL-only bulk event
@@ -64,6 +65,7 @@ class DeepCheck:
 
 @dataclass
 class _Bulk:
+    trail_began: Any = None                                        # the first event's moment
     ranges: list[tuple[int, int]] = field(default_factory=list)   # dossier ids [first, end) of demo runs
     removed: bool = False                                          # a demo removal happened
     removed_names: dict[str, set[str]] = field(default_factory=dict)
@@ -117,7 +119,7 @@ def _naming(table: str, values: dict) -> tuple[tuple[str, Any], ...]:
 
 
 def _summaries(session: Session, result: DeepCheck) -> _Bulk:
-    bulk = _Bulk()
+    bulk = _Bulk(trail_began=session.connection().scalar(select(AuditEvent.at).order_by(AuditEvent.id).limit(1)))
     rows = session.connection().execute(select(AuditEvent.id, AuditEvent.table_name, AuditEvent.action,
                                                AuditEvent.changes)
                            .where(AuditEvent.action.in_(("bulk-insert", "demo-remove", "bulk-update",
@@ -165,6 +167,10 @@ def _compare(result: DeepCheck, table: Table, key: str, state: dict | None, row,
     if state is None or state is GONE:
         if demo_dossier or (name in ("apology_letters", "supplement_periods") and bulk.covers(current.get("dossier_id"))):
             result.bulk_rows += 1
+            return
+        created = getattr(row, "created_at", None)
+        if state is None and created is not None and bulk.trail_began is not None and created < bulk.trail_began:
+            result.older_rows += 1   # written before this register had an audit trail (migration 0003)
             return
         result.rows += 1
         result.add(Finding(name, key, "inserted", values=_naming(name, current)), limit)
