@@ -302,10 +302,12 @@ def record_rows(session: Session, table: str, action: str, rows: Iterable[tuple[
     ``audit verify --deep`` can replay them. Appended at once, in the caller's transaction (a big import
     never holds its events in memory until the commit)."""
     batch = []
+    simple = (str, int, float, type(None))   # stored as they are (the common case: no conversion call)
     for key, dossier_id, changes in rows:
-        batch.append((table, key, action, dossier_id,
-                      {column: [_value(column, old), _value(column, new)] for column, (old, new) in changes.items()
-                       if column not in SKIPPED_COLUMNS}))
+        batch.append((table, key, action, dossier_id, {
+            column: [old if type(old) in simple and column not in SECRET_COLUMNS else _value(column, old),
+                     new if type(new) in simple and column not in SECRET_COLUMNS else _value(column, new)]
+            for column, (old, new) in changes.items() if column not in SKIPPED_COLUMNS}))
         if len(batch) >= 5000:
             _append(session, batch)
             batch = []

@@ -281,6 +281,21 @@ def test_audit_key_export_is_for_administrators_and_is_audited(Session, make_ctx
     assert f"Mã khóa: {kid}" in secret
     assert [e.action for e in exported] == ["export"] and json.loads(exported[0].changes) == {"key_id": [None, kid]}
     assert secret.split("Khóa: ")[1][:64] not in exported[0].changes
+    # another desk of the register (a new keyring): it cannot check the seals until it imports the key
+    import keyring
+
+    from tests.support.memory_keyring import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+    audit_seal.forget_cached_secrets()
+    with Session() as session:
+        before = audit_view.verify_chain(session)
+    assert any(f"khóa {kid} mà máy này không giữ" in note for note in before.notes)
+    imported = run_cli("--user", "quantri", "audit", "key", "import", str(out), db=db_url)
+    assert imported.returncode == 0 and kid in imported.stdout
+    with Session() as session:
+        after = audit_view.verify_chain(session)
+    assert after.intact and after.sealed and not after.notes
 
 
 @pytest.fixture
