@@ -171,6 +171,10 @@ def _run(args) -> int:
 
         demo_folder = Path(tempfile.mkdtemp(prefix="motcua-demo-"))
         url = f"sqlite:///{demo_folder / 'demo.sqlite3'}"
+    else:   # the office's registers are sealed by its secret (a throw-away demo one is not)
+        from app.audit_keys import install
+
+        install()
     try:
         return _open_and_run(args, url, clock)
     finally:

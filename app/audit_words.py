@@ -34,10 +34,11 @@ TABLE_LABELS = {
     "dossiers": "Hồ sơ", "apology_letters": "Phiếu xin lỗi", "supplement_periods": "Bổ sung hồ sơ",
     "settings": "Thiết lập", "calendar_overrides": "Lịch nghỉ/làm bù", "users": "Tài khoản",
     "office": "Thông tin cơ quan", "units": "Đơn vị", "procedures": "Thủ tục",
+    "audit_key": "Khóa niêm phong nhật ký",
 }
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "bulk-update": "Sửa hàng loạt",
                  "bulk-delete": "Xóa hàng loạt", "bulk-insert": "Thêm hàng loạt",
-                 "demo-remove": "Xóa dữ liệu mẫu"}
+                 "demo-remove": "Xóa dữ liệu mẫu", "export": "Xuất khóa", "import": "Nhập khóa"}
 EMPTY = "(trống)"
 
 # Bookkeeping columns that only make the history longer (the event already says who and when).
@@ -97,7 +98,7 @@ _PROCEDURE = {"code": "Mã thủ tục", "name": "Tên thủ tục", "field": "L
 FIELD_LABELS: dict[str, dict[str, str]] = {
     "dossiers": _DOSSIER, "apology_letters": _LETTER, "supplement_periods": _PERIOD, "settings": _SETTING,
     "calendar_overrides": _CALENDAR, "users": _USER, "office": _OFFICE, "units": _UNIT,
-    "procedures": _PROCEDURE,
+    "procedures": _PROCEDURE, "audit_key": {"key_id": "Mã khóa"},
 }
 # A setting kept outside app.settings (the password lives in the keyring; only the fact is audited).
 EXTRA_SETTING_LABELS = {"smtp_password": "Mật khẩu SMTP"}

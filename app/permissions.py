@@ -35,6 +35,7 @@ class Permission(str, enum.Enum):
     MANAGE_CALENDAR = "manage_calendar"
     MANAGE_SETTINGS = "manage_settings"    # office information and the settings of app.settings
     RESTORE_BACKUP = "restore_backup"
+    EXPORT_AUDIT_KEY = "export_audit_key"  # the office secret that seals the audit trail (app/audit_keys.py)
 
     @property
     def label(self) -> str:
@@ -45,6 +46,7 @@ class Permission(str, enum.Enum):
             "manage_calendar": "sửa lịch ngày nghỉ, ngày làm bù",
             "manage_settings": "sửa thông tin cơ quan và thiết lập",
             "restore_backup": "khôi phục bản sao lưu",
+            "export_audit_key": "xuất hoặc nhập khóa niêm phong nhật ký",
         }[self.value]
 
 

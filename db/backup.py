@@ -17,6 +17,7 @@ backup of each of the last 14 days that have one, then the newest of each of
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import re
@@ -257,6 +258,7 @@ def make_backup(register: Path, now: dt.datetime, kind: str = MANUAL, folder: Pa
         partial = target.with_name(target.name + PARTIAL)
         try:
             copy_database(register, partial)
+            stamp_audit_head(partial)   # audit verify --against this backup finds events deleted since
         except sqlite3.DatabaseError as error:
             _remove_with_side_files(partial)
             raise BackupError(f"Không sao lưu được sổ hồ sơ: {error}.") from error
@@ -406,6 +408,7 @@ def restore(register: Path, source: Path, now: dt.datetime) -> BackupInfo | None
         Path(f"{register}{suffix}").unlink(missing_ok=True)
     os.replace(staged, register)
     log.info("Register %s restored from %s", register, source)
+    forget_audit_checkpoint(register)
     return before
 
 
@@ -426,3 +429,61 @@ def _leave_wal(register: Path) -> None:
     if mode != "delete":
         raise BackupError(f"Sổ hồ sơ “{register}” đang được mở ở chương trình hoặc cửa sổ khác; hãy đóng "
                           "chúng rồi khôi phục lại. Sổ hồ sơ chưa bị thay đổi.")
+
+
+AUDIT_HEAD_KEY = "_audit_head"
+
+
+def stamp_audit_head(copy: Path) -> None:
+    """Write the audit chain's head (newest event's number and hash, with its key's MAC) into a backup just
+    copied, as the ``_audit_head`` bookkeeping setting: ``audit verify --against`` this backup then finds
+    the newest events deleted from the register since (db/audit_seal.py). A register without an audit
+    trail (older schema) is left as copied."""
+    from db import audit_seal
+
+    connection = sqlite3.connect(copy)
+    try:
+        with connection:
+            try:
+                row = connection.execute("SELECT id, hash, seal FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+            except sqlite3.OperationalError:
+                return   # no audit trail (or no seal column yet) in this register's schema
+            if row is None:
+                return
+            head = audit_seal.signed_head(row[0], row[1], row[2])
+            connection.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
+                               (AUDIT_HEAD_KEY, json.dumps(head.as_dict())))
+    finally:
+        connection.close()
+
+
+def audit_head_of(path: Path):
+    """The audit head written into a backup (or, for a backup older than the stamp, its newest event);
+    None when the file holds no audit trail."""
+    from db import audit_seal
+
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        try:
+            stamp = connection.execute("SELECT value FROM settings WHERE key = ?", (AUDIT_HEAD_KEY,)).fetchone()
+        except sqlite3.OperationalError:
+            stamp = None
+        if stamp is not None:
+            return audit_seal.Head.from_dict(json.loads(stamp[0]))
+        try:
+            row = connection.execute("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return audit_seal.Head(row[0], row[1]) if row else None
+    finally:
+        connection.close()
+
+
+def forget_audit_checkpoint(register: Path) -> None:
+    """After a restore the register's audit chain is the restored one: the checkpoint of the chain it
+    replaced no longer applies (the next commit writes the new one)."""
+    from sqlalchemy.engine import make_url
+
+    from db import audit_seal
+
+    audit_seal.forget_checkpoint(make_url(f"sqlite:///{register}"))

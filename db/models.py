@@ -352,7 +352,8 @@ class ReportOutbox(Base):
 
 
 class AuditEvent(Base):
-    """Append-only audit trail, chained by SHA-256 (db/audit.py writes and verifies it).
+    """Append-only audit trail, chained by an HMAC keyed by the office secret, or by SHA-256 where no
+    keyring holds one (db/audit.py writes and verifies it, db/audit_seal.py keeps the key).
 
     Deliberately without foreign keys: an event must outlive the row it describes.
     """
@@ -374,3 +375,4 @@ class AuditEvent(Base):
     changes: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: [old, new]}
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    seal: Mapped[Optional[str]] = mapped_column(String(16))   # id of the HMAC key; NULL = SHA-256 (migration 0010)

@@ -45,6 +45,18 @@ def memory_keyring():
 
 
 @pytest.fixture(autouse=True)
+def _audit_seal(memory_keyring, _private_data_dir):
+    """As main.py does: the audit trail is sealed by the office secret of the (in-memory) keyring, and its
+    head is kept in the test's own data folder (db/audit_seal.py)."""
+    from app import audit_keys
+    from db import audit_seal
+
+    audit_keys.install()
+    yield
+    audit_seal.configure(None, None)
+
+
+@pytest.fixture(autouse=True)
 def _private_qsettings(tmp_path_factory):
     """Window geometry and column layouts of one test must not leak into the next, nor into $HOME."""
     try:
@@ -90,6 +102,7 @@ PG_MODULES = {
     "tests/ui/test_remote_changes.py", "tests/app/test_calendar_decisions.py",
 }
 PG_MODULES |= {"tests/app/test_letter_delivery.py", "tests/ui/test_delivery_ui.py"}
+PG_MODULES |= {"tests/db/test_audit_seal.py"}
 
 
 def pytest_generate_tests(metafunc):

@@ -185,9 +185,9 @@ def verify_audit(window, desk) -> None:
 
     def done(report):
         if report.intact:
-            QMessageBox.information(window, tr("Nhật ký thay đổi"), report.message)
+            QMessageBox.information(window, tr("Nhật ký thay đổi"), report.text)
         else:
-            QMessageBox.critical(window, tr("Nhật ký thay đổi"), report.message)
+            QMessageBox.critical(window, tr("Nhật ký thay đổi"), report.text)
 
     desk.read(query, done, parent=window, label=tr("Đang kiểm tra chuỗi băm của nhật ký…"))
 

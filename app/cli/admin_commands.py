@@ -86,6 +86,13 @@ def cmd_user(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
                 view = accounts.create_first_admin(session, clock, args.name, args.full_name, password)
                 out.data({"username": view.username, "role": view.role.value, "first_admin": True})
                 out.line(f"Đã tạo quản trị viên đầu tiên “{view.username}”.")
+                from app import audit_keys, secrets
+
+                if not secrets.available():   # set-up is when the office learns its trail is not sealed
+                    out.line(f"Lưu ý: {audit_keys.NO_KEYRING_LIMITATION}")
+                else:
+                    out.line("Nhật ký thay đổi được niêm phong bằng khóa của cơ quan trong kho mật khẩu của máy; "
+                             "thủ trưởng cơ quan nên giữ một bản: “audit key export --out TỆP”.")
                 return 0
             ctx = _context(session, clock, args)
             view = accounts.create_user(session, ctx, args.name, args.full_name, args.role, password)
@@ -110,13 +117,11 @@ def cmd_user(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
 # ── audit ───────────────────────────────────────────────────────────────────────────────────
 
 def cmd_audit(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    if args.audit_action == "key":
+        return _audit_key(args, Session, clock, out)
     with Session() as session:
         if args.audit_action == "verify":
-            report = audit_view.verify_chain(session)
-            out.data({"intact": report.intact, "events": report.events, "broken_event": report.broken_id,
-                      "message": report.message})
-            out.line(report.message)
-            return 0 if report.intact else 7
+            return _audit_verify(args, session, out)
         user_id = accounts.user_id_by_name(session, args.by) if args.by else None
         rows = audit_view.history(session, dossier_code=args.code, user_id=user_id, start=args.start, end=args.end,
                                   limit=args.limit or 1_000_000)
@@ -124,6 +129,78 @@ def cmd_audit(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     for row in rows:
         out.line(f"  #{row.id:<6} {datetime_vi(row.at)}  {row.user:<20} {row.action:<6} {row.what:<34} {row.changes}")
     out.line(f"{len(rows)} sự kiện.")
+    return 0
+
+
+def _audit_verify(args, session, out: Output) -> int:
+    from sqlalchemy.exc import DBAPIError
+
+    from db.damage import missing_table
+
+    try:
+        report = audit_view.verify_chain(session)
+    except DBAPIError as error:
+        if missing_table(error) != "audit_events":
+            raise
+        # The whole trail deleted is the worst break of the chain, not a damaged file: exit 7 as for any break.
+        message = ("Bị phá vỡ: bảng nhật ký thay đổi (audit_events) không còn trong sổ hồ sơ, đã bị xóa ngoài ứng "
+                   "dụng. Hãy khôi phục sổ từ bản sao lưu mới nhất (restore) rồi kiểm tra lại.")
+        out.data({"intact": False, "events": 0, "broken_event": None, "message": message})
+        out.line(message)
+        return 7
+    data: dict = {"intact": report.intact, "events": report.events, "broken_event": report.broken_id,
+                  "message": report.message, "sealed": report.sealed, "limitations": list(report.notes)}
+    out.line(report.message)
+    for note in report.notes:
+        out.line(f"Lưu ý: {note}")
+    intact = report.intact
+    against = []
+    for path in args.against or ():
+        compared = audit_view.verify_against(session, Path(path))
+        against.append({"file": path, "intact": compared.intact, "message": compared.message})
+        out.line(compared.message)
+        for note in compared.notes:
+            out.line(f"Lưu ý: {note}")
+        intact = intact and compared.intact
+    data["against"] = against
+    if args.deep:
+        from app.audit_deep import deep_check
+
+        deep = deep_check(session)
+        data["deep"] = {"intact": deep.intact, "rows": deep.rows, "findings": deep.found,
+                        "details": list(deep.lines), "limitations": list(deep.notes)}
+        out.line(deep.message)
+        for line in deep.lines:
+            out.line(f"  {line}")
+        for note in deep.notes:
+            out.line(f"Lưu ý: {note}")
+        intact = intact and deep.intact
+    out.data(data)
+    return 0 if intact else 7
+
+
+def _audit_key(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
+    from app import audit_keys
+
+    with Session.begin() as session:
+        ctx = _context(session, clock, args)
+        if args.key_action == "export":
+            text = audit_keys.export_key(session, ctx)
+            if args.out:
+                try:
+                    Path(args.out).write_text(text, encoding="utf-8")
+                except OSError as error:
+                    raise ValidationError(f"Không ghi được tệp “{args.out}”: {error.strerror or error}.") from None
+                out.data({"file": args.out})
+                out.line(f"Đã xuất khóa niêm phong nhật ký vào “{args.out}”. Giữ tệp này nơi an toàn, tách "
+                         "khỏi máy chứa sổ.")
+            else:
+                out.data({"key": text})
+                out.line(text.rstrip("\n"))
+            return 0
+        kid = audit_keys.import_key(session, ctx, Path(args.file))
+    out.data({"key_id": kid})
+    out.line(f"Đã nhập khóa niêm phong nhật ký {kid}: các sự kiện mới được niêm phong bằng khóa này.")
     return 0
 
 
@@ -193,10 +270,26 @@ def add_parsers(commands, common) -> None:
     role.add_argument("role", choices=[r.value for r in Role], metavar="VAI_TRÒ")
 
     audit = commands.add_parser("audit", parents=[common], help="nhật ký thay đổi và kiểm tra chuỗi băm",
-                                description="“audit verify” kiểm tra chuỗi băm SHA-256 của nhật ký; “audit log” "
-                                            "liệt kê thay đổi, lọc theo hồ sơ, người, ngày.")
+                                description="“audit verify” kiểm tra chuỗi niêm phong của nhật ký; “audit log” "
+                                            "liệt kê thay đổi, lọc theo hồ sơ, người, ngày; “audit key” xuất, "
+                                            "nhập khóa niêm phong.")
     audit_actions = audit.add_subparsers(dest="audit_action", metavar="VIỆC", required=True)
-    audit_actions.add_parser("verify", parents=[common], help="kiểm tra nhật ký còn nguyên vẹn")
+    verify = audit_actions.add_parser(
+        "verify", parents=[common], help="kiểm tra nhật ký còn nguyên vẹn",
+        description="Kiểm tra chuỗi niêm phong (HMAC bằng khóa của cơ quan trong kho mật khẩu, hoặc SHA-256 khi "
+                    "máy không có kho) và mốc ghi trong thư mục dữ liệu.")
+    verify.add_argument("--against", action="append", metavar="TỆP",
+                        help="đối chiếu với mốc ghi trong một bản sao lưu, báo cáo cuối ngày đã gửi hoặc tệp mốc "
+                             "(phát hiện các sự kiện mới nhất bị xóa); lặp lại được")
+    verify.add_argument("--deep", action="store_true",
+                        help="dựng lại từng dòng từ các giá trị cũ → mới trong nhật ký và so với sổ: chỉ ra từng "
+                             "dòng bị sửa, xóa, thêm ngoài ứng dụng")
+    key = audit_actions.add_parser("key", parents=[common], help="khóa niêm phong nhật ký (quản trị)")
+    key_actions = key.add_subparsers(dest="key_action", metavar="VIỆC", required=True)
+    export = key_actions.add_parser("export", parents=[common], help="xuất khóa cho thủ trưởng cơ quan giữ")
+    export.add_argument("--out", metavar="TỆP", help="ghi vào tệp (mặc định: in ra)")
+    imported = key_actions.add_parser("import", parents=[common], help="nhập khóa đã xuất (máy khác, cài lại)")
+    imported.add_argument("file", metavar="TỆP")
     log = audit_actions.add_parser("log", parents=[common], help="liệt kê sự kiện")
     log.add_argument("--code", metavar="MÃ_HỒ_SƠ", help="chỉ sự kiện của hồ sơ này")
     log.add_argument("--by", metavar="TÊN_ĐĂNG_NHẬP", help="chỉ sự kiện do tài khoản này thực hiện")

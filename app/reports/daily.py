@@ -4,6 +4,8 @@ Sheets: the II.06a summary for the day and for the month to date, the plan
 rates to date, the dossiers received today, returned today, due soon,
 needing an apology, late (each open dossier on one of these three, at its most urgent level), the letters issued today and today's digitization
 gaps. Every list is a bounded indexed query; nothing walks the whole register.
+The last sheet carries the audit chain's head when the report was made (db/audit_seal.py): the higher
+office's copy lets ``audit verify --against`` the workbook find events deleted from the register since.
 
 Digitization gaps follow app.digitization_rules, as the Today tile and the Số hóa
 page do: the dossiers received or finished that day that fall short of any rule.
@@ -30,6 +32,7 @@ from app.measures import Period, moment_of
 from app.rates import Summary, report, summary
 from app.reports.period import Workbook, add_ii06a_sheet, add_rates_sheet, office_lines, period_line
 from app.reports.xlsx import Column, Sheet, new_workbook, slug, to_bytes
+from db import audit, audit_seal
 from db.models import ApologyLetter, Dossier, Procedure, Unit
 
 DOSSIER_COLUMNS = (
@@ -184,7 +187,44 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
                    g.received_at, g.finished_at, "; ".join(rule(key).short for key in g.missing)])
     sheet.finish()
 
+    _add_audit_head_sheet(book, session, sub)
+
     file_name = f"bao-cao-cuoi-ngay-{slug(office.name) or 'mot-cua'}-{day:%Y-%m-%d}.xlsx"
     counts = DailyCounts(received=len(received), returned=len(returned), due_soon=len(soon), apology=len(apology),
                          late=len(late), letters=len(letters), digitization_gaps=gaps.total)
     return DailyReport(day, Workbook(file_name, to_bytes(book)), counts, day_summary, month_summary)
+
+
+HEAD_SHEET = "Mốc nhật ký"
+_HEAD_COLUMNS = (Column("STT", 6, "int"), Column("Sự kiện số", 14, "int"), Column("Mã băm", 68),
+                 Column("Khóa niêm phong", 20), Column("Mã xác thực", 68))
+
+
+def _add_audit_head_sheet(book, session: Session, sub: list[str]) -> None:
+    head = audit.chain_head(session)
+    sheet = Sheet(book, HEAD_SHEET, "MỐC NHẬT KÝ THAY ĐỔI CỦA SỔ HỒ SƠ",
+                  sub + ["Sự kiện mới nhất của nhật ký lúc lập báo cáo, để đối chiếu: "
+                         "python main.py audit verify --against <tệp báo cáo này>"], _HEAD_COLUMNS)
+    if head is not None:
+        sheet.add([1, head.event, head.hash, head.seal or "SHA-256 (không có khóa)", head.mac or ""])
+    sheet.finish()
+
+
+def audit_head_of_workbook(path) -> audit_seal.Head | None:
+    """The audit head an end-of-day workbook carries (None for a workbook made before it did)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        if HEAD_SHEET not in book.sheetnames:
+            return None
+        rows = list(book[HEAD_SHEET].iter_rows(values_only=True))
+    finally:
+        book.close()
+    for index, row in enumerate(rows):
+        if row and row[0] == "STT" and index + 1 < len(rows):
+            values = rows[index + 1]
+            if len(values) >= 5 and isinstance(values[1], int) and isinstance(values[2], str):
+                seal = values[3] if isinstance(values[3], str) and len(values[3]) == 16 else None
+                return audit_seal.Head(values[1], values[2], seal, values[4] or None)
+    return None

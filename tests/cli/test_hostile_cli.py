@@ -48,13 +48,13 @@ def test_move_register_to_an_unreachable_server_names_it(cli):
     assert "Sổ nguồn không thay đổi." in result.stderr
 
 
-def test_audit_verify_with_the_audit_table_dropped_reports_a_damaged_register(cli, tmp_path):
+def test_audit_verify_with_the_audit_table_dropped_reports_a_broken_chain(cli, tmp_path):
     assert cli("demo", "--count", "5").returncode == 0
     with sqlite3.connect(tmp_path / "r.sqlite3") as connection:
         connection.execute("DROP TABLE audit_events")
     result = cli("audit", "verify")
-    assert result.returncode == 5 and UNEXPECTED not in result.stderr   # was 1
-    assert "bị hỏng (thiếu bảng “audit_events” của sổ hồ sơ" in result.stderr
+    assert result.returncode == 7 and UNEXPECTED not in result.stderr   # was 1: a broken chain is 7
+    assert "Bị phá vỡ: bảng nhật ký thay đổi (audit_events) không còn trong sổ hồ sơ" in result.stdout
 
 
 def _code(cli) -> str:

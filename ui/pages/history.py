@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -145,4 +146,5 @@ class HistoryPage(Page):
 
     def _verified(self, report) -> None:
         color = "#1b5e20" if report.intact else "#b00020"
-        self.status.setText(f"<span style='color:{color}'>{report.message}</span>")
+        shown = html.escape(report.text).replace("\n", "<br>")
+        self.status.setText(f"<span style='color:{color}'>{shown}</span>")
