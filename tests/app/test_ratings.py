@@ -253,3 +253,61 @@ def test_unhappy_list_with_reasons_and_what_is_new_since_yesterday(Session, make
     with Session() as session:
         assert ratings.unhappy_count(session, ratings.new_since(clock.now())) == 0
         assert ratings.unhappy(session, clock.now())[0][0].new is False
+
+
+def _table(ws):
+    header_row = int(ws.freeze_panes[1:]) - 1
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=header_row)]
+    return rows[0], rows[1:]
+
+
+def test_the_period_workbook_has_the_rates_with_the_rated_share_and_a_satisfaction_sheet(Session, make_ctx,
+                                                                                        rated_november):
+    import io
+
+    import openpyxl
+
+    from app.reports.period import period_report
+
+    with Session() as session:
+        _s, _r, workbook = period_report(session, make_ctx(), rated_november, "field")
+    book = openpyxl.load_workbook(io.BytesIO(workbook.content))
+    header, rows = _table(book["Chỉ tiêu"])
+    assert header[6:] == ["Hồ sơ được đánh giá / có kết quả", "Tỷ lệ được đánh giá (%)"]
+    overall = next(r for r in rows if r[0] == ratings_label("satisfaction"))
+    assert overall[1:] == [13, 16, 81.3, 90, "Chưa đạt", "16/25", 64.0]
+    land = next(r for r in rows if r[0] == ratings_label("satisfaction_land"))
+    assert land[1:] == [7, 8, 87.5, 85, "Đạt", "8/10", 80.0]
+    header, rows = _table(book["Hài lòng"])
+    assert header[:5] == ["STT", "Lĩnh vực", "Hồ sơ có kết quả", "Được đánh giá", "Tỷ lệ được đánh giá (%)"]
+    by_name = {r[1]: r[2:] for r in rows}
+    assert by_name["Đất đai (đất đai, xây dựng)"] == [6, 5, 83.3, 1, 3, 1, 80.0, 85, "Chưa đạt"]
+    assert by_name["Hộ tịch"] == [10, 8, 80.0, 4, 2, 2, 75.0, 90, "Chưa đạt"]
+    assert by_name["Tổng cộng"] == [25, 16, 64.0, None, None, 3, 81.3, 90, "Chưa đạt"]
+    assert by_name["Các lĩnh vực đất đai, xây dựng"] == [10, 8, 80.0, None, None, 1, 87.5, 85, "Đạt"]
+
+
+def test_the_end_of_day_workbook_has_the_days_satisfaction_and_its_unhappy_ratings(Session, make_ctx, clock,
+                                                                                  rated_november):
+    import io
+
+    import openpyxl
+
+    from app.reports.daily import daily_report
+
+    with Session() as session:
+        report_ = daily_report(session, make_ctx(), dt.date(2026, 11, 16))
+    book = openpyxl.load_workbook(io.BytesIO(report_.workbook.content))
+    header, rows = _table(book["Hài lòng"])
+    assert header[1] == "Đơn vị"
+    by_name = {r[1]: r[2:] for r in rows}
+    assert by_name["Phòng Tư pháp - Hộ tịch"][:3] == [15, 8, 53.3]
+    assert by_name["Tổng cộng"] == [25, 16, 64.0, None, None, 3, 81.3, 90, "Chưa đạt"]
+    header, rows = _table(book["Không hài lòng hôm nay"])
+    assert len(rows) == 3 and {r[6] for r in rows} == {"Thời gian giải quyết"}
+
+
+def ratings_label(key):
+    from app.rates import RATE_LABELS
+
+    return RATE_LABELS[key]
