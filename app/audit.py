@@ -16,7 +16,7 @@ from db.models import AuditEvent, Dossier, Unit, User
 TABLE_LABELS = {
     "dossiers": "Hồ sơ", "apology_letters": "Phiếu xin lỗi", "supplement_periods": "Bổ sung hồ sơ",
     "settings": "Thiết lập", "calendar_overrides": "Lịch nghỉ/làm bù", "users": "Tài khoản",
-    "office": "Thông tin cơ quan", "units": "Đơn vị", "procedures": "Thủ tục",
+    "office": "Thông tin cơ quan", "units": "Đơn vị", "procedures": "Thủ tục", "ratings": "Đánh giá hài lòng",
 }
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "bulk-update": "Sửa hàng loạt",
                  "bulk-delete": "Xóa hàng loạt", "bulk-insert": "Thêm hàng loạt",
