@@ -55,14 +55,17 @@ def ready(Session, make_ctx, clock):
     return view.id
 
 
-def open_form(qtbot, desk, dossier_id):
-    from ui.dossier.window import DossierWindow
+def open_form(qtbot, Session, clock, dossier_id):
+    """The dossier's form, opened from the desk's window as an officer opens it."""
+    from ui.application import build_window
 
-    form = DossierWindow(desk, dossier_id)
-    qtbot.addWidget(form)
-    form.show()
+    desk, window = build_window(Session, clock, "lan.nt")
+    qtbot.addWidget(window)
+    window.show()
+    desk.open_dossier.emit(dossier_id)
+    form = window.dossier_windows[dossier_id]
     qtbot.waitUntil(lambda: form.findChild(QPushButton, "action_returned") is not None, timeout=5000)
-    return form
+    return desk, form
 
 
 def keys(qtbot, dialog, *pressed):
@@ -89,7 +92,6 @@ def return_with(qtbot, monkeypatch, form, *pressed, note=""):
         # what the officer saw (plain values: the dialog itself dies with the form)
         seen.append({level: button.isChecked() for level, button in dialog.rating.level_buttons.items()})
         seen.append(dialog.rating.state.text())
-        shot(dialog, "return-dialog")
         return QDialog.Accepted if dialog.rating.check() else QDialog.Rejected
 
     monkeypatch.setattr(ActionDialog, "exec", fake_exec)
@@ -102,8 +104,8 @@ def stored(Session):
         return session.execute(select(Rating.level, Rating.reasons, Rating.via, Rating.note, Rating.rated_at)).all()
 
 
-def test_the_return_dialog_takes_the_rating_with_one_keystroke_per_choice(qtbot, monkeypatch, desk, Session, ready):
-    form = open_form(qtbot, desk, ready)
+def test_the_return_dialog_takes_the_rating_with_one_keystroke_per_choice(qtbot, monkeypatch, Session, clock, ready):
+    desk, form = open_form(qtbot, Session, clock, ready)
     seen = return_with(qtbot, monkeypatch, form, Qt.Key_3, Qt.Key_4, Qt.Key_5, note="Chờ lâu")
     qtbot.waitUntil(lambda: form.page.view.status is Status.RETURNED, timeout=5000)
     checked, state = seen
@@ -120,13 +122,15 @@ def test_the_return_dialog_takes_the_rating_with_one_keystroke_per_choice(qtbot,
     qtbot.waitUntil(lambda: "Không hài lòng" in tab.text.text(), timeout=5000)
     assert "Thời gian giải quyết; Thái độ phục vụ" in tab.text.text()
     assert tab.record_button.text() == "Sửa đánh giá…"
+    settle(qtbot, desk)
 
 
-def test_the_rating_can_be_skipped(qtbot, monkeypatch, desk, Session, ready):
-    form = open_form(qtbot, desk, ready)
+def test_the_rating_can_be_skipped(qtbot, monkeypatch, Session, clock, ready):
+    desk, form = open_form(qtbot, Session, clock, ready)
     return_with(qtbot, monkeypatch, form, Qt.Key_2, Qt.Key_0)   # chose "Hài lòng", then skipped
     qtbot.waitUntil(lambda: form.page.view.status is Status.RETURNED, timeout=5000)
     assert stored(Session) == []
+    settle(qtbot, desk)
 
 
 def test_unhappy_without_a_reason_keeps_the_dialog_open(qtbot, desk, ready):
@@ -139,8 +143,21 @@ def test_unhappy_without_a_reason_keeps_the_dialog_open(qtbot, desk, ready):
     keys(qtbot, dialog, Qt.Key_3, Qt.Key_Return)
     assert dialog.isVisible() and dialog.result() != QDialog.Accepted
     assert "Chọn ít nhất một lý do" in dialog.rating.state.text()
-    keys(qtbot, dialog, Qt.Key_8)
-    assert dialog.rating.value() == {"level": "unsatisfied", "reasons": ["other"], "note": ""}
+    shot(dialog, "return-dialog-no-reason")
+    keys(qtbot, dialog, Qt.Key_8, Qt.Key_4)
+    type_text(dialog.rating.note, "Chờ lâu, phải đi lại hai lần")
+    assert dialog.rating.value() == {"level": "unsatisfied", "reasons": ["time", "other"],
+                                     "note": "Chờ lâu, phải đi lại hai lần"}
+    shot(dialog, "return-dialog")
+    keys(qtbot, dialog, Qt.Key_0)   # typed in the note: a digit of the note, not a choice
+    assert dialog.rating.note.text().endswith("lần0")
+    dialog.rating.note.setText("")
+    dialog.rating.focus_first()     # out of the text field, the keys choose again
+    keys(qtbot, dialog, Qt.Key_0)
+    assert dialog.rating.value() is None and not dialog.rating.reason_boxes[ratings.Reason.TIME].isChecked()
+    shot(dialog, "return-dialog-skipped")
+    keys(qtbot, dialog, Qt.Key_Return)   # skipped: the result is returned without a rating
+    assert dialog.result() == QDialog.Accepted and dialog.rating_value() is None
 
 
 def test_a_rating_given_later_by_phone_is_recorded_from_the_tab(qtbot, monkeypatch, desk, Session, ready, make_ctx,
@@ -165,13 +182,21 @@ def test_a_rating_given_later_by_phone_is_recorded_from_the_tab(qtbot, monkeypat
         qtbot.waitExposed(dialog)
         keys(qtbot, dialog, Qt.Key_1)
         assert dialog.via.currentData() == "phone"
-        shot(dialog, "rating-dialog")
         return QDialog.Accepted
 
     monkeypatch.setattr(RatingDialog, "exec", fake_exec)
     tab.record_button.click()
     qtbot.waitUntil(lambda: bool(stored(Session)), timeout=5000)
     assert stored(Session) == [("very_satisfied", "", "phone", "", D(2026, 11, 26, 10))]
+    # correcting it: the dialog comes filled in, and asks for the reason
+    with Session() as session:
+        existing = ratings.get_rating(session, ready)
+    dialog = RatingDialog(clock.now(), existing)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.picker.level_buttons[ratings.Level.VERY_SATISFIED].isChecked() and dialog.fix.isVisible()
+    shot(dialog, "rating-dialog-correct")
 
 
 def test_reports_page_shows_satisfaction_with_the_rated_share(qtbot, Session, clock, rated_november):  # noqa: F811
@@ -188,7 +213,7 @@ def test_reports_page_shows_satisfaction_with_the_rated_share(qtbot, Session, cl
     card = next(c for c in page.cards if c.name.text().startswith("Người dân hài lòng (rất"))
     assert card.value.text() == "81,3 %"
     assert "13/16 · mục tiêu 90% ✗ Chưa đạt" in card.detail.text()
-    assert "Được đánh giá: 16/25 hồ sơ có kết quả (64,0 %)" in card.detail.text()
+    assert "Được đánh giá: 16/25 (64,0 %)" in card.detail.text()
     table = page.satisfaction
     rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, table.columnCount())]
             for r in range(table.rowCount())}
@@ -197,8 +222,10 @@ def test_reports_page_shows_satisfaction_with_the_rated_share(qtbot, Session, cl
     assert rows["Phòng Tư pháp - Hộ tịch"][:3] == ["15", "8", "53,3 %"]
     page.grouping.setCurrentIndex(page.grouping.findData("field"))
     qtbot.waitUntil(lambda: page.view.rates.grouping == "field", timeout=10000)
-    qtbot.waitUntil(lambda: any(table.item(r, 0).text() == "Đất đai ⌂" for r in range(table.rowCount())),
+    qtbot.waitUntil(lambda: any(table.item(r, 0).text() == "Đất đai" for r in range(table.rowCount())),
                     timeout=5000)
+    by_field = {table.item(r, 0).text(): table.item(r, 8).text() for r in range(table.rowCount())}
+    assert (by_field["Đất đai"], by_field["Xây dựng"], by_field["Hộ tịch"]) == ("85%", "85%", "90%")
     shot(page, "reports-page")
     if SHOTS:   # the satisfaction table, scrolled into view
         page.satisfaction.grab().save(os.path.join(SHOTS, "reports-satisfaction.png"))

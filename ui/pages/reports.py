@@ -94,9 +94,9 @@ class RateCard(QFrame):
                 part=thousands(rate.part), whole=thousands(rate.whole), target=rate.target) + f" {mark}")
         if rate.rated is not None and rate.returned is not None:
             # a rate over 3 ratings is not a rate over 300 returns: how many were rated, beside it
-            self.detail.setText(self.detail.text() + "\n" + tr("Được đánh giá: {rated}/{returned} hồ sơ có kết quả "
-                                                               "({share})").format(
+            self.detail.setText(self.detail.text() + "\n" + tr("Được đánh giá: {rated}/{returned} ({share})").format(
                 rated=thousands(rate.rated), returned=thousands(rate.returned), share=percent(rate.rated_share)))
+            self.detail.setToolTip(tr("Số hồ sơ được người dân đánh giá trong số hồ sơ có kết quả trong kỳ"))
         self.setToolTip(f"{tr(rate.label)}: {percent(rate.value)} ({thousands(rate.part)}/{thousands(rate.whole)})")
 
 
@@ -305,7 +305,7 @@ class ReportsPage(Page):
         self.satisfaction_title.setText(tr("Mức độ hài lòng của người dân theo {grouping} (hồ sơ có kết quả trong kỳ)")
                                         .format(grouping=grouping.lower()))
         self.satisfaction.setHorizontalHeaderLabels([grouping] + [tr(h) for h in SATISFACTION_HEADERS])
-        lines = [(line.name + (" ⌂" if line.land else ""), line.returned, line.rated, line.rated_share,
+        lines = [(line.name, line.returned, line.rated, line.rated_share,
                   line.very_satisfied, line.satisfied, line.unsatisfied, line.value, line.target, line.meets_target)
                  for line in rates.satisfaction]
         for key, name in (("satisfaction", tr("Tổng cộng")), ("satisfaction_land", tr("Đất đai, xây dựng"))):
@@ -323,6 +323,9 @@ class ReportsPage(Page):
                 item = QTableWidgetItem(text)
                 if col:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if col == 8 and target == rates["satisfaction_land"].target and r < totals \
+                        and rates.satisfaction[r].land:
+                    item.setToolTip(tr("Lĩnh vực đất đai, xây dựng: chỉ tiêu riêng"))
                 if col == 7 and met is not None:
                     item.setForeground(GOOD if met else BAD)
                 if r >= totals:

@@ -44,6 +44,9 @@ class RatingPicker(QGroupBox):
             button.clicked.connect(self._on_choice)
             levels.addWidget(button)
             self.level_buttons[level] = button
+        # the chosen level stands out (green, red for "Không hài lòng"), beside its pressed look
+        self.setStyleSheet("QPushButton:checked { background: #1b6e20; color: white; font-weight: bold; }"
+                           " QPushButton#rating_unsatisfied:checked { background: #b3261e; }")
         self.skip_button = QPushButton(f"{SKIP_KEY}  " + tr("Bỏ qua"))
         self.skip_button.setObjectName("rating_skip")
         self.skip_button.setAutoDefault(False)
@@ -64,6 +67,7 @@ class RatingPicker(QGroupBox):
         self.note.setPlaceholderText(tr("Ý kiến của người dân (nếu có)"))
         self.state = QLabel()
         self.state.setObjectName("ratingState")
+        self.state.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(levels)
         layout.addWidget(self.reasons_label)
