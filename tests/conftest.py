@@ -90,6 +90,7 @@ PG_MODULES = {
     "tests/ui/test_remote_changes.py", "tests/app/test_calendar_decisions.py",
 }
 PG_MODULES |= {"tests/app/test_letter_delivery.py", "tests/ui/test_delivery_ui.py"}
+PG_MODULES |= {"tests/app/test_ratings.py", "tests/app/test_import_ratings.py"}
 
 
 def pytest_generate_tests(metafunc):
