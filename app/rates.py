@@ -428,7 +428,13 @@ def _satisfaction(session: Session, period: Period, settings: Settings, rows: li
 
     start, end = period.start_moment, period.end_bound
     key = _group_column(grouping)
-    conditions = [Dossier.finished_at >= start, Dossier.finished_at < end, Dossier.status.in_(WITH_RESULT_CODES)]
+    finished_at: ColumnElement[dt.datetime | None] = Dossier.finished_at
+    status = Dossier.status + 0   # never the status indexes: most rows match
+    if wide_period(session, period):
+        # Most of the register: start from the ratings (each finds its dossier by id) rather than walk the
+        # finished_at index over most of the table (0.46 s of CPU for a year of 200,000 dossiers, no ratings).
+        finished_at = func.coalesce(Dossier.finished_at, Dossier.finished_at)
+    conditions = [finished_at >= start, finished_at < end, status.in_(WITH_RESULT_CODES)]
     if unit_id is not None:
         conditions.append(Dossier.unit_id == unit_id)
     counted = session.execute(
