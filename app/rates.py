@@ -428,7 +428,7 @@ def _satisfaction(session: Session, period: Period, settings: Settings, rows: li
 
     start, end = period.start_moment, period.end_bound
     key = _group_column(grouping)
-    finished_at: ColumnElement[dt.datetime | None] = Dossier.finished_at
+    finished_at: Any = Dossier.finished_at   # the column, or the same value hidden from its index
     status = Dossier.status + 0   # never the status indexes: most rows match
     if wide_period(session, period):
         # Most of the register: start from the ratings (each finds its dossier by id) rather than walk the
