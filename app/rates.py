@@ -406,8 +406,8 @@ RATE_LABELS = {
     "digitization": "Hồ sơ số hóa thành phần và kết quả",
     "online_payment": "Thanh toán trực tuyến (hồ sơ trực tuyến có phí, lệ phí)",
     "apology": "Hồ sơ trễ hạn có phiếu xin lỗi đúng hạn",
-    "satisfaction": "Người dân hài lòng (rất hài lòng và hài lòng trong số hồ sơ được đánh giá)",
-    "satisfaction_land": "Người dân hài lòng với TTHC lĩnh vực đất đai, xây dựng",
+    "satisfaction": "Người dân hài lòng (trong số hồ sơ được đánh giá)",
+    "satisfaction_land": "Người dân hài lòng với TTHC đất đai, xây dựng",
 }
 
 

@@ -212,8 +212,8 @@ CATALOG = (
     QT_TR_NOOP("Địa chỉ gửi báo cáo"),
     QT_TR_NOOP("Địa chỉ nhận báo cáo (nhiều địa chỉ cách nhau bởi dấu phẩy)"),
     # citizens' satisfaction (app.ratings, app.rates, app.settings)
-    QT_TR_NOOP("Người dân hài lòng (rất hài lòng và hài lòng trong số hồ sơ được đánh giá)"),
-    QT_TR_NOOP("Người dân hài lòng với TTHC lĩnh vực đất đai, xây dựng"),
+    QT_TR_NOOP("Người dân hài lòng (trong số hồ sơ được đánh giá)"),
+    QT_TR_NOOP("Người dân hài lòng với TTHC đất đai, xây dựng"),
     QT_TR_NOOP("Mức độ hài lòng (đánh giá)"),
     QT_TR_NOOP("Đánh giá hài lòng"),
     QT_TR_NOOP("Chỉ tiêu tỷ lệ người dân hài lòng (%)"),

@@ -10,7 +10,7 @@ import json
 import pytest
 from sqlalchemy import func, insert, select
 
-from app import dossiers, ratings
+from app import dossiers, ratings, today
 from app.catalog import ensure_procedure
 from app.dossiers import NewDossier
 from app.errors import ValidationError
@@ -249,9 +249,14 @@ def test_unhappy_list_with_reasons_and_what_is_new_since_yesterday(Session, make
         assert total == 1 and [r.dossier_id for r in rows] == [first]
         assert rows[0].reasons == "Hướng dẫn; Hồ sơ phải bổ sung nhiều lần" and rows[0].new
         assert ratings.unhappy_count(session, ratings.new_since(clock.now())) == 1
+        assert today.summary(session, make_ctx()).unhappy_new == 1      # the Today page's count
+    clock.moment = D(2026, 11, 26, 16)  # tomorrow it is still new (since yesterday)
+    with Session() as session:
+        assert today.summary(session, make_ctx()).unhappy_new == 1
     clock.moment = D(2026, 11, 27, 9)  # two days later: no longer new
     with Session() as session:
         assert ratings.unhappy_count(session, ratings.new_since(clock.now())) == 0
+        assert today.summary(session, make_ctx()).unhappy_new == 0
         assert ratings.unhappy(session, clock.now())[0][0].new is False
 
 

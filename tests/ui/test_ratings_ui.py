@@ -210,7 +210,7 @@ def test_reports_page_shows_satisfaction_with_the_rated_share(qtbot, Session, cl
     window.show_page("reports")
     page = window.pages["reports"]
     qtbot.waitUntil(lambda: page.view is not None, timeout=10000)
-    card = next(c for c in page.cards if c.name.text().startswith("Người dân hài lòng (rất"))
+    card = next(c for c in page.cards if c.name.text() == "Người dân hài lòng (trong số hồ sơ được đánh giá)")
     assert card.value.text() == "81,3 %"
     assert "13/16 · mục tiêu 90% ✗ Chưa đạt" in card.detail.text()
     assert "Được đánh giá: 16/25 (64,0 %)" in card.detail.text()
