@@ -27,6 +27,9 @@ from app.formatting import date_vi, datetime_vi
 from app.letter_delivery import VIA_LABELS
 from app.lifecycle import ApplicantKind, Channel, OnlineLevel, ResultDelivery, Status, TimeUnit
 from app.permissions import Role
+from app.ratings import Level as RatingLevel
+from app.ratings import Reason as RatingReason
+from app.ratings import Via as RatingVia
 from db import audit
 from db.models import ApologyLetter, CalendarOverride, Dossier, Procedure, Unit, User
 
@@ -34,7 +37,7 @@ TABLE_LABELS = {
     "dossiers": "Hồ sơ", "apology_letters": "Phiếu xin lỗi", "supplement_periods": "Bổ sung hồ sơ",
     "settings": "Thiết lập", "calendar_overrides": "Lịch nghỉ/làm bù", "users": "Tài khoản",
     "office": "Thông tin cơ quan", "units": "Đơn vị", "procedures": "Thủ tục",
-    "audit_key": "Khóa niêm phong nhật ký",
+    "audit_key": "Khóa niêm phong nhật ký", "ratings": "Đánh giá hài lòng",
 }
 ACTION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "bulk-update": "Sửa hàng loạt",
                  "bulk-delete": "Xóa hàng loạt", "bulk-insert": "Thêm hàng loạt",
@@ -95,10 +98,13 @@ _PROCEDURE = {"code": "Mã thủ tục", "name": "Tên thủ tục", "field": "L
               "fee_bearing": "Có phí, lệ phí", "result_on_paper": "Kết quả bản giấy",
               "unit_id": "Đơn vị giải quyết", "active": "Đang dùng", "papers": "Thành phần hồ sơ",
               "demo": "Dữ liệu mẫu"}
+_RATING = {"dossier_id": "Hồ sơ", "level": "Mức độ hài lòng", "reasons": "Lý do không hài lòng", "note": "Ý kiến",
+           "via": "Cách đánh giá", "rated_at": "Đánh giá lúc", "recorded_at": "Ghi nhận lúc",
+           "recorded_by": "Người ghi nhận"}
 FIELD_LABELS: dict[str, dict[str, str]] = {
     "dossiers": _DOSSIER, "apology_letters": _LETTER, "supplement_periods": _PERIOD, "settings": _SETTING,
     "calendar_overrides": _CALENDAR, "users": _USER, "office": _OFFICE, "units": _UNIT,
-    "procedures": _PROCEDURE, "audit_key": {"key_id": "Mã khóa"},
+    "procedures": _PROCEDURE, "audit_key": {"key_id": "Mã khóa"}, "ratings": _RATING,
 }
 # A setting kept outside app.settings (the password lives in the keyring; only the fact is audited).
 EXTRA_SETTING_LABELS = {"smtp_password": "Mật khẩu SMTP"}
@@ -114,10 +120,14 @@ _ENUMS: dict[str, Callable[[Any], str]] = {
     "role": lambda v: Role(v).label,
     "delivered_via": lambda v: VIA_LABELS[v],
     "working": lambda v: "Ngày làm việc (làm bù)" if v else "Ngày nghỉ",
+    "level": lambda v: RatingLevel(v).label,
+    "via": lambda v: RatingVia(v).label,
+    "reasons": lambda v: "; ".join(RatingReason(code).label for code in str(v).split(",") if code),
 }
 # Fields holding another record's id, and which names they are shown by.
 _REFERENCES = {"unit_id": "units", "merged_into_id": "units", "procedure_id": "procedures",
-               "officer_id": "users", "delivered_by": "users", "created_by": "users", "dossier_id": "dossiers"}
+               "officer_id": "users", "delivered_by": "users", "created_by": "users",
+               "recorded_by": "users", "dossier_id": "dossiers"}
 _ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LONGEST = 120

@@ -50,6 +50,7 @@ from db.models import (
     DossierEvent,
     Office,
     Procedure,
+    Rating,
     SupplementPeriod,
     Unit,
     User,
@@ -219,6 +220,7 @@ def remove(session: Session, ctx: Context) -> DemoRemoval:
     total = session.scalar(select(func.count()).select_from(Dossier)) or 0
     # Most of the register going: refill the search index once rather than update it row by row.
     paused = counted.dossiers > total - counted.dossiers and search_index.pause_for_bulk_delete(connection)
+    connection.execute(delete(Rating).where(Rating.dossier_id.in_(demo_ids)))   # citizens' ratings of demo dossiers
     letters = connection.execute(delete(ApologyLetter).where(ApologyLetter.dossier_id.in_(demo_ids))).rowcount
     events = connection.execute(delete(DossierEvent).where(DossierEvent.dossier_id.in_(demo_ids))).rowcount
     periods = connection.execute(delete(SupplementPeriod).where(

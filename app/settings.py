@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app import validation
 from app.errors import ValidationError
+from app.text import fold
 from app.workcalendar import OfficeHours
 from db.models import Setting
 
@@ -102,6 +103,19 @@ def _max_length(limit: int) -> Callable[[str], None]:
 def _two_digits(value: str) -> None:
     if not (len(value) == 2 and value.isdigit()):
         raise ValidationError("Mã nền tảng phải gồm đúng 2 chữ số.")
+
+
+def _field_names(value: str) -> None:
+    if len(value) > 2000:
+        raise ValidationError("Tối đa 2000 ký tự.")
+    names = [line.strip() for line in value.replace(";", "\n").splitlines() if line.strip()]
+    if any(len(name) > 200 for name in names):
+        raise ValidationError("Tên lĩnh vực dài quá 200 ký tự.")
+
+
+def field_names(value: str) -> frozenset[str]:
+    """The fields a setting lists (one a line, or separated by “;”), folded: "Đất đai" matches "đất  đai"."""
+    return frozenset(fold(line) for line in value.replace(";", "\n").splitlines() if line.strip())
 
 
 T = TypeVar("T")
@@ -211,6 +225,16 @@ class Settings:
                                         group=Group.ALERTS)
     target_apology = SettingSpec(int, 100, "Chỉ tiêu hồ sơ trễ hạn có phiếu xin lỗi đúng hạn (%)",
                                  _between(0, 100), group=Group.ALERTS)
+    # Citizens' satisfaction (DOMAIN.md §8): satisfied ÷ rated, overall and for the land and construction fields.
+    target_satisfaction = SettingSpec(int, 90, "Chỉ tiêu tỷ lệ người dân hài lòng (%)", _between(0, 100),
+                                      group=Group.ALERTS)
+    target_satisfaction_land = SettingSpec(int, 85, "Chỉ tiêu tỷ lệ hài lòng với TTHC đất đai, xây dựng (%)",
+                                           _between(0, 100), group=Group.ALERTS)
+    satisfaction_land_fields = SettingSpec(str, "Đất đai\nXây dựng",
+                                           "Lĩnh vực tính theo chỉ tiêu hài lòng đất đai, xây dựng (mỗi dòng một lĩnh vực)",
+                                           _field_names, group=Group.ALERTS, multiline=True,
+                                           help="Tên lĩnh vực như trong danh mục thủ tục; không phân biệt hoa thường, "
+                                                "dấu.")
     # --- Báo cáo cuối ngày (the SMTP password lives in the keyring: app.secrets "smtp")
     report_folder = SettingSpec(str, "", "Thư mục nhận báo cáo (ví dụ ổ mạng dùng chung)", group=Group.REPORT,
                                 check_on_save=_writable_folder,

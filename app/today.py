@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import digitization, letter_delivery
+from app import digitization, letter_delivery, ratings
 from app.context import Context
 from app.deadlines import WarningBounds, WarningLevel
 from app.dossier_rows import DossierRow, level_counts, level_ids, level_rows, rows_by_id
@@ -20,6 +20,7 @@ from db.models import Dossier
 RECEIVED_TODAY = "received_today"
 RETURNED_TODAY = "returned_today"
 LETTERS_UNDELIVERED = "letters_undelivered"   # letters issued that have not reached their applicant
+UNHAPPY_NEW = "unhappy_new"   # citizens unhappy since yesterday: opens the list for the head of the centre
 
 # Levels an officer must be told about when a dossier newly reaches them.
 ALERT_LEVELS = (WarningLevel.OVERDUE, WarningLevel.APOLOGY_MISSED, WarningLevel.APOLOGY_TODAY)
@@ -49,6 +50,7 @@ class TodaySummary:
         """The same in Vietnamese words (the command line, the daily report)."""
         return undecided_tet_words(self.undecided_tet)
     letters_undelivered: int = 0         # apology letters issued but not yet delivered (app.letter_delivery)
+    unhappy_new: int = 0                 # "Không hài lòng" ratings recorded since yesterday (app.ratings)
 
 
 def _day_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
@@ -70,7 +72,8 @@ def summary(session: Session, ctx: Context) -> TodaySummary:
     return TodaySummary(now, ctx.calendar.is_working_day(now.date()), ctx.calendar.next_working_day(now.date()),
                         counts, ids, received, returned, gaps,
                         undecided_tet=ctx.calendar.undecided_tet(now.date()),
-                        letters_undelivered=letter_delivery.undelivered_count(session))
+                        letters_undelivered=letter_delivery.undelivered_count(session),
+                        unhappy_new=ratings.unhappy_count(session, ratings.new_since(now)))
 
 
 @dataclass(frozen=True)

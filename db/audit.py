@@ -44,7 +44,7 @@ from db.models import AuditEvent
 
 GENESIS = "0" * 64
 AUDITED_TABLES = frozenset({"dossiers", "apology_letters", "supplement_periods", "settings", "calendar_overrides",
-                            "users", "office", "units", "procedures"})
+                            "users", "office", "units", "procedures", "ratings"})
 # Derived or bookkeeping columns: recording them adds noise, not information.
 SKIPPED_COLUMNS = frozenset({"search_text", "applicant_name_folded", "name_folded", "version"})
 # Never write these in clear, not even hashed again: only the fact that they changed.

@@ -305,6 +305,34 @@ class ApologyLetter(Base):
     delivery_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
+class Rating(Base):
+    """How the citizen judged the service for one dossier (DOMAIN.md §8: satisfaction), once per dossier.
+
+    Recorded when the result is returned, later (paper, phone), or imported from the portal; a wrong
+    record is corrected, never deleted (the audit trail keeps the old values). Codes only: the words
+    (levels, reasons, channels) live in app.ratings.
+    """
+
+    __tablename__ = "ratings"
+    __table_args__ = (
+        CheckConstraint("level IN ('very_satisfied', 'satisfied', 'unsatisfied')", name="level"),
+        CheckConstraint("via IN ('counter', 'phone', 'paper', 'portal')", name="via"),
+        # "new unhappy ones since yesterday" and the list for the head of the centre
+        Index("ix_ratings_level_recorded_at", "level", "recorded_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), unique=True)
+    level: Mapped[str] = mapped_column(String(20))
+    # for "unsatisfied": reason codes separated by commas (time, attitude, guidance, resubmission, other)
+    reasons: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    via: Mapped[str] = mapped_column(String(10), default="counter", server_default="counter")
+    rated_at: Mapped[dt.datetime] = mapped_column(DateTime)        # when the citizen gave it
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)     # when it entered the register
+    recorded_by: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+
+
 class Setting(Base):
     """Office-wide settings, JSON-encoded; their types and defaults live in app.settings."""
 

@@ -103,6 +103,7 @@ PG_MODULES = {
 }
 PG_MODULES |= {"tests/app/test_letter_delivery.py", "tests/ui/test_delivery_ui.py"}
 PG_MODULES |= {"tests/db/test_audit_seal.py"}
+PG_MODULES |= {"tests/app/test_ratings.py", "tests/app/test_import_ratings.py"}
 
 
 def pytest_generate_tests(metafunc):

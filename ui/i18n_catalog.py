@@ -49,6 +49,10 @@ def app_labels() -> list[str]:
     from app.holiday_decisions import SOURCE_LABELS
 
     labels += SOURCE_LABELS.values()
+    from app import ratings
+
+    for kind in (ratings.Level, ratings.Reason, ratings.Via):   # the return dialog, the rating tab, the lists
+        labels += [member.label for member in kind]
     return list(dict.fromkeys(labels))
 
 
@@ -207,4 +211,25 @@ CATALOG = (
     QT_TR_NOOP("Tên đăng nhập SMTP (để trống nếu máy chủ không yêu cầu)"),
     QT_TR_NOOP("Địa chỉ gửi báo cáo"),
     QT_TR_NOOP("Địa chỉ nhận báo cáo (nhiều địa chỉ cách nhau bởi dấu phẩy)"),
+    # citizens' satisfaction (app.ratings, app.rates, app.settings)
+    QT_TR_NOOP("Người dân hài lòng (trong số hồ sơ được đánh giá)"),
+    QT_TR_NOOP("Người dân hài lòng với TTHC đất đai, xây dựng"),
+    QT_TR_NOOP("Mức độ hài lòng (đánh giá)"),
+    QT_TR_NOOP("Đánh giá hài lòng"),
+    QT_TR_NOOP("Chỉ tiêu tỷ lệ người dân hài lòng (%)"),
+    QT_TR_NOOP("Chỉ tiêu tỷ lệ hài lòng với TTHC đất đai, xây dựng (%)"),
+    QT_TR_NOOP("Lĩnh vực tính theo chỉ tiêu hài lòng đất đai, xây dựng (mỗi dòng một lĩnh vực)"),
+    QT_TR_NOOP("Tên lĩnh vực như trong danh mục thủ tục; không phân biệt hoa thường, dấu."),
+    QT_TR_NOOP("Rất hài lòng"),
+    QT_TR_NOOP("Hài lòng"),
+    QT_TR_NOOP("Không hài lòng"),
+    QT_TR_NOOP("Thời gian giải quyết"),
+    QT_TR_NOOP("Thái độ phục vụ"),
+    QT_TR_NOOP("Hướng dẫn"),
+    QT_TR_NOOP("Hồ sơ phải bổ sung nhiều lần"),
+    QT_TR_NOOP("Khác"),
+    QT_TR_NOOP("Tại quầy"),
+    QT_TR_NOOP("Điện thoại"),
+    QT_TR_NOOP("Phiếu giấy"),
+    QT_TR_NOOP("Cổng dịch vụ công"),
 )

@@ -88,19 +88,24 @@ def cmd_warnings(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
 
 
 def cmd_show(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
-    from app import letter_delivery
+    from app import letter_delivery, ratings
 
     with Session() as session:
         ctx = load_context(session, clock)
         view = dossiers.get(session, dossiers.find_id(session, args.code))
         events = worklists.history(session, view.id)
         delivery = letter_delivery.get_delivery(session, view.id)
+        rating = ratings.get_rating(session, view.id)
     now = clock.now()
     bounds = WarningBounds.at(ctx.calendar, now, ctx.settings.due_soon_days)
     level = level_of(int(view.status), view.due_at, view.apology_deadline_at, bounds)
     timing = finish_timing(view.finished_at, view.due_at) if view.finished_at and view.due_at else None
     out.data({"dossier": view, "warning": level.name.lower() if level is not None else None,
-              "timing": timing.value if timing else None, "history": events, "letter_delivery": delivery})
+              "timing": timing.value if timing else None, "history": events, "letter_delivery": delivery,
+              "rating": None if rating is None else {
+                  "level": rating.level.slug, "label": rating.level.label, "reasons": [r.slug for r in rating.reasons],
+                  "via": rating.via.value, "note": rating.note, "rated_at": rating.rated_at,
+                  "recorded_at": rating.recorded_at, "recorded_by": rating.recorded_by}})
     out.line(f"Hồ sơ {view.code} — {view.status.label}")
     out.line(f"  Thủ tục:      {view.procedure_name} ({view.procedure_code}; {view.field}; {view.processing})")
     out.line(f"  Đơn vị:       {view.unit_name}")
@@ -124,6 +129,10 @@ def cmd_show(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
         out.line(f"  Trả kết quả:  {datetime_vi(view.returned_at)}")
     if view.closing_reason:
         out.line(f"  Lý do:        {view.closing_reason}")
+    if rating is not None:
+        out.line(f"  Đánh giá:     {rating.describe()}")
+    elif view.status.value in (9, 10):
+        out.line("  Đánh giá:     chưa có (ghi nhận bằng lệnh “rate”)")
     out.line("  Lịch sử:")
     for event in events:
         change = f"{event.old_value} → {event.new_value}" if event.old_value else event.new_value

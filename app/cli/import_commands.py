@@ -94,11 +94,14 @@ def cmd_import(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
               "unknown_headers": list(plan.file.unknown_headers),
               "procedures_created": result.procedures_created if result else 0,
               "unknown_units": plan.unknown_units, "units_created": result.units_created if result else 0,
+              "ratings": plan.rated, "rating_scale": plan.file.rating_scale,
               "report": str(report), "seconds": round(elapsed, 2)})
     verb = "Xem trước" if args.dry_run else "Đã nhập"
     out.line(f"{verb} “{plan.file.name}”: {thousands(plan.file.data_rows)} dòng — thêm mới "
              f"{thousands(plan.added)}, cập nhật {thousands(plan.updated)}, không đổi {thousands(plan.unchanged)}, "
              f"không nhập được {thousands(plan.rejected)} ({elapsed:.1f} giây).")
+    if plan.file.rating_scale is not None:
+        out.line(f"Đánh giá hài lòng: {thousands(plan.rated)} hồ sơ (điểm đọc theo thang 1–{plan.file.rating_scale}).")
     if plan.file.unknown_headers:
         out.line("Cột không nhận ra (bỏ qua): " + ", ".join(f"“{h}”" for h in plan.file.unknown_headers))
     if plan.unknown_procedures:

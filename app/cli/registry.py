@@ -26,6 +26,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "app.cli.calendar_commands": ("calendar",),
     "app.cli.setup_commands": ("settings", "office", "unit"),
     "app.cli.delivery_commands": ("deliver", "letter-log"),
+    "app.cli.rating_commands": ("rate", "unhappy"),
 }
 
 

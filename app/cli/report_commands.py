@@ -89,7 +89,15 @@ def _summary_data(result: Summary, rate_result: Rates) -> dict:
         "groups": [{"key": g.key, "name": g.name, **counts(g.counts)} for g in result.groups],
         "total": counts(result.total),
         "rates": {r.key: {"label": r.label, "part": r.part, "whole": r.whole, "target": r.target,
-                          "percent": r.value, "meets_target": r.meets_target} for r in rate_result.rates},
+                          "percent": r.value, "meets_target": r.meets_target,
+                          **({"rated": r.rated, "returned": r.returned, "rated_share": r.rated_share}
+                             if r.rated is not None else {})} for r in rate_result.rates},
+        # satisfaction per unit, field or officer (the report's grouping), the rated share beside each rate
+        "satisfaction": [{"key": line.key, "name": line.name, "returned": line.returned, "rated": line.rated,
+                          "very_satisfied": line.very_satisfied, "satisfied": line.satisfied,
+                          "unsatisfied": line.unsatisfied, "percent": line.value, "rated_share": line.rated_share,
+                          "target": line.target, "meets_target": line.meets_target}
+                         for line in rate_result.satisfaction],
     }
 
 
@@ -119,7 +127,15 @@ def cmd_report(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
     for r in rate_result.rates:
         verdict = {True: "đạt", False: "chưa đạt", None: ""}[r.meets_target]
         out.line(f"  {r.label:<78} {thousands(r.part):>8}/{thousands(r.whole):<8} {r.text:>7}"
-                 + (f" (mục tiêu {percent_text(r.target, 0)}) {verdict}" if r.target is not None else ""))
+                 + (f" (mục tiêu {percent_text(r.target, 0)}) {verdict}" if r.target is not None else "")
+                 + (f"; {r.rated_text}" if r.rated_text else ""))
+    if rate_result.satisfaction:
+        out.line(f"\nMức độ hài lòng theo {GROUPINGS[rate_result.grouping].lower()}:")
+        out.line(f"  {'':<40} {'Có KQ':>7} {'Đánh giá':>9} {'Tỷ lệ ĐG':>9} {'Hài lòng':>9} {'Mục tiêu':>9}")
+        for line in rate_result.satisfaction:
+            verdict = {True: "đạt", False: "chưa đạt", None: ""}[line.meets_target]
+            out.line(f"  {line.name[:40]:<40} {thousands(line.returned):>7} {thousands(line.rated):>9} "
+                     f"{percent_text(line.rated_share):>9} {percent_text(line.value):>9} {percent_text(line.target, 0):>9} {verdict}")
     if args.out:
         out.line(f"\nĐã ghi: {args.out}")
     return 0

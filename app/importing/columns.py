@@ -78,6 +78,11 @@ DOSSIER_COLUMNS = _columns(
     Column("unit_name", "Đơn vị giải quyết", ("don vi xu ly", "co quan giai quyet", "don vi giai quyet",
                                              "phong ban xu ly", "co quan chu tri giai quyet", "co quan chu tri",
                                              "don vi chu tri", "co quan xu ly", "phong ban giai quyet")),
+    # the portal's evaluation of the dossier (app.ratings: words, or 1–3 / 1–5 points)
+    Column("rating", "Mức độ hài lòng (đánh giá)", ("muc do hai long", "danh gia", "ket qua danh gia",
+                                                     "muc do danh gia", "danh gia hai long", "muc hai long",
+                                                     "danh gia cua nguoi dan", "danh gia muc do hai long",
+                                                     "ket qua danh gia hai long", "diem danh gia")),
 )
 
 CATALOG_COLUMNS = _columns(

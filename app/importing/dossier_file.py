@@ -70,6 +70,7 @@ class DossierRow:
     closing_reason: str
     notes: str
     unit_name: str = ""     # the deciding unit as the file names it ("" when the file has no such column)
+    rating: str | None = None   # the citizen's evaluation (app.ratings.Level's value), when the file has one
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class DossierFile:
     data_rows: int                # non-empty rows under the header
     rows: tuple[DossierRow, ...]
     problems: tuple[RowProblem, ...]
+    rating_scale: int | None = None   # the points of the evaluation column: 3 (1–3) or 5 (1–5); None: no column
 
 
 def read_dossier_file(path: str | Path, mapping: dict[str, str] | None = None, *,
@@ -118,6 +120,9 @@ def parse_dossier_table(table: RawTable, mapping: dict[str, str] | None = None, 
     rows: list[DossierRow] = []
     problems: list[RowProblem] = []
     width = max(cols.values()) + 1
+    # points of the evaluation column are read on the scale the whole column uses (1–3, or 1–5 stars)
+    scale = values.rating_scale(r[cols["rating"]] for r in data if len(r) > cols["rating"]) \
+        if "rating" in cols else None
     total = len(data)
     count = 0
     for offset, raw in enumerate(data):
@@ -139,7 +144,7 @@ def parse_dossier_table(table: RawTable, mapping: dict[str, str] | None = None, 
                                                      "thay cho công thức rồi nhập lại"))
             continue
         try:
-            rows.append(_row(number, cells, cols))
+            rows.append(_row(number, cells, cols, scale or 3))
         except (CellError, ValidationError) as error:
             reason = str(error)
             problems.append(RowProblem(number, code, reason[:1].upper() + reason[1:]))
@@ -152,7 +157,7 @@ def parse_dossier_table(table: RawTable, mapping: dict[str, str] | None = None, 
         raise ValidationError(f"Tệp “{table.name}” chỉ có dòng tiêu đề, không có hồ sơ nào.")
     problems.sort(key=lambda p: p.row)
     return DossierFile(table.name, table.encoding, match.header_row, frozenset(cols), match.unknown, count,
-                       tuple(rows), tuple(problems))
+                       tuple(rows), tuple(problems), scale)
 
 
 def _duplicates(rows: list[DossierRow]) -> list[RowProblem]:
@@ -169,7 +174,7 @@ def _duplicates(rows: list[DossierRow]) -> list[RowProblem]:
     return problems
 
 
-def _row(number: int, cells: dict, cols: dict[str, int]) -> DossierRow:
+def _row(number: int, cells: dict, cols: dict[str, int], scale: int = 3) -> DossierRow:
     code = validation.dossier_code(values.text(cells["code"]))
     name = validation.required_text(values.text(cells["applicant_name"]), "họ tên người nộp", 300)
     received = values.moment(cells["received_at"], "Ngày tiếp nhận")
@@ -224,6 +229,9 @@ def _row(number: int, cells: dict, cols: dict[str, int]) -> DossierRow:
             raise CellError(f"hồ sơ “{status.label}” phải có ngày có kết quả/ngày kết thúc")
         if status in CLOSED_WITH_REASON and not reason:
             raise CellError(f"hồ sơ “{status.label}” phải có lý do (cột “Lý do”)")
+    rating = values.rating(cells.get("rating"), scale)
+    if rating is not None and status is not None and status not in (Status.RESULT_READY, Status.RETURNED):
+        raise CellError(f"hồ sơ “{status.label}” chưa có kết quả nên chưa có đánh giá “{values.text(cells['rating'])}”")
     return DossierRow(
         row=number, code=code, received_at=received, applicant_name=name,
         procedure_code=procedure_code, procedure_name=procedure_name, field=values.text(cells.get("field")),
@@ -235,4 +243,5 @@ def _row(number: int, cells: dict, cols: dict[str, int]) -> DossierRow:
         status=status, finished_at=finished, returned_at=returned, closing_reason=reason,
         notes=validation.optional_text(nfc(values.text(cells.get("notes"))), "ghi chú", 4000),
         unit_name=validation.optional_text(nfc(values.text(cells.get("unit_name"))), "đơn vị giải quyết", 300),
+        rating=rating.value if rating is not None else None,
     )

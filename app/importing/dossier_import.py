@@ -27,7 +27,7 @@ from app.importing.units import match_unit_name, unit_index
 from app.lifecycle import Status, TimeUnit
 from app.text import fold, fold_name
 from app.validation import EARLIEST
-from db.models import ApologyLetter, Dossier, Procedure
+from db.models import ApologyLetter, Dossier, Procedure, Rating
 
 CHUNK = 5_000  # codes per IN (...) lookup
 
@@ -80,6 +80,16 @@ class Change:
 
 
 @dataclass(frozen=True)
+class RatingChange:
+    """The citizen's evaluation a row brings: new for its dossier, or different from the one recorded."""
+
+    row: int
+    code: str
+    level: str          # app.ratings.Level's value
+    old_level: str = ""  # "" when the dossier had no rating
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     file: DossierFile
     new_rows: tuple[DossierRow, ...]
@@ -92,6 +102,11 @@ class ImportPlan:
     unknown_units: tuple[UnknownUnit, ...] = ()
     # the deciding unit the file names for a new row: a unit id, or ("new", key) for an unknown unit
     unit_of: dict = field(default_factory=dict, compare=False, repr=False)
+    ratings: tuple[RatingChange, ...] = ()
+
+    @property
+    def rated(self) -> int:
+        return len(self.ratings)
 
     @property
     def added(self) -> int:
@@ -117,6 +132,7 @@ class ImportResult:
     events: int
     report_path: str = ""
     units_created: int = 0
+    ratings: int = 0            # evaluations recorded or changed
 
 
 def _procedures(session: Session) -> tuple[dict[str, tuple[int, ProcessingTime]], dict[str, str]]:
@@ -158,11 +174,17 @@ def plan_import(session: Session, ctx: Context, parsed: DossierFile, *, progress
     rows = parsed.rows
     existing = _existing(session, [r.code for r in rows], check)
     with_letter: set[int] = set()
+    rated: dict[int, str] = {}   # dossier id → its recorded rating, for the dossiers of rows that bring one
     if existing:
         ids = [v[0] for v in existing.values()]
         for start in range(0, len(ids), CHUNK):
             with_letter.update(session.scalars(select(ApologyLetter.dossier_id).where(
                 ApologyLetter.dossier_id.in_(ids[start:start + CHUNK]))))
+        if "rating" in parsed.columns:
+            for start in range(0, len(ids), CHUNK):
+                rated.update(session.execute(select(Rating.dossier_id, Rating.level).where(
+                    Rating.dossier_id.in_(ids[start:start + CHUNK]))).all())
+    rating_changes: list[RatingChange] = []
     problems = list(parsed.problems)
     unknown: dict[str, list] = {}
     new_rows, changes, procedure_of = [], [], {}
@@ -210,6 +232,16 @@ def plan_import(session: Session, ctx: Context, parsed: DossierFile, *, progress
                 procedure_ref: int | tuple[str, str] = ("new", key)
             else:
                 procedure_ref = known[0]
+            if row.rating is not None:
+                # a rating needs a dossier with its result: the file's status, else the register's
+                status = row.status or (Status(old[2 + _COMPARED.index("status")]) if old else Status.ACCEPTED)
+                if status not in (Status.RESULT_READY, Status.RETURNED):
+                    problems.append(RowProblem(row.row, row.code, (
+                        f"Hồ sơ “{status.label}” chưa có kết quả nên chưa có đánh giá (cột “Mức độ hài lòng”)")))
+                    continue
+                held = rated.get(old[0], "") if old else ""
+                if held != row.rating:
+                    rating_changes.append(RatingChange(row.row, row.code, row.rating, held))
             if unit_ref is not None:
                 unit_of[row.row] = unit_ref
             if old is None:
@@ -218,7 +250,9 @@ def plan_import(session: Session, ctx: Context, parsed: DossierFile, *, progress
                     else (procedure_ref, known[1])
                 continue
             change = _diff(row, old, present, procedure_ref, old[0] in with_letter, unit_ref)
-            if change is None:
+            if change is None and rating_changes and rating_changes[-1].row == row.row:
+                pass   # nothing but its evaluation changes: counted with the ratings (plan.rated), not unchanged
+            elif change is None:
                 unchanged += 1
             elif isinstance(change, RowProblem):
                 problems.append(change)
@@ -233,8 +267,10 @@ def plan_import(session: Session, ctx: Context, parsed: DossierFile, *, progress
     # a new unit is named as most rows spell it (the first seen of equals)
     units_list = tuple(UnknownUnit(key, spellings.most_common(1)[0][0], sum(spellings.values()))
                        for key, spellings in sorted(unknown_units.items()))
+    # a row refused later (its change) takes its rating with it
+    refused = {p.row for p in problems}
     return ImportPlan(parsed, tuple(new_rows), tuple(changes), unchanged, tuple(problems), unknown_list,
-                      procedure_of, units_list, unit_of)
+                      procedure_of, units_list, unit_of, tuple(r for r in rating_changes if r.row not in refused))
 
 
 def _diff(row: DossierRow, old: tuple, present: frozenset[str], procedure_ref, has_letter: bool, unit_ref=None):

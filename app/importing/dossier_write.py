@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
+from app import ratings
 from app.context import Context
 from app.deadlines import ProcessingTime, due_from_receipt
 from app.dossiers import search_text_for
@@ -26,7 +27,7 @@ from app.lifecycle import Channel, Status
 from app.text import fold
 from db import audit
 from db.bulk import insert_rows
-from db.models import Dossier, DossierEvent, Procedure, Unit
+from db.models import Dossier, DossierEvent, Procedure, Rating, Unit
 from db.search_index import FTS_TABLE, SQLITE_DDL
 
 BATCH = 10_000
@@ -109,13 +110,52 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
         done += len(changes)
         if progress:
             progress(done, total, "Đang cập nhật hồ sơ đã có…")
+    events += _write_ratings(session, ctx, plan, now, note)
     # A file that moved a due date, a receipt or reopened a dossier moves its apology deadline too.
     recompute_deadlines(session, ctx.calendar, [c.dossier_id for c in plan.changes
                                                 if {"due_at", "received_at", "status"} & {k for k, _o, _n in c.fields}])
     checkpoint(check)
     session.expire_all()
     return ImportResult(name, plan.added, plan.updated, plan.unchanged, plan.rejected, len(created), events,
-                        units_created=len(created_units))
+                        units_created=len(created_units), ratings=plan.rated)
+
+
+def _write_ratings(session: Session, ctx: Context, plan: ImportPlan, now: dt.datetime, note: str) -> int:
+    """The portal's evaluations the file brings, through the ORM (each one audited): new ratings given through
+    the portal when the result came, or a recorded one changed to what the portal holds."""
+    if not plan.ratings:
+        return 0
+    codes = [r.code for r in plan.ratings]
+    found: dict[str, tuple[int, dt.datetime | None]] = {}
+    for start in range(0, len(codes), BATCH):
+        for dossier_id, code, returned, finished in session.execute(
+                select(Dossier.id, Dossier.code, Dossier.returned_at, Dossier.finished_at)
+                .where(Dossier.code.in_(codes[start:start + BATCH]))):
+            found[code] = (dossier_id, returned or finished)
+    ids = [dossier_id for dossier_id, _at in found.values()]
+    held: dict[int, Rating] = {}
+    for start in range(0, len(ids), BATCH):
+        held.update((r.dossier_id, r) for r in session.scalars(
+            select(Rating).where(Rating.dossier_id.in_(ids[start:start + BATCH]))))
+    for change in plan.ratings:
+        dossier_id, result_at = found[change.code]
+        level = ratings.Level(change.level)
+        rating = held.get(dossier_id)
+        if rating is None:
+            session.add(Rating(dossier_id=dossier_id, level=level.value, reasons="", note="",
+                               via=ratings.Via.PORTAL.value, rated_at=min(result_at or now, now), recorded_at=now,
+                               recorded_by=ctx.user_id))
+            old = ""
+        else:
+            old = ratings.Level(rating.level).label
+            rating.level, rating.via = level.value, ratings.Via.PORTAL.value
+            if level is not ratings.Level.UNSATISFIED:
+                rating.reasons = ""
+        session.add(DossierEvent(dossier_id=dossier_id, at=now, user_id=ctx.user_id, kind="rating", field="rating",
+                                 old_value=old, new_value=level.label,
+                                 note=f"Đánh giá trên Cổng dịch vụ công — {note} (dòng {change.row})"))
+    session.flush()
+    return len(plan.ratings)
 
 
 def _status_of(row: DossierRow) -> Status:

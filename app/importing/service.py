@@ -50,6 +50,8 @@ def import_dossiers(session: Session, ctx: Context, path: str | Path, source: st
 def save_dossier_report(ctx: Context, plan: ImportPlan, result: ImportResult | None) -> Path:
     summary: list[tuple[str, int | str]] = [("Số dòng dữ liệu", plan.file.data_rows), ("Thêm mới", plan.added), ("Cập nhật", plan.updated),
                ("Không đổi", plan.unchanged), ("Không nhập được", plan.rejected)]
+    if plan.file.rating_scale is not None:
+        summary.append(("Đánh giá hài lòng ghi nhận (thang điểm 1–" + str(plan.file.rating_scale) + ")", plan.rated))
     if result is None:
         summary.insert(0, ("Chế độ", "Xem trước (chưa ghi vào sổ)"))
     else:

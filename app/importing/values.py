@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 
+from app import ratings
 from app.lifecycle import STATUS_LABELS, Channel, OnlineLevel, Status
 from app.text import fold, nfc
 
@@ -264,3 +265,48 @@ def processing_time(value, unit_value) -> tuple[float, str]:
     if word.startswith("gio") or word == "h":
         return result, "hour"
     return result, unit or "day"
+
+
+# -- the citizen's evaluation ------------------------------------------------------------------------
+
+_POINTS = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(?:diem)?\s*(?:/\s*([35]))?(?:\s*diem)?$")
+
+
+def _points(value) -> tuple[float, int | None] | None:
+    """A cell read as points: (value, the scale it names: "4/5" → 5), or None when it is not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value), None
+    match = _POINTS.match(fold(str(value)).strip())
+    if match is None:
+        return None
+    return float(match.group(1).replace(",", ".")), int(match.group(2)) if match.group(2) else None
+
+
+def rating_scale(cells) -> int:
+    """The point scale of a whole evaluation column, as the portal exports it: 1–5 when any cell says 4 or 5
+    (or "…/5"), else 1–3."""
+    for cell in cells:
+        found = None if is_empty(cell) else _points(cell)
+        if found is not None and (found[1] == 5 or (found[1] is None and found[0] in (4, 5))):
+            return 5
+    return 3
+
+
+def rating(value, scale: int = 3) -> ratings.Level | None:
+    """An evaluation cell: words ("Rất hài lòng", "Hài lòng", "Không hài lòng") or points of the column's scale."""
+    if is_empty(value):
+        return None
+    found = _points(value)
+    if found is None:
+        level = ratings.level_from_words(text(value))
+        if level is None:
+            raise CellError(f"đánh giá “{text(value)}” không nhận ra (dùng: Rất hài lòng, Hài lòng, Không hài lòng, "
+                            f"hoặc điểm 1–3 / 1–5)")
+        return level
+    points, named = found
+    scale = named or scale
+    if not points.is_integer() or not 1 <= points <= scale:
+        raise CellError(f"điểm đánh giá “{text(value)}” nằm ngoài thang điểm 1–{scale}")
+    return ratings.level_from_points(int(points), scale)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import digitization, worklists
+from app import digitization, ratings, worklists
 from app.catalog import get_office
 from app.context import Context
 from app.deadlines import WarningBounds, WarningLevel
@@ -29,8 +29,15 @@ from app.formatting import date_vi, datetime_vi
 from app.letter_delivery import VIA_LABELS
 from app.lifecycle import Channel, ResultDelivery, Status
 from app.measures import Period, moment_of
-from app.rates import Summary, report, summary
-from app.reports.period import Workbook, add_ii06a_sheet, add_rates_sheet, office_lines, period_line
+from app.rates import Summary, report
+from app.reports.period import (
+    Workbook,
+    add_ii06a_sheet,
+    add_rates_sheet,
+    add_satisfaction_sheet,
+    office_lines,
+    period_line,
+)
 from app.reports.xlsx import Column, Sheet, new_workbook, slug, to_bytes
 from db import audit, audit_seal
 from db.models import ApologyLetter, Dossier, Procedure, Unit
@@ -90,7 +97,7 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
     start, end = dt.datetime.combine(day, dt.time()), dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
     office = get_office(session)
     day_period, month_period = Period.day(day), Period.month_to_date(day)
-    day_summary = summary(session, day_period, moment)
+    day_summary, day_rates = report(session, day_period, ctx.settings, moment)
     month_summary, month_rates = report(session, month_period, ctx.settings, moment)
 
     received = session.execute(_dossier_query(Dossier.received_at >= start, Dossier.received_at < end)
@@ -187,6 +194,19 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
                    g.received_at, g.finished_at, "; ".join(rule(key).short for key in g.missing)])
     sheet.finish()
 
+    # Citizens' satisfaction with the dossiers that got their result today (per unit, the rated share beside
+    # it), and the unhappy ratings recorded today for the head of the centre.
+    add_satisfaction_sheet(book, "Hài lòng", f"{title_day} — MỨC ĐỘ HÀI LÒNG CỦA NGƯỜI DÂN TRONG NGÀY",
+                           head + [period_line(day_period), made], day_rates)
+    unhappy, _total = ratings.unhappy(session, now, day, day)
+    sheet = Sheet(book, "Không hài lòng hôm nay", f"HỒ SƠ NGƯỜI DÂN KHÔNG HÀI LÒNG NGÀY {date_vi(day)}", sub, (
+        Column("STT", 6, "int"), Column("Mã hồ sơ", 26), Column("Người nộp", 24), Column("Điện thoại", 13),
+        Column("Tên thủ tục", 40), Column("Đơn vị giải quyết", 26), Column("Lý do", 40), Column("Ý kiến", 36),
+        Column("Cách đánh giá", 16), Column("Thời điểm", 16, "datetime")))
+    for index, u in enumerate(unhappy, 1):
+        sheet.add([index, u.code, u.applicant_name, u.applicant_phone, u.procedure_name, u.unit_name, u.reasons,
+                   u.note, u.via.label, u.rated_at])
+    sheet.finish()
     _add_audit_head_sheet(book, session, sub)
 
     file_name = f"bao-cao-cuoi-ngay-{slug(office.name) or 'mot-cua'}-{day:%Y-%m-%d}.xlsx"

@@ -12,7 +12,7 @@ from app.context import Context
 from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.lifecycle import ResultDelivery
-from app.measures import Period
+from app.measures import GROUPINGS, Period
 from app.rates import Rates, Summary, report
 from app.reports.xlsx import Column, Sheet, new_workbook, slug, to_bytes
 from db.models import Dossier, Procedure, Unit
@@ -67,14 +67,45 @@ def add_ii06a_sheet(workbook, name: str, title: str, subtitle: list[str], result
 
 
 RATE_COLUMNS = (Column("Chỉ tiêu", 60), Column("Số hồ sơ / TTHC đạt", 14, "int"), Column("Trên tổng số", 14, "int"),
-                Column("Tỷ lệ (%)", 11, "percent"), Column("Mục tiêu (%)", 11, "int"), Column("Đánh giá", 14))
+                Column("Tỷ lệ (%)", 11, "percent"), Column("Mục tiêu (%)", 11, "int"), Column("Đánh giá", 14),
+                # beside the satisfaction rates: how many of the dossiers with a result were rated
+                Column("Hồ sơ được đánh giá / có kết quả", 16), Column("Tỷ lệ được đánh giá (%)", 13, "percent"))
+VERDICTS = {True: "Đạt", False: "Chưa đạt", None: "—"}
 
 
 def add_rates_sheet(workbook, name: str, title: str, subtitle: list[str], result: Rates) -> Sheet:
     sheet = Sheet(workbook, name, title, subtitle, RATE_COLUMNS)
     for rate in result.rates:
-        verdict = {True: "Đạt", False: "Chưa đạt", None: "—"}[rate.meets_target]
-        sheet.add([rate.label, rate.part, rate.whole, rate.value, rate.target, verdict])
+        rated = f"{rate.rated}/{rate.returned}" if rate.rated is not None else ""
+        sheet.add([rate.label, rate.part, rate.whole, rate.value, rate.target, VERDICTS[rate.meets_target], rated,
+                   rate.rated_share])
+    sheet.finish()
+    return sheet
+
+
+SATISFACTION_COLUMNS = (
+    Column("STT", 6, "int"), Column("Đơn vị", 34), Column("Hồ sơ có kết quả", 12, "int"),
+    Column("Được đánh giá", 12, "int"), Column("Tỷ lệ được đánh giá (%)", 13, "percent"),
+    Column("Rất hài lòng", 11, "int"), Column("Hài lòng", 11, "int"), Column("Không hài lòng", 11, "int"),
+    Column("Tỷ lệ hài lòng (%)", 12, "percent"), Column("Mục tiêu (%)", 11, "int"), Column("Đánh giá", 12),
+)
+
+
+def add_satisfaction_sheet(workbook, name: str, title: str, subtitle: list[str], result: Rates) -> Sheet:
+    """Satisfaction per unit, field or officer, the rated share beside it; the totals from the overall rates."""
+    columns = list(SATISFACTION_COLUMNS)
+    columns[1] = Column(GROUPINGS[result.grouping], 34)
+    sheet = Sheet(workbook, name, title, subtitle + [
+        "Tỷ lệ hài lòng = (rất hài lòng + hài lòng) / hồ sơ được đánh giá, trong số hồ sơ có kết quả trong kỳ"],
+        columns)
+    for index, line in enumerate(result.satisfaction, start=1):
+        sheet.add([index, line.name + (" (đất đai, xây dựng)" if line.land else ""), line.returned, line.rated,
+                   line.rated_share, line.very_satisfied, line.satisfied, line.unsatisfied, line.value, line.target,
+                   VERDICTS[line.meets_target]])
+    for key, name_ in (("satisfaction", "Tổng cộng"), ("satisfaction_land", "Các lĩnh vực đất đai, xây dựng")):
+        rate = result[key]
+        sheet.add(["", name_, rate.returned, rate.rated, rate.rated_share, None, None, rate.whole - rate.part,
+                   rate.value, rate.target, VERDICTS[rate.meets_target]], total=True)
     sheet.finish()
     return sheet
 
@@ -100,6 +131,7 @@ def period_report(session: Session, ctx: Context, period: Period, grouping: str 
     add_ii06a_sheet(book, "Biểu II.06a", "KẾT QUẢ GIẢI QUYẾT TTHC TẠI BỘ PHẬN MỘT CỬA (Biểu II.06a/VPCP/KSTT)",
                     subtitle, result)
     add_rates_sheet(book, "Chỉ tiêu", "CÁC CHỈ TIÊU THEO KẾ HOẠCH", subtitle, rate_result)
+    add_satisfaction_sheet(book, "Hài lòng", "MỨC ĐỘ HÀI LÒNG CỦA NGƯỜI DÂN", subtitle, rate_result)
     name = f"bieu-II.06a-{slug(office.name) or 'mot-cua'}-{period.start:%Y-%m-%d}-den-{period.end:%Y-%m-%d}.xlsx"
     return result, rate_result, Workbook(name, to_bytes(book))
 

@@ -68,7 +68,8 @@ def test_daily_workbook_sheets_titles_and_layout(Session, make_ctx, day_register
     book = open_book(report.workbook.content)
     assert book.sheetnames == ["Tổng hợp ngày", "Lũy kế tháng", "Chỉ tiêu", "Tiếp nhận hôm nay",
                                "Trả kết quả hôm nay", "Sắp đến hạn", "Cần xin lỗi", "Quá hạn",
-                               "Phiếu xin lỗi hôm nay", "Thiếu số hóa", "Mốc nhật ký"]
+                               "Phiếu xin lỗi hôm nay", "Thiếu số hóa", "Hài lòng", "Không hài lòng hôm nay",
+                               "Mốc nhật ký"]
     ws = book["Tổng hợp ngày"]
     assert ws["A1"].value == "BÁO CÁO CUỐI NGÀY 25/11/2026 — KẾT QUẢ TRONG NGÀY"
     assert ws["A1"].font.b

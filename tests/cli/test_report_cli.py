@@ -47,7 +47,7 @@ def test_export_daily_report_and_outbox(cli, tmp_path):
     assert sum(g["received"] for g in data["groups"]) == total["received"]
     assert set(data["rates"]) == {"full_online", "procedures_online", "online_dossiers", "online_processing",
                                   "on_time_finished", "on_time_overdue_counted", "digitization",
-                                  "online_payment", "apology"}
+                                  "online_payment", "apology", "satisfaction", "satisfaction_land"}
     target = tmp_path / "bieu.xlsx"
     result = cli("report", "--from", "2026-11-01", "--to", "2026-11-25", "--by", "field", "--out", str(target))
     assert result.returncode == 0, result.stderr

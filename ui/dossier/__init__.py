@@ -8,4 +8,5 @@ adds its tab here and touches nothing else of the form.
 TABS: list[str] = [
     "ui.letters.tab:LetterTab",
     "ui.dossier.digitization_tab:DigitizationTab",
+    "ui.ratings.tab:RatingTab",
 ]

@@ -37,6 +37,12 @@ class ActionDialog(QDialog):
             self.delivery.addItem(tr(delivery.label), delivery.value)
         if target is Status.RETURNED:
             form.addRow(tr("Hình thức nhận kết quả"), self.delivery)
+        # Returning the result is the moment the citizen judges the service: one keystroke, or skipped.
+        self.rating = None
+        if target is Status.RETURNED:
+            from ui.ratings.picker import RatingPicker
+
+            self.rating = RatingPicker(parent=self)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(tr("Thực hiện"))
         buttons.button(QDialogButtonBox.Cancel).setText(tr("Hủy"))
@@ -46,6 +52,9 @@ class ActionDialog(QDialog):
         if target is Status.SUPPLEMENT:
             layout.addWidget(QLabel(tr("Thời gian chờ bổ sung không tính vào thời hạn giải quyết.")))
         layout.addLayout(form)
+        if self.rating is not None:
+            layout.addWidget(self.rating)
+            self.rating.focus_first()   # the keys 1/2/3 work at once; Enter returns the result
         layout.addWidget(buttons)
 
     def values(self) -> dict:
@@ -53,6 +62,15 @@ class ActionDialog(QDialog):
         if self.target is Status.RETURNED:
             values["result_delivery"] = self.delivery.currentData()
         return values
+
+    def accept(self) -> None:
+        if self.rating is not None and not self.rating.check():
+            return   # "Không hài lòng" without a reason: said under the choices, the dialog stays
+        super().accept()
+
+    def rating_value(self) -> dict | None:
+        """The citizen's rating taken with the result ({"level", "reasons", "note"}), or None (skipped)."""
+        return self.rating.value() if self.rating is not None else None
 
 
 class DueDialog(QDialog):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dossier_page, dossiers
+from app import dossier_page, dossiers, ratings
 from app.dossier_page import DossierPage
 from app.errors import StaleDataError
 from app.formatting import datetime_vi
@@ -242,8 +242,15 @@ class DossierWindow(QDialog):
         if dialog.exec() != QDialog.Accepted:
             return
         values = dialog.values()
-        self._write(lambda session, ctx, version: dossiers.change_status(
-            session, ctx, self.dossier_id, target, expected_version=version, **values), "status")
+        rating = dialog.rating_value()
+
+        def action(session, ctx, version):
+            view = dossiers.change_status(session, ctx, self.dossier_id, target, expected_version=version, **values)
+            if rating is not None:   # given at the counter with the result: one transaction with the return
+                ratings.record(session, ctx, self.dossier_id, via=ratings.Via.COUNTER, at=values["at"], **rating)
+            return view
+
+        self._write(action, "status")
 
     def change_due(self) -> None:
         if self.page is None or self.page.view.due_at is None:

@@ -275,6 +275,9 @@ class ImportDialog(QDialog):
             if self.parsed.encoding:
                 details += tr(", mã hóa {enc}").format(enc=self.parsed.encoding)
             lines.append(details + ".")
+            if getattr(self.parsed, "rating_scale", None):
+                lines.append(tr("Đánh giá hài lòng ghi nhận: <b>{n}</b> hồ sơ (điểm đọc theo thang 1–{scale}).").format(
+                    n=thousands(plan.rated), scale=self.parsed.rating_scale))
             if self.parsed.unknown_headers:
                 lines.append(tr("Cột bỏ qua (không nhận ra): ") +
                              ", ".join(f"“{h}”" for h in self.parsed.unknown_headers) +
@@ -330,14 +333,16 @@ class ImportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         plan = self.plan
-        ready = plan is not None and self.result is None and (plan.added or plan.updated) \
+        # a file that only brings the portal's ratings is something to import too
+        rated = getattr(plan, "rated", 0)
+        ready = plan is not None and self.result is None and (plan.added or plan.updated or rated) \
             and (not plan.problems or self.skip_rejected.isChecked()) \
             and (not getattr(plan, "unknown_procedures", ()) or self.create_procedures.isChecked()) \
             and (not getattr(plan, "unknown_units", ()) or self.create_units.isChecked())
         self.import_button.setEnabled(bool(ready))
         hint = ""
         if plan is not None and self.result is None and not ready:
-            if not (plan.added or plan.updated):
+            if not (plan.added or plan.updated or rated):
                 hint = tr("Tệp không có gì mới để nhập.")
             elif plan.problems and not self.skip_rejected.isChecked():
                 hint = tr("Tệp có dòng lỗi: sửa tệp rồi chọn lại, hoặc đánh dấu “Bỏ qua các dòng lỗi” để nhập "
@@ -389,6 +394,8 @@ class ImportDialog(QDialog):
                 a=thousands(result.added), w=what, u=thousands(result.updated), n=thousands(result.unchanged),
                 r=thousands(result.rejected))
             + (tr("<br>Đã tạo {c} thủ tục mới.").format(c=created) if created else "")
+            + (tr("<br>Đã ghi nhận {n} đánh giá hài lòng.").format(n=thousands(result.ratings))
+               if getattr(result, "ratings", 0) else "")
             + tr("<br>Báo cáo (bảng tính Excel) đã lưu: {path}").format(path=html.escape(result.report_path)))
         self.report_button.setVisible(True)
         self.import_button.setEnabled(False)

@@ -96,6 +96,11 @@ class RateCard(QFrame):
         else:
             self.detail.setText(tr("{part}/{whole} · mục tiêu {target}").format(
                 part=thousands(rate.part), whole=thousands(rate.whole), target=percent(rate.target, 0)) + f" {mark}")
+        if rate.rated is not None and rate.returned is not None:
+            # a rate over 3 ratings is not a rate over 300 returns: how many were rated, beside it
+            self.detail.setText(self.detail.text() + "\n" + tr("Được đánh giá: {rated}/{returned} ({share})").format(
+                rated=thousands(rate.rated), returned=thousands(rate.returned), share=percent(rate.rated_share)))
+            self.detail.setToolTip(tr("Số hồ sơ được người dân đánh giá trong số hồ sơ có kết quả trong kỳ"))
         self.setToolTip(f"{tr(rate.label)}: {percent(rate.value)} ({thousands(rate.part)}/{thousands(rate.whole)})")
 
 
@@ -113,6 +118,9 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
 
 PRESETS = (QT_TR_NOOP("Tháng này"), QT_TR_NOOP("Tuần này"), QT_TR_NOOP("Quý này"), QT_TR_NOOP("Năm nay"),
            QT_TR_NOOP("Tùy chọn"))
+SATISFACTION_HEADERS = (QT_TR_NOOP("Có kết quả"), QT_TR_NOOP("Được đánh giá"), QT_TR_NOOP("Tỷ lệ được đánh giá"),
+                        QT_TR_NOOP("Rất hài lòng"), QT_TR_NOOP("Hài lòng"), QT_TR_NOOP("Không hài lòng"),
+                        QT_TR_NOOP("Tỷ lệ hài lòng"), QT_TR_NOOP("Mục tiêu"))
 II06A_HEADERS = (QT_TR_NOOP("Đơn vị"), QT_TR_NOOP("Tiếp nhận"), QT_TR_NOOP("Trực tuyến"), QT_TR_NOOP("Trực tiếp, BC"),
                  QT_TR_NOOP("Kỳ trước"), QT_TR_NOOP("Đã giải quyết"), QT_TR_NOOP("Trước hạn"), QT_TR_NOOP("Đúng hạn"),
                  QT_TR_NOOP("Quá hạn"), QT_TR_NOOP("Đang giải quyết"), QT_TR_NOOP("Trong hạn"), QT_TR_NOOP("Quá hạn"),
@@ -158,6 +166,8 @@ class ReportsPage(Page):
                                         "khai báo máy chủ thư"))
         self.period_button = QPushButton(tr("Xuất Biểu II.06a…"))
         self.outbox_button = QPushButton(tr("Hộp thư đi"))
+        self.unhappy_button = QPushButton(tr("Hồ sơ không hài lòng…"))
+        self.unhappy_button.setObjectName("unhappyButton")
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -172,7 +182,7 @@ class ReportsPage(Page):
         bar.addWidget(self.show_button)
         bar.addStretch(1)
         actions = QHBoxLayout()
-        for button in (self.daily_button, self.period_button, self.outbox_button):
+        for button in (self.daily_button, self.period_button, self.outbox_button, self.unhappy_button):
             actions.addWidget(button)
         actions.addStretch(1)
 
@@ -193,6 +203,14 @@ class ReportsPage(Page):
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.table.setMinimumHeight(220)
+        # satisfaction per unit / field / officer, the rated share beside it (fields of land and construction
+        # against their own target)
+        self.satisfaction_title = QLabel(tr("Mức độ hài lòng của người dân"))
+        self.satisfaction = QTableWidget(0, 1 + len(SATISFACTION_HEADERS))
+        self.satisfaction.setObjectName("satisfactionTable")
+        self.satisfaction.verticalHeader().setVisible(False)
+        self.satisfaction.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.satisfaction.setMinimumHeight(160)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -203,6 +221,8 @@ class ReportsPage(Page):
         layout.addLayout(charts)
         layout.addWidget(QLabel(tr("Biểu II.06a — kết quả giải quyết TTHC")))
         layout.addWidget(self.table)
+        layout.addWidget(self.satisfaction_title)
+        layout.addWidget(self.satisfaction)
         scroll = QScrollArea()
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
@@ -217,6 +237,7 @@ class ReportsPage(Page):
         self.daily_button.clicked.connect(lambda _checked=False: self.export_daily())
         self.period_button.clicked.connect(lambda _checked=False: self.export_period())
         self.outbox_button.clicked.connect(self.open_outbox)
+        self.unhappy_button.clicked.connect(self.open_unhappy)
 
     # --- period -------------------------------------------------------------------------------------
     def period(self) -> Period:
@@ -260,6 +281,7 @@ class ReportsPage(Page):
         for card, rate in zip(self.cards, view.rates.rates):
             card.show_rate(rate)
         self._fill_table(s)
+        self._fill_satisfaction(view.rates)
         self._fill_unit_chart(s)
         self._fill_week_chart(view.weeks)
 
@@ -281,6 +303,48 @@ class ReportsPage(Page):
                 self.table.setItem(r, col, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+
+    def _fill_satisfaction(self, rates: Rates) -> None:
+        grouping = tr(GROUPINGS[rates.grouping])
+        self.satisfaction_title.setText(tr("Mức độ hài lòng của người dân theo {grouping} (hồ sơ có kết quả trong kỳ)")
+                                        .format(grouping=grouping.lower()))
+        self.satisfaction.setHorizontalHeaderLabels([grouping] + [tr(h) for h in SATISFACTION_HEADERS])
+        lines = [(line.name, line.returned, line.rated, line.rated_share,
+                  line.very_satisfied, line.satisfied, line.unsatisfied, line.value, line.target, line.meets_target)
+                 for line in rates.satisfaction]
+        for key, name in (("satisfaction", tr("Tổng cộng")), ("satisfaction_land", tr("Đất đai, xây dựng"))):
+            rate = rates[key]
+            lines.append((name, rate.returned or 0, rate.rated or 0, rate.rated_share, None, None,
+                          rate.whole - rate.part, rate.value, rate.target, rate.meets_target))
+        self.satisfaction.setRowCount(len(lines))
+        totals = len(lines) - 2
+        for r, (name, returned, rated, share, very, fine, unhappy, value, target, met) in enumerate(lines):
+            mark = {True: " ✓", False: " ✗", None: ""}[met]
+            cells = [name, thousands(returned), thousands(rated), percent(share),
+                     "" if very is None else thousands(very), "" if fine is None else thousands(fine),
+                     thousands(unhappy), percent(value) + mark, percent(target, 0)]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if col == 8 and target == rates["satisfaction_land"].target and r < totals \
+                        and rates.satisfaction[r].land:
+                    item.setToolTip(tr("Lĩnh vực đất đai, xây dựng: chỉ tiêu riêng"))
+                if col == 7 and met is not None:
+                    item.setForeground(GOOD if met else BAD)
+                if r >= totals:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.satisfaction.setItem(r, col, item)
+        self.satisfaction.resizeColumnsToContents()
+        self.satisfaction.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+
+    def open_unhappy(self) -> None:
+        from ui.ratings.unhappy_dialog import UnhappyDialog
+
+        self.unhappy_dialog = UnhappyDialog(self.desk, self)
+        self.unhappy_dialog.show()
 
     def _fill_unit_chart(self, s: Summary) -> None:
         chart = self.unit_chart

@@ -39,7 +39,10 @@ CARDS = [
     (today.RETURNED_TODAY, QT_TR_NOOP("Trả kết quả hôm nay")),
     (DIGITIZATION_GAPS, QT_TR_NOOP("Thiếu số hóa (từ đầu tháng)")),
     (today.LETTERS_UNDELIVERED, QT_TR_NOOP("Phiếu xin lỗi chưa giao")),
+    # shown only when there are some: opens the list of unhappy citizens, with their reasons
+    (today.UNHAPPY_NEW, QT_TR_NOOP("Người dân không hài lòng (mới từ hôm qua)")),
 ]
+OPENS_ELSEWHERE = (DIGITIZATION_GAPS, today.UNHAPPY_NEW)
 
 
 class Tile(QToolButton):
@@ -120,7 +123,13 @@ class TodayPage(Page):
         for i, (which, label) in enumerate(CARDS):
             card = Tile(level_icon(which) if isinstance(which, WarningLevel) else None)
             card.setObjectName(f"card_{which if isinstance(which, str) else which.name.lower()}")
-            border = COLOURS[which][1] if isinstance(which, WarningLevel) else "#64748b"
+            if isinstance(which, WarningLevel):
+                border = COLOURS[which][1]
+            elif which == today.UNHAPPY_NEW:
+                border = "#b3261e"
+                card.hide()   # shown only when there are new unhappy citizens since yesterday
+            else:
+                border = "#64748b"
             card.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
             card.setStyleSheet(f"QToolButton {{ border: 2px solid {border}; border-radius: 6px;"
                                f" min-height: 64px; }}"
@@ -204,6 +213,7 @@ class TodayPage(Page):
             else:
                 n = self._count_of(which)
             self.cards[which].setText(f"{thousands(n)}\n{self._label(which)}")
+        self.cards[today.UNHAPPY_NEW].setVisible(bool(summary.unhappy_new))
         self._open_most_urgent()
 
     def _label(self, which) -> str:
@@ -219,7 +229,7 @@ class TodayPage(Page):
         if self.current_list is not None or self.summary_data is None:
             return
         for which, _label in CARDS:
-            if which != DIGITIZATION_GAPS and self._count_of(which):
+            if which not in OPENS_ELSEWHERE and self._count_of(which):
                 self.show_list(which)
                 return
 
@@ -231,6 +241,10 @@ class TodayPage(Page):
         if which == DIGITIZATION_GAPS:
             self.cards[which].setChecked(False)
             self.desk.show_page.emit("digitization", None)
+            return
+        if which == today.UNHAPPY_NEW:
+            self.cards[which].setChecked(False)
+            self.open_unhappy()
             return
         if which != self.current_list:
             self.table.setRowCount(0)  # never show one list's rows under another's title
@@ -281,7 +295,15 @@ class TodayPage(Page):
             return self.summary_data.digitization_gaps
         if which == today.LETTERS_UNDELIVERED:
             return self.summary_data.letters_undelivered
+        if which == today.UNHAPPY_NEW:
+            return self.summary_data.unhappy_new
         return self.summary_data.received_today if which == today.RECEIVED_TODAY else self.summary_data.returned_today
+
+    def open_unhappy(self) -> None:
+        from ui.ratings.unhappy_dialog import UnhappyDialog
+
+        self.unhappy_dialog = UnhappyDialog(self.desk, self)
+        self.unhappy_dialog.show()
 
     def _open_row(self, item: QTableWidgetItem) -> None:
         self.desk.open_dossier.emit(item.data(Qt.UserRole))

@@ -1,7 +1,7 @@
 """the audit trail is sealed by an HMAC keyed by the office secret
 
 Revision ID: 0010
-Revises: 0008 (the lead re-chains it after 0009 at merge)
+Revises: 0009
 Create Date: 2026-12-02
 
 - audit_events.seal: the id of the key whose HMAC sealed the event (db/audit_seal.py); NULL for the
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0010'
-down_revision = '0008'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
