@@ -94,11 +94,11 @@ def test_deep_check_names_a_direct_update_a_deleted_letter_and_an_inserted_user(
     assert chain.intact   # the trail itself was not touched: only the deep check sees this
     assert not report.intact and report.found == 4
     lines = "\n".join(report.lines)
-    assert (f"Hồ sơ #{first.id} (mã {first.code}, người nộp Trần Thị Bính): bị sửa ngoài ứng dụng — "
-            "người nộp: theo nhật ký “Trần Thị Bích”, trong sổ “Trần Thị Bính”") in lines
-    assert f"Hồ sơ #{imported}" in lines and "hẹn trả: theo nhật ký" in lines   # an imported row too
+    assert (f"Hồ sơ #{first.id} (Mã hồ sơ {first.code}, Họ tên người nộp Trần Thị Bính): bị sửa ngoài ứng dụng — "
+            "Họ tên người nộp: theo nhật ký “Trần Thị Bích”, trong sổ “Trần Thị Bính”") in lines
+    assert f"Hồ sơ #{imported}" in lines and "Hẹn trả kết quả: theo nhật ký" in lines   # an imported row too
     assert f"Phiếu xin lỗi #{letter.letter_id}" in lines and "bị xóa ngoài ứng dụng" in lines
-    assert "Tài khoản" in lines and "tên đăng nhập ke.gian" in lines and "thêm ngoài ứng dụng" in lines
+    assert "Tài khoản" in lines and "Tên đăng nhập ke.gian" in lines and "thêm ngoài ứng dụng" in lines
 
 
 def test_deep_check_from_the_command_line_exits_7_and_names_the_row(Session, make_ctx, engine, db_url, run_cli):
