@@ -68,7 +68,7 @@
         <location filename="../../ui/admin_hooks.py" line="231" />
         <location filename="../../ui/admin_hooks.py" line="234" />
         <location filename="../../ui/admin_hooks.py" line="241" />
-        <location filename="../../ui/i18n_catalog.py" line="172" />
+        <location filename="../../ui/i18n_catalog.py" line="176" />
         <source>Xóa dữ liệu mẫu</source>
         <translation>Remove demo data</translation>
     </message>
@@ -433,10 +433,11 @@ The details were written to the log. You can go on working.</translation>
     </message>
     <message>
         <location filename="../../ui/calendar_page.py" line="70" />
-        <location filename="../../ui/i18n_catalog.py" line="141" />
+        <location filename="../../ui/i18n_catalog.py" line="145" />
         <location filename="../../ui/pages/digitization.py" line="42" />
         <location filename="../../ui/pages/history.py" line="53" />
-        <location filename="../../ui/pages/today.py" line="150" />
+        <location filename="../../ui/pages/today.py" line="159" />
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="23" />
         <location filename="../../ui/register_model.py" line="37" />
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
@@ -463,7 +464,7 @@ The details were written to the log. You can go on working.</translation>
     </message>
     <message>
         <location filename="../../ui/calendar_page.py" line="123" />
-        <location filename="../../ui/i18n_catalog.py" line="181" />
+        <location filename="../../ui/i18n_catalog.py" line="185" />
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
@@ -716,7 +717,7 @@ The details were written to the log. You can go on working.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/digitization.py" line="325" />
-        <location filename="../../ui/pages/today.py" line="257" />
+        <location filename="../../ui/pages/today.py" line="271" />
         <source>{n} hồ sơ</source>
         <translation>{n} dossiers</translation>
     </message>
@@ -742,7 +743,7 @@ The details were written to the log. You can go on working.</translation>
     </message>
     <message>
         <location filename="../../ui/dossier/window.py" line="56" />
-        <location filename="../../ui/i18n_catalog.py" line="173" />
+        <location filename="../../ui/i18n_catalog.py" line="177" />
         <location filename="../../ui/pages/history.py" line="67" />
         <location filename="../../ui/settings/units.py" line="37" />
         <source>Hồ sơ</source>
@@ -751,7 +752,9 @@ The details were written to the log. You can go on working.</translation>
     <message>
         <location filename="../../ui/dossier/window.py" line="57" />
         <location filename="../../ui/letters/tab.py" line="46" />
-        <location filename="../../ui/pages/today.py" line="104" />
+        <location filename="../../ui/pages/today.py" line="107" />
+        <location filename="../../ui/ratings/tab.py" line="41" />
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="35" />
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
@@ -769,7 +772,7 @@ The details were written to the log. You can go on working.</translation>
     <message>
         <location filename="../../ui/dossier/window.py" line="68" />
         <location filename="../../ui/dossier/window.py" line="176" />
-        <location filename="../../ui/i18n_catalog.py" line="126" />
+        <location filename="../../ui/i18n_catalog.py" line="130" />
         <location filename="../../ui/pages/history.py" line="67" />
         <location filename="../../ui/pages/history.py" line="74" />
         <source>Cán bộ</source>
@@ -826,13 +829,13 @@ The details were written to the log. You can go on working.</translation>
         <translation>The dossier is closed; no further processing steps.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/window.py" line="282" />
+        <location filename="../../ui/dossier/window.py" line="289" />
         <location filename="../../ui/settings/report.py" line="76" />
         <source>Chưa lưu</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/window.py" line="282" />
+        <location filename="../../ui/dossier/window.py" line="289" />
         <source>Các thay đổi chưa được lưu. Bỏ các thay đổi này?</source>
         <translation>The changes have not been saved. Discard them?</translation>
     </message>
@@ -840,7 +843,7 @@ The details were written to the log. You can go on working.</translation>
         <location filename="../../ui/pages/history.py" line="68" />
         <location filename="../../ui/pages/register.py" line="123" />
         <location filename="../../ui/pages/register.py" line="124" />
-        <location filename="../../ui/pages/reports.py" line="169" />
+        <location filename="../../ui/pages/reports.py" line="179" />
         <source>đến</source>
         <translation>to</translation>
     </message>
@@ -854,6 +857,7 @@ The details were written to the log. You can go on working.</translation>
         <location filename="../../ui/dossier/action_dialog.py" line="24" />
         <location filename="../../ui/dossier/window.py" line="68" />
         <location filename="../../ui/pages/history.py" line="74" />
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="23" />
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
@@ -959,7 +963,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <location filename="../../ui/dossier/receive.py" line="156" />
         <location filename="../../ui/dossier/window.py" line="68" />
         <location filename="../../ui/dossier/window.py" line="119" />
-        <location filename="../../ui/i18n_catalog.py" line="157" />
+        <location filename="../../ui/i18n_catalog.py" line="161" />
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -969,53 +973,54 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Result delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/action_dialog.py" line="41" />
+        <location filename="../../ui/dossier/action_dialog.py" line="47" />
         <source>Thực hiện</source>
         <translation>Apply</translation>
     </message>
     <message>
         <location filename="../../ui/calendar_page.py" line="87" />
-        <location filename="../../ui/dossier/action_dialog.py" line="42" />
-        <location filename="../../ui/dossier/action_dialog.py" line="71" />
+        <location filename="../../ui/dossier/action_dialog.py" line="48" />
+        <location filename="../../ui/dossier/action_dialog.py" line="89" />
         <location filename="../../ui/dossier/receive.py" line="163" />
         <location filename="../../ui/importing/mapping.py" line="68" />
         <location filename="../../ui/letters/delivery_dialog.py" line="151" />
+        <location filename="../../ui/ratings/dialog.py" line="40" />
         <location filename="../../ui/tasks.py" line="254" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/action_dialog.py" line="47" />
+        <location filename="../../ui/dossier/action_dialog.py" line="53" />
         <source>Thời gian chờ bổ sung không tính vào thời hạn giải quyết.</source>
         <translation>Time spent waiting for documents does not count towards the processing time.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/action_dialog.py" line="63" />
+        <location filename="../../ui/dossier/action_dialog.py" line="81" />
         <source>Đổi ngày hẹn trả</source>
         <translation>Change the due date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/action_dialog.py" line="67" />
+        <location filename="../../ui/dossier/action_dialog.py" line="85" />
         <source>Ngày hẹn trả mới</source>
         <translation>New due date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/action_dialog.py" line="68" />
+        <location filename="../../ui/dossier/action_dialog.py" line="86" />
         <source>Lý do (*)</source>
         <translation>Reason (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/action_dialog.py" line="70" />
+        <location filename="../../ui/dossier/action_dialog.py" line="88" />
         <source>Đổi hạn</source>
         <translation>Change due date</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/action_dialog.py" line="75" />
+        <location filename="../../ui/dossier/action_dialog.py" line="93" />
         <source>Trễ hạn do cơ quan thì phải gửi phiếu xin lỗi (thẻ “Phiếu xin lỗi”), không đổi hạn ở đây.</source>
         <translation>If the office is late, send an apology letter (the “Apology letter” tab) instead of changing the due date here.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="73" />
+        <location filename="../../ui/i18n_catalog.py" line="77" />
         <location filename="../../ui/tasks.py" line="255" />
         <source>Đang xử lý</source>
         <translation>Processing</translation>
@@ -1043,7 +1048,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/dossier/window.py" line="158" />
-        <location filename="../../ui/i18n_catalog.py" line="153" />
+        <location filename="../../ui/i18n_catalog.py" line="157" />
         <location filename="../../ui/pages/digitization.py" line="43" />
         <location filename="../../ui/pages/outbox_dialog.py" line="30" />
         <location filename="../../ui/register_model.py" line="42" />
@@ -1094,7 +1099,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Head of unit (account)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="146" />
+        <location filename="../../ui/i18n_catalog.py" line="150" />
         <location filename="../../ui/settings/units.py" line="46" />
         <location filename="../../ui/settings/units.py" line="81" />
         <source>Đơn vị giải quyết</source>
@@ -1237,689 +1242,782 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="98" />
-        <location filename="../../ui/pages/today.py" line="188" />
+        <location filename="../../ui/pages/today.py" line="101" />
+        <location filename="../../ui/pages/today.py" line="197" />
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="58" />
+        <location filename="../../ui/i18n_catalog.py" line="62" />
         <source>Quyết định</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="59" />
+        <location filename="../../ui/i18n_catalog.py" line="63" />
         <source>Theo luật</source>
         <translation>By law</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="60" />
+        <location filename="../../ui/i18n_catalog.py" line="64" />
         <source>Dự kiến</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="61" />
+        <location filename="../../ui/i18n_catalog.py" line="65" />
         <source>Chưa xác nhận</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="62" />
+        <location filename="../../ui/i18n_catalog.py" line="66" />
         <location filename="../../ui/settings/office.py" line="36" />
         <source>Cơ quan</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="63" />
-        <location filename="../../ui/pages/reports.py" line="118" />
+        <location filename="../../ui/i18n_catalog.py" line="67" />
+        <location filename="../../ui/pages/reports.py" line="126" />
         <location filename="../../ui/warning_style.py" line="41" />
         <source>Trong hạn</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="64" />
+        <location filename="../../ui/i18n_catalog.py" line="68" />
         <location filename="../../ui/pages/today.py" line="37" />
         <location filename="../../ui/warning_style.py" line="40" />
         <source>Chờ bổ sung</source>
         <translation>Awaiting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="65" />
+        <location filename="../../ui/i18n_catalog.py" line="69" />
         <location filename="../../ui/pages/today.py" line="36" />
         <location filename="../../ui/warning_style.py" line="39" />
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="66" />
+        <location filename="../../ui/i18n_catalog.py" line="70" />
         <location filename="../../ui/pages/today.py" line="33" />
         <source>Hạn gửi phiếu xin lỗi: ngày mai</source>
         <translation>Apology letter due tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="67" />
+        <location filename="../../ui/i18n_catalog.py" line="71" />
         <location filename="../../ui/pages/today.py" line="32" />
         <source>Phải gửi phiếu xin lỗi hôm nay</source>
         <translation>Apology letter due today</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="68" />
+        <location filename="../../ui/i18n_catalog.py" line="72" />
         <location filename="../../ui/pages/today.py" line="34" />
         <source>Đã lỡ hạn gửi phiếu xin lỗi</source>
         <translation>Apology deadline missed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="69" />
-        <location filename="../../ui/pages/reports.py" line="118" />
+        <location filename="../../ui/i18n_catalog.py" line="73" />
+        <location filename="../../ui/pages/reports.py" line="126" />
         <location filename="../../ui/pages/today.py" line="35" />
         <location filename="../../ui/warning_style.py" line="35" />
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="70" />
+        <location filename="../../ui/i18n_catalog.py" line="74" />
         <source>Mới đăng ký</source>
         <translation>Registered online</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="71" />
+        <location filename="../../ui/i18n_catalog.py" line="75" />
         <source>Được tiếp nhận</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="72" />
+        <location filename="../../ui/i18n_catalog.py" line="76" />
         <source>Không được tiếp nhận</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="74" />
+        <location filename="../../ui/i18n_catalog.py" line="78" />
         <source>Yêu cầu bổ sung giấy tờ</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="75" />
+        <location filename="../../ui/i18n_catalog.py" line="79" />
         <source>Yêu cầu thực hiện nghĩa vụ tài chính</source>
         <translation>Awaiting fees and charges</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="76" />
+        <location filename="../../ui/i18n_catalog.py" line="80" />
         <source>Công dân yêu cầu rút hồ sơ</source>
         <translation>Withdrawn by the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="77" />
+        <location filename="../../ui/i18n_catalog.py" line="81" />
         <source>Dừng xử lý</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="78" />
+        <location filename="../../ui/i18n_catalog.py" line="82" />
         <source>Đã xử lý xong</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="79" />
+        <location filename="../../ui/i18n_catalog.py" line="83" />
         <source>Đã trả kết quả</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="80" />
+        <location filename="../../ui/i18n_catalog.py" line="84" />
         <source>Trực tiếp</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="82" />
+        <location filename="../../ui/i18n_catalog.py" line="86" />
         <source>Bưu chính công ích</source>
         <translation>Public postal service</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="83" />
+        <location filename="../../ui/i18n_catalog.py" line="87" />
         <source>Cá nhân</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="84" />
+        <location filename="../../ui/i18n_catalog.py" line="88" />
         <source>Tổ chức</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="85" />
+        <location filename="../../ui/i18n_catalog.py" line="89" />
         <source>Tại Bộ phận Một cửa</source>
         <translation>At the one-stop desk</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="86" />
+        <location filename="../../ui/i18n_catalog.py" line="90" />
         <source>Qua bưu chính công ích</source>
         <translation>By public postal service</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="87" />
+        <location filename="../../ui/i18n_catalog.py" line="91" />
+        <location filename="../../ui/i18n_catalog.py" line="231" />
         <source>Tại quầy</source>
         <translation>At the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="88" />
+        <location filename="../../ui/i18n_catalog.py" line="92" />
         <source>Bưu chính</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="90" />
+        <location filename="../../ui/i18n_catalog.py" line="94" />
         <source>Tin nhắn</source>
         <translation>Text message</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="91" />
+        <location filename="../../ui/i18n_catalog.py" line="95" />
+        <location filename="../../ui/i18n_catalog.py" line="234" />
         <source>Cổng dịch vụ công</source>
         <translation>Public service portal</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="93" />
+        <location filename="../../ui/i18n_catalog.py" line="97" />
         <source>Toàn trình</source>
         <translation>Fully online</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="94" />
+        <location filename="../../ui/i18n_catalog.py" line="98" />
         <source>Một phần</source>
         <translation>Partly online</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="95" />
+        <location filename="../../ui/i18n_catalog.py" line="99" />
         <source>Không trực tuyến</source>
         <translation>Not online</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="97" />
+        <location filename="../../ui/i18n_catalog.py" line="101" />
         <source>giờ làm việc</source>
         <translation>working hours</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="98" />
-        <location filename="../../ui/pages/reports.py" line="117" />
+        <location filename="../../ui/i18n_catalog.py" line="102" />
+        <location filename="../../ui/pages/reports.py" line="125" />
         <source>Trước hạn</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="99" />
-        <location filename="../../ui/pages/reports.py" line="117" />
+        <location filename="../../ui/i18n_catalog.py" line="103" />
+        <location filename="../../ui/pages/reports.py" line="125" />
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="100" />
+        <location filename="../../ui/i18n_catalog.py" line="104" />
         <source>Tiếp nhận hồ sơ trực tuyến</source>
         <translation>Accept online dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="101" />
+        <location filename="../../ui/i18n_catalog.py" line="105" />
         <source>Chuyển xử lý</source>
         <translation>Send for processing</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="102" />
+        <location filename="../../ui/i18n_catalog.py" line="106" />
         <source>Yêu cầu bổ sung</source>
         <translation>Request documents</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="103" />
+        <location filename="../../ui/i18n_catalog.py" line="107" />
         <source>Chờ nghĩa vụ tài chính</source>
         <translation>Await fees and charges</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="104" />
+        <location filename="../../ui/i18n_catalog.py" line="108" />
+        <location filename="../../ui/pages/reports.py" line="121" />
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="105" />
+        <location filename="../../ui/i18n_catalog.py" line="109" />
         <source>Trả kết quả</source>
         <translation>Return result</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="106" />
+        <location filename="../../ui/i18n_catalog.py" line="110" />
         <source>Từ chối</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="107" />
+        <location filename="../../ui/i18n_catalog.py" line="111" />
         <source>Rút hồ sơ</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="108" />
+        <location filename="../../ui/i18n_catalog.py" line="112" />
         <source>Đã nhận hồ sơ bổ sung</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="109" />
+        <location filename="../../ui/i18n_catalog.py" line="113" />
         <source>Đã hoàn thành nghĩa vụ tài chính</source>
         <translation>Fees and charges paid</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="110" />
+        <location filename="../../ui/i18n_catalog.py" line="114" />
         <source>Đã số hóa thành phần hồ sơ</source>
         <translation>Dossier components digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="111" />
+        <location filename="../../ui/i18n_catalog.py" line="115" />
         <source>Đã số hóa kết quả</source>
         <translation>Result digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="112" />
+        <location filename="../../ui/i18n_catalog.py" line="116" />
         <source>Đã xác thực định danh điện tử (VNeID)</source>
         <translation>Electronic identity checked (VNeID)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="113" />
+        <location filename="../../ui/i18n_catalog.py" line="117" />
         <source>Tái sử dụng giấy tờ từ kho dữ liệu</source>
         <translation>Documents reused from the data store</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="114" />
+        <location filename="../../ui/i18n_catalog.py" line="118" />
         <source>Lấy giấy tờ từ kho dữ liệu quốc gia</source>
         <translation>Documents taken from the national data store</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="115" />
+        <location filename="../../ui/i18n_catalog.py" line="119" />
         <source>Đã đính kèm văn bản đề nghị (từ chối, rút, dừng)</source>
         <translation>Request letter attached (refusal, withdrawal, stop)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="116" />
+        <location filename="../../ui/i18n_catalog.py" line="120" />
         <source>Hồ sơ nộp trực tiếp hoặc qua bưu chính chưa số hóa thành phần hồ sơ</source>
         <translation>In-person or postal dossier whose components are not digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="117" />
+        <location filename="../../ui/i18n_catalog.py" line="121" />
         <source>Chưa số hóa thành phần</source>
         <translation>Components not digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="118" />
+        <location filename="../../ui/i18n_catalog.py" line="122" />
         <source>Hồ sơ đã có kết quả nhưng chưa số hóa kết quả giải quyết</source>
         <translation>Dossier with a result that is not digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="119" />
+        <location filename="../../ui/i18n_catalog.py" line="123" />
         <source>Chưa số hóa kết quả</source>
         <translation>Result not digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="120" />
+        <location filename="../../ui/i18n_catalog.py" line="124" />
         <source>Chưa xác thực định danh điện tử (VNeID) của người nộp khi tiếp nhận</source>
         <translation>Applicant's electronic identity (VNeID) not checked at reception</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="121" />
+        <location filename="../../ui/i18n_catalog.py" line="125" />
         <source>Chưa xác thực định danh</source>
         <translation>Identity not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="122" />
+        <location filename="../../ui/i18n_catalog.py" line="126" />
         <source>Hồ sơ bị từ chối, rút hoặc dừng xử lý chưa đính kèm văn bản đề nghị</source>
         <translation>Refused, withdrawn or stopped dossier without the request letter attached</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="123" />
+        <location filename="../../ui/i18n_catalog.py" line="127" />
         <source>Chưa đính kèm văn bản đề nghị</source>
         <translation>Request letter not attached</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="131" />
+        <location filename="../../ui/i18n_catalog.py" line="135" />
         <source>Hồ sơ giải quyết trước và đúng hạn (trong số hồ sơ đã giải quyết)</source>
         <translation>Dossiers settled early or on time (among dossiers settled)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="132" />
+        <location filename="../../ui/i18n_catalog.py" line="136" />
         <source>Hồ sơ giải quyết trước và đúng hạn (tính cả hồ sơ đang quá hạn)</source>
         <translation>Dossiers settled early or on time (counting dossiers now overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="167" />
+        <location filename="../../ui/i18n_catalog.py" line="171" />
         <source>Sửa</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="168" />
+        <location filename="../../ui/i18n_catalog.py" line="172" />
         <source>Xóa</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="169" />
+        <location filename="../../ui/i18n_catalog.py" line="173" />
         <source>Sửa hàng loạt</source>
         <translation>Bulk change</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="170" />
+        <location filename="../../ui/i18n_catalog.py" line="174" />
         <source>Xóa hàng loạt</source>
         <translation>Bulk delete</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="171" />
+        <location filename="../../ui/i18n_catalog.py" line="175" />
         <source>Thêm hàng loạt</source>
         <translation>Bulk add</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="175" />
+        <location filename="../../ui/i18n_catalog.py" line="179" />
         <source>Bổ sung hồ sơ</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="176" />
+        <location filename="../../ui/i18n_catalog.py" line="180" />
         <source>Thiết lập</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="177" />
+        <location filename="../../ui/i18n_catalog.py" line="181" />
         <source>Lịch nghỉ/làm bù</source>
         <translation>Day off / make-up day</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="178" />
+        <location filename="../../ui/i18n_catalog.py" line="182" />
         <location filename="../../ui/settings/pages.py" line="68" />
         <source>Tài khoản</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="179" />
+        <location filename="../../ui/i18n_catalog.py" line="183" />
         <source>Thông tin cơ quan</source>
         <translation>Office information</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="182" />
+        <location filename="../../ui/i18n_catalog.py" line="186" />
         <source>Các buổi làm việc, ví dụ 07:30-11:30,13:00-17:00.</source>
         <translation>Working sessions, e.g. 07:30-11:30,13:00-17:00.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="183" />
+        <location filename="../../ui/i18n_catalog.py" line="187" />
         <source>Giờ chốt buổi chiều (nhận sau giờ này tính từ ngày làm việc sau)</source>
         <translation>Afternoon cut-off (received after it counts from the next working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="184" />
+        <location filename="../../ui/i18n_catalog.py" line="188" />
         <source>Thời gian bổ sung hồ sơ: tạm dừng (pause) hoặc tính lại (restart)</source>
         <translation>Time of a supplement request: paused (pause) or restarted (restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="185" />
+        <location filename="../../ui/i18n_catalog.py" line="189" />
         <source>Mã nền tảng (2 chữ số) trong mã hồ sơ</source>
         <translation>Platform code (2 digits) in the dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="186" />
+        <location filename="../../ui/i18n_catalog.py" line="190" />
         <source>Mẫu số phiếu xin lỗi</source>
         <translation>Apology letter form number</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="187" />
+        <location filename="../../ui/i18n_catalog.py" line="191" />
         <source>Khổ giấy phiếu xin lỗi, giấy tiếp nhận (A5 theo mẫu, hoặc A4)</source>
         <translation>Paper size of apology letters and receipts (A5 as in the form, or A4)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="188" />
+        <location filename="../../ui/i18n_catalog.py" line="192" />
         <source>Nơi nhận (mỗi dòng một nơi, in cuối phiếu xin lỗi)</source>
         <translation>Recipients (one per line, printed at the end of the apology letter)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="189" />
+        <location filename="../../ui/i18n_catalog.py" line="193" />
         <source>Cảnh báo sắp đến hạn trước (ngày làm việc)</source>
         <translation>Warn of an approaching deadline (working days before)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="190" />
+        <location filename="../../ui/i18n_catalog.py" line="194" />
         <source>Giờ hiện thông báo cảnh báo (để trống: theo giờ làm việc)</source>
         <translation>Hours to show warnings (empty: the office hours)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="191" />
+        <location filename="../../ui/i18n_catalog.py" line="195" />
         <source>Một khoảng giờ, ví dụ 07:00-17:30; ngoài giờ này và ngày nghỉ, thông báo chờ đến sáng.</source>
         <translation>A time range, e.g. 07:00-17:30; outside it and on days off, notifications wait until the morning.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="192" />
+        <location filename="../../ui/i18n_catalog.py" line="196" />
         <source>Kết thúc hồ sơ có kết quả giấy chưa số hóa: từ chối (refuse) hoặc cho phép kèm cảnh báo (warn)</source>
         <translation>Closing a dossier whose paper result is not digitized: refuse (refuse) or allow with a warning (warn)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="193" />
+        <location filename="../../ui/i18n_catalog.py" line="197" />
         <source>Chỉ tiêu tỷ lệ số hóa (%)</source>
         <translation>Digitization rate target (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="194" />
+        <location filename="../../ui/i18n_catalog.py" line="198" />
         <source>Chỉ tiêu TTHC đủ điều kiện cung cấp DVCTT toàn trình (%)</source>
         <translation>Target: procedures eligible for full online service (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="195" />
+        <location filename="../../ui/i18n_catalog.py" line="199" />
         <source>Chỉ tiêu TTHC có phát sinh hồ sơ trực tuyến (%)</source>
         <translation>Target: online procedures with online dossiers (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="196" />
+        <location filename="../../ui/i18n_catalog.py" line="200" />
         <source>Chỉ tiêu tỷ lệ hồ sơ nộp trực tuyến (%)</source>
         <translation>Target: dossiers submitted online (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="197" />
+        <location filename="../../ui/i18n_catalog.py" line="201" />
         <source>Chỉ tiêu tỷ lệ hồ sơ xử lý trực tuyến (%)</source>
         <translation>Target: dossiers processed online (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="198" />
+        <location filename="../../ui/i18n_catalog.py" line="202" />
         <source>Chỉ tiêu tỷ lệ giải quyết trước và đúng hạn (%)</source>
         <translation>Target: settled early or on time (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="199" />
+        <location filename="../../ui/i18n_catalog.py" line="203" />
         <source>Chỉ tiêu tỷ lệ thanh toán trực tuyến (%)</source>
         <translation>Target: online payment (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="200" />
+        <location filename="../../ui/i18n_catalog.py" line="204" />
         <source>Chỉ tiêu hồ sơ trễ hạn có phiếu xin lỗi đúng hạn (%)</source>
         <translation>Target: late dossiers with an apology letter in time (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="201" />
+        <location filename="../../ui/i18n_catalog.py" line="205" />
         <source>Thư mục nhận báo cáo (ví dụ ổ mạng dùng chung)</source>
         <translation>Folder receiving the reports (e.g. a shared network drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="202" />
+        <location filename="../../ui/i18n_catalog.py" line="206" />
         <source>Phải có sẵn và ghi được; để trống nếu chỉ gửi bằng thư điện tử.</source>
         <translation>Must exist and be writable; leave empty to send by e-mail only.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="203" />
+        <location filename="../../ui/i18n_catalog.py" line="207" />
         <source>Nhắc gửi báo cáo cuối ngày lúc</source>
         <translation>Remind to send the end-of-day report at</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="204" />
+        <location filename="../../ui/i18n_catalog.py" line="208" />
         <source>Máy chủ thư đi (SMTP)</source>
         <translation>Outgoing mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="205" />
+        <location filename="../../ui/i18n_catalog.py" line="209" />
         <source>Cổng SMTP</source>
         <translation>SMTP port</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="206" />
+        <location filename="../../ui/i18n_catalog.py" line="210" />
         <source>Bảo mật SMTP: starttls, ssl hoặc none</source>
         <translation>SMTP security: starttls, ssl or none</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="207" />
+        <location filename="../../ui/i18n_catalog.py" line="211" />
         <source>Tên đăng nhập SMTP (để trống nếu máy chủ không yêu cầu)</source>
         <translation>SMTP user name (empty if the server requires none)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="208" />
+        <location filename="../../ui/i18n_catalog.py" line="212" />
         <source>Địa chỉ gửi báo cáo</source>
         <translation>Reports sent from</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="209" />
+        <location filename="../../ui/i18n_catalog.py" line="213" />
         <source>Địa chỉ nhận báo cáo (nhiều địa chỉ cách nhau bởi dấu phẩy)</source>
         <translation>Reports sent to (several addresses separated by commas)</translation>
     </message>
     <message>
+        <location filename="../../ui/i18n_catalog.py" line="215" />
+        <source>Người dân hài lòng (trong số hồ sơ được đánh giá)</source>
+        <translation>Citizens satisfied (of the rated dossiers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="216" />
+        <source>Người dân hài lòng với TTHC đất đai, xây dựng</source>
+        <translation>Citizens satisfied with land and construction procedures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="217" />
+        <source>Mức độ hài lòng (đánh giá)</source>
+        <translation>Satisfaction (rating)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="218" />
+        <source>Đánh giá hài lòng</source>
+        <translation>Satisfaction rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="219" />
+        <source>Chỉ tiêu tỷ lệ người dân hài lòng (%)</source>
+        <translation>Target rate of satisfied citizens (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="220" />
+        <source>Chỉ tiêu tỷ lệ hài lòng với TTHC đất đai, xây dựng (%)</source>
+        <translation>Target satisfaction rate for land and construction procedures (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="221" />
+        <source>Lĩnh vực tính theo chỉ tiêu hài lòng đất đai, xây dựng (mỗi dòng một lĩnh vực)</source>
+        <translation>Fields counted under the land and construction satisfaction target (one field per line)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="222" />
+        <source>Tên lĩnh vực như trong danh mục thủ tục; không phân biệt hoa thường, dấu.</source>
+        <translation>Field names as in the procedure catalog; case and diacritics are ignored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="223" />
+        <location filename="../../ui/pages/reports.py" line="122" />
+        <source>Rất hài lòng</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="224" />
+        <location filename="../../ui/pages/reports.py" line="122" />
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="225" />
+        <location filename="../../ui/pages/reports.py" line="122" />
+        <source>Không hài lòng</source>
+        <translation>Unsatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="226" />
+        <source>Thời gian giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="227" />
+        <source>Thái độ phục vụ</source>
+        <translation>Attitude of the staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="228" />
+        <source>Hướng dẫn</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="229" />
+        <source>Hồ sơ phải bổ sung nhiều lần</source>
+        <translation>Dossier had to be supplemented several times</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="230" />
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="233" />
+        <source>Phiếu giấy</source>
+        <translation>Paper form</translation>
+    </message>
+    <message>
         <location filename="../../ui/dossier/window.py" line="173" />
-        <location filename="../../ui/i18n_catalog.py" line="124" />
+        <location filename="../../ui/i18n_catalog.py" line="128" />
         <location filename="../../ui/pages/digitization.py" line="43" />
-        <location filename="../../ui/pages/reports.py" line="116" />
+        <location filename="../../ui/pages/reports.py" line="124" />
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="24" />
         <location filename="../../ui/register_model.py" line="40" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../ui/dossier/window.py" line="173" />
-        <location filename="../../ui/i18n_catalog.py" line="125" />
+        <location filename="../../ui/i18n_catalog.py" line="129" />
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="24" />
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="127" />
+        <location filename="../../ui/i18n_catalog.py" line="131" />
         <source>TTHC đủ điều kiện được cung cấp DVCTT toàn trình</source>
         <translation>Procedures eligible for full online service</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="128" />
+        <location filename="../../ui/i18n_catalog.py" line="132" />
         <source>TTHC có phát sinh hồ sơ trực tuyến (trong số TTHC trực tuyến có hồ sơ)</source>
         <translation>Online procedures with online dossiers (among online procedures with dossiers)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="129" />
+        <location filename="../../ui/i18n_catalog.py" line="133" />
         <source>Hồ sơ nộp trực tuyến</source>
         <translation>Dossiers submitted online</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="130" />
+        <location filename="../../ui/i18n_catalog.py" line="134" />
         <source>Hồ sơ xử lý trực tuyến (trong số hồ sơ của TTHC có DVCTT)</source>
         <translation>Dossiers processed online (among dossiers of procedures with online service)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="133" />
+        <location filename="../../ui/i18n_catalog.py" line="137" />
         <source>Hồ sơ số hóa thành phần và kết quả</source>
         <translation>Dossiers with components and result digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="134" />
+        <location filename="../../ui/i18n_catalog.py" line="138" />
         <source>Thanh toán trực tuyến (hồ sơ trực tuyến có phí, lệ phí)</source>
         <translation>Online payment (fee-bearing online dossiers)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="135" />
+        <location filename="../../ui/i18n_catalog.py" line="139" />
         <source>Hồ sơ trễ hạn có phiếu xin lỗi đúng hạn</source>
         <translation>Late dossiers with an apology letter in time</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="136" />
+        <location filename="../../ui/i18n_catalog.py" line="140" />
         <source>Chờ gửi</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="137" />
+        <location filename="../../ui/i18n_catalog.py" line="141" />
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="138" />
+        <location filename="../../ui/i18n_catalog.py" line="142" />
         <source>Gửi lỗi</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="139" />
+        <location filename="../../ui/i18n_catalog.py" line="143" />
         <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả</source>
         <translation>Apology letter and new return date</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="142" />
+        <location filename="../../ui/i18n_catalog.py" line="146" />
         <source>Ngày tiếp nhận</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="143" />
+        <location filename="../../ui/i18n_catalog.py" line="147" />
         <source>Hạn xử lý (ngày hẹn trả)</source>
         <translation>Due date (return date)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="144" />
+        <location filename="../../ui/i18n_catalog.py" line="148" />
         <source>Mã thủ tục</source>
         <translation>Procedure code</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="145" />
+        <location filename="../../ui/i18n_catalog.py" line="149" />
         <source>Tên thủ tục</source>
         <translation>Procedure name</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="147" />
+        <location filename="../../ui/i18n_catalog.py" line="151" />
         <source>Người nộp (chủ hồ sơ)</source>
         <translation>Applicant (dossier holder)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="148" />
+        <location filename="../../ui/i18n_catalog.py" line="152" />
         <source>Số giấy tờ tùy thân</source>
         <translation>Identity document number</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="149" />
+        <location filename="../../ui/i18n_catalog.py" line="153" />
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="154" />
+        <location filename="../../ui/i18n_catalog.py" line="158" />
         <source>Ngày có kết quả</source>
         <translation>Result date</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="155" />
+        <location filename="../../ui/i18n_catalog.py" line="159" />
         <source>Ngày trả kết quả</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="156" />
+        <location filename="../../ui/i18n_catalog.py" line="160" />
         <source>Lý do (từ chối, rút, dừng)</source>
         <translation>Reason (refusal, withdrawal, stop)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="158" />
+        <location filename="../../ui/i18n_catalog.py" line="162" />
         <source>Thời hạn giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="159" />
+        <location filename="../../ui/i18n_catalog.py" line="163" />
         <source>Đơn vị thời hạn (ngày/giờ)</source>
         <translation>Time unit (days/hours)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="160" />
+        <location filename="../../ui/i18n_catalog.py" line="164" />
         <source>Mức độ trực tuyến</source>
         <translation>Online level</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="161" />
+        <location filename="../../ui/i18n_catalog.py" line="165" />
         <source>Có phí, lệ phí</source>
         <translation>Fees and charges</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="162" />
+        <location filename="../../ui/i18n_catalog.py" line="166" />
         <source>Kết quả bản giấy</source>
         <translation>Paper result</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="163" />
+        <location filename="../../ui/i18n_catalog.py" line="167" />
         <source>{n} hồ sơ đã chuyển sang quá hạn</source>
         <translation>{n} dossier(s) became overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="164" />
+        <location filename="../../ui/i18n_catalog.py" line="168" />
         <source>{n} hồ sơ đã lỡ hạn gửi phiếu xin lỗi</source>
         <translation>{n} dossier(s) missed the apology deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="165" />
+        <location filename="../../ui/i18n_catalog.py" line="169" />
         <source>{n} hồ sơ phải gửi phiếu xin lỗi hôm nay</source>
         <translation>{n} dossier(s) need an apology letter today</translation>
     </message>
@@ -2072,7 +2170,9 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     <message>
         <location filename="../../ui/dossier/receive.py" line="134" />
         <location filename="../../ui/dossier/window.py" line="94" />
-        <location filename="../../ui/i18n_catalog.py" line="92" />
+        <location filename="../../ui/i18n_catalog.py" line="96" />
+        <location filename="../../ui/i18n_catalog.py" line="232" />
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="24" />
         <location filename="../../ui/settings/office.py" line="20" />
         <source>Điện thoại</source>
         <translation>Phone</translation>
@@ -2080,8 +2180,8 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     <message>
         <location filename="../../ui/dossier/receive.py" line="135" />
         <location filename="../../ui/dossier/window.py" line="94" />
-        <location filename="../../ui/i18n_catalog.py" line="89" />
-        <location filename="../../ui/i18n_catalog.py" line="151" />
+        <location filename="../../ui/i18n_catalog.py" line="93" />
+        <location filename="../../ui/i18n_catalog.py" line="155" />
         <location filename="../../ui/settings/office.py" line="21" />
         <source>Thư điện tử</source>
         <translation>Email</translation>
@@ -2089,7 +2189,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     <message>
         <location filename="../../ui/dossier/receive.py" line="137" />
         <location filename="../../ui/dossier/window.py" line="95" />
-        <location filename="../../ui/i18n_catalog.py" line="150" />
+        <location filename="../../ui/i18n_catalog.py" line="154" />
         <location filename="../../ui/settings/office.py" line="19" />
         <source>Địa chỉ</source>
         <translation>Address</translation>
@@ -2097,7 +2197,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     <message>
         <location filename="../../ui/dossier/receive.py" line="138" />
         <location filename="../../ui/dossier/window.py" line="174" />
-        <location filename="../../ui/i18n_catalog.py" line="152" />
+        <location filename="../../ui/i18n_catalog.py" line="156" />
         <location filename="../../ui/register_model.py" line="41" />
         <source>Hình thức nộp</source>
         <translation>Channel</translation>
@@ -2120,7 +2220,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     <message>
         <location filename="../../ui/dossier/window.py" line="175" />
         <location filename="../../ui/pages/digitization.py" line="44" />
-        <location filename="../../ui/pages/reports.py" line="116" />
+        <location filename="../../ui/pages/reports.py" line="124" />
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
@@ -2417,147 +2517,157 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/importing/dialog.py" line="279" />
+        <source>Đánh giá hài lòng ghi nhận: &lt;b&gt;{n}&lt;/b&gt; hồ sơ (điểm đọc theo thang 1–{scale}).</source>
+        <translation>Satisfaction ratings recorded: &lt;b&gt;{n}&lt;/b&gt; dossiers (points read on a 1–{scale} scale).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="282" />
         <source>Cột bỏ qua (không nhận ra): </source>
         <translation>Ignored columns (not recognised): </translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="281" />
+        <location filename="../../ui/importing/dialog.py" line="284" />
         <source> — bấm “Ghép cột…” nếu cần lấy.</source>
         <translation> — click “Map columns…” if you need them.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="288" />
+        <location filename="../../ui/importing/dialog.py" line="291" />
         <source>&lt;b&gt;{n} thủ tục chưa có trong danh mục&lt;/b&gt; (khớp theo mã hoặc tên không được):</source>
         <translation>&lt;b&gt;{n} procedures are not in the catalog&lt;/b&gt; (no match by code or name):</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="291" />
+        <location filename="../../ui/importing/dialog.py" line="294" />
         <source>{code} — {name} ({rows} dòng)</source>
         <translation>{code} — {name} ({rows} rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="292" />
+        <location filename="../../ui/importing/dialog.py" line="295" />
         <source>(không mã)</source>
         <translation>(no code)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="292" />
+        <location filename="../../ui/importing/dialog.py" line="295" />
         <source>(không tên)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="293" />
+        <location filename="../../ui/importing/dialog.py" line="296" />
         <source>Tạo {n} thủ tục mới này khi nhập (thời hạn giải quyết để trống, cần bổ sung sau)</source>
         <translation>Create these {n} new procedures while importing (processing time left empty, to be completed later)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="301" />
+        <location filename="../../ui/importing/dialog.py" line="304" />
         <source>&lt;b&gt;{n} đơn vị giải quyết chưa có&lt;/b&gt; (tên trong tệp không khớp đơn vị nào):</source>
         <translation>&lt;b&gt;{n} handling units do not exist&lt;/b&gt; (names in the file that match no unit):</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="304" />
+        <location filename="../../ui/importing/dialog.py" line="307" />
         <source>{name} ({rows} dòng)</source>
         <translation>{name} ({rows} rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="305" />
+        <location filename="../../ui/importing/dialog.py" line="308" />
         <source>Tạo {n} đơn vị mới này khi nhập</source>
         <translation>Create these {n} new units when importing</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="322" />
+        <location filename="../../ui/importing/dialog.py" line="325" />
         <source>Không có dòng lỗi.</source>
         <translation>No rows with errors.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="324" />
+        <location filename="../../ui/importing/dialog.py" line="327" />
         <source>Dòng không nhập được: {n} (hiện {m} dòng đầu; đủ cả trong báo cáo)</source>
         <translation>Rows that cannot be imported: {n} (first {m} shown; all are in the report)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="327" />
+        <location filename="../../ui/importing/dialog.py" line="330" />
         <source>Dòng không nhập được: {n}</source>
         <translation>Rows that cannot be imported: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="341" />
+        <location filename="../../ui/importing/dialog.py" line="346" />
         <source>Tệp không có gì mới để nhập.</source>
         <translation>The file has nothing new to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="343" />
+        <location filename="../../ui/importing/dialog.py" line="348" />
         <source>Tệp có dòng lỗi: sửa tệp rồi chọn lại, hoặc đánh dấu “Bỏ qua các dòng lỗi” để nhập các dòng hợp lệ.</source>
         <translation>The file has rows with errors: correct the file and choose it again, or tick “Skip the rows with errors” to import the valid rows.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="346" />
+        <location filename="../../ui/importing/dialog.py" line="351" />
         <source>Hãy xác nhận tạo các thủ tục chưa có trong danh mục, hoặc nhập danh mục thủ tục trước.</source>
         <translation>Confirm creating the procedures that are not in the catalog, or import the procedure catalog first.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="348" />
+        <location filename="../../ui/importing/dialog.py" line="353" />
         <source>Hãy xác nhận tạo các đơn vị giải quyết chưa có, hoặc thêm/sửa tên đơn vị trước.</source>
         <translation>Confirm creating the missing handling units, or add/rename the units first.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="352" />
+        <location filename="../../ui/importing/dialog.py" line="357" />
         <source>Nhập {n} hồ sơ vào sổ</source>
         <translation>Import {n} dossiers into the register</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="354" />
+        <location filename="../../ui/importing/dialog.py" line="359" />
         <source>Nhập {n} thủ tục</source>
         <translation>Import {n} procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="362" />
+        <location filename="../../ui/importing/dialog.py" line="367" />
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="378" />
+        <location filename="../../ui/importing/dialog.py" line="383" />
         <source>Đang nhập hồ sơ vào sổ…</source>
         <translation>Importing dossiers into the register…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="378" />
+        <location filename="../../ui/importing/dialog.py" line="383" />
         <source>Đang nhập danh mục…</source>
         <translation>Importing the catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="385" />
+        <location filename="../../ui/importing/dialog.py" line="390" />
         <location filename="../../ui/pages/register.py" line="229" />
         <source>hồ sơ</source>
         <translation>dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="385" />
+        <location filename="../../ui/importing/dialog.py" line="390" />
         <source>thủ tục</source>
         <translation>procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="388" />
+        <location filename="../../ui/importing/dialog.py" line="393" />
         <source>&lt;b&gt;Đã nhập xong.&lt;/b&gt; Thêm mới {a} {w}, cập nhật {u}, không đổi {n}, bỏ qua {r} dòng lỗi.</source>
         <translation>&lt;b&gt;Import finished.&lt;/b&gt; New {a} {w}, updated {u}, unchanged {n}, skipped {r} rows with errors.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="391" />
+        <location filename="../../ui/importing/dialog.py" line="396" />
         <source>&lt;br&gt;Đã tạo {c} thủ tục mới.</source>
         <translation>&lt;br&gt;{c} new procedures created.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="392" />
+        <location filename="../../ui/importing/dialog.py" line="397" />
+        <source>&lt;br&gt;Đã ghi nhận {n} đánh giá hài lòng.</source>
+        <translation>&lt;br&gt;{n} satisfaction ratings recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/dialog.py" line="399" />
         <source>&lt;br&gt;Báo cáo (bảng tính Excel) đã lưu: {path}</source>
         <translation>&lt;br&gt;Report (Excel workbook) saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="395" />
+        <location filename="../../ui/importing/dialog.py" line="402" />
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/dialog.py" line="413" />
+        <location filename="../../ui/importing/dialog.py" line="420" />
         <source>Không thực hiện được.</source>
         <translation>Could not be done.</translation>
     </message>
@@ -2632,7 +2742,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>recorded as sent late</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="174" />
+        <location filename="../../ui/i18n_catalog.py" line="178" />
         <location filename="../../ui/letters/actions.py" line="31" />
         <location filename="../../ui/letters/actions.py" line="46" />
         <location filename="../../ui/letters/tab.py" line="18" />
@@ -2695,7 +2805,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Close the receipt and open the dossier just received (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="140" />
+        <location filename="../../ui/i18n_catalog.py" line="144" />
         <location filename="../../ui/letters/actions.py" line="103" />
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Receipt and appointment slip</translation>
@@ -2802,12 +2912,12 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>The letter will print on {n} pages (long reason): the signature is on the last page with the closing; shorten the reason for a one-page letter.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="166" />
+        <location filename="../../ui/i18n_catalog.py" line="170" />
         <source>Thêm</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="96" />
+        <location filename="../../ui/i18n_catalog.py" line="100" />
         <source>ngày làm việc</source>
         <translation>working days</translation>
     </message>
@@ -2818,7 +2928,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/letters/menu.py" line="17" />
-        <location filename="../../ui/pages/today.py" line="142" />
+        <location filename="../../ui/pages/today.py" line="151" />
         <source>In các phiếu xin lỗi hôm nay…</source>
         <translation>Print today's apology letters…</translation>
     </message>
@@ -2925,6 +3035,8 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     <message>
         <location filename="../../ui/dossier/window.py" line="200" />
         <location filename="../../ui/letters/tab.py" line="77" />
+        <location filename="../../ui/ratings/tab.py" line="59" />
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="24" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -3099,7 +3211,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/pages/outbox_dialog.py" line="109" />
-        <location filename="../../ui/pages/reports.py" line="400" />
+        <location filename="../../ui/pages/reports.py" line="464" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -3110,7 +3222,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/pages/register.py" line="38" />
-        <location filename="../../ui/pages/reports.py" line="118" />
+        <location filename="../../ui/pages/reports.py" line="126" />
         <source>Đang giải quyết</source>
         <translation>In progress</translation>
     </message>
@@ -3210,118 +3322,173 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>{part}/{whole}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="114" />
+        <location filename="../../ui/pages/reports.py" line="101" />
+        <source>Được đánh giá: {rated}/{returned} ({share})</source>
+        <translation>Rated: {rated}/{returned} ({share})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="103" />
+        <source>Số hồ sơ được người dân đánh giá trong số hồ sơ có kết quả trong kỳ</source>
+        <translation>Dossiers rated by citizens out of the dossiers with a result in the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="119" />
         <source>Tháng này</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="114" />
+        <location filename="../../ui/pages/reports.py" line="119" />
         <source>Tuần này</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="114" />
+        <location filename="../../ui/pages/reports.py" line="119" />
         <source>Quý này</source>
         <translation>This quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="114" />
+        <location filename="../../ui/pages/reports.py" line="119" />
         <source>Năm nay</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="116" />
+        <location filename="../../ui/pages/reports.py" line="121" />
+        <source>Được đánh giá</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="121" />
+        <source>Tỷ lệ được đánh giá</source>
+        <translation>Share rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="123" />
+        <source>Tỷ lệ hài lòng</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="123" />
+        <source>Mục tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="124" />
         <source>Trực tiếp, BC</source>
         <translation>In person, postal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="117" />
+        <location filename="../../ui/pages/reports.py" line="125" />
         <source>Kỳ trước</source>
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="117" />
+        <location filename="../../ui/pages/reports.py" line="125" />
         <source>Đã giải quyết</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="119" />
+        <location filename="../../ui/pages/reports.py" line="127" />
         <source>Đúng hạn, tính cả quá hạn (%)</source>
         <translation>On time, overdue counted (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="138" />
+        <location filename="../../ui/pages/reports.py" line="146" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="155" />
+        <location filename="../../ui/pages/reports.py" line="163" />
         <source>Xem</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="156" />
+        <location filename="../../ui/pages/reports.py" line="164" />
         <source>Xuất báo cáo cuối ngày</source>
         <translation>Export end-of-day report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="157" />
+        <location filename="../../ui/pages/reports.py" line="165" />
         <source>Lập tệp Excel báo cáo cuối ngày, ghi vào thư mục nhận và gửi thư nếu đã khai báo máy chủ thư</source>
         <translation>Build the end-of-day Excel report, save it to the report folder and e-mail it if a mail server is set up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="159" />
+        <location filename="../../ui/pages/reports.py" line="167" />
         <source>Xuất Biểu II.06a…</source>
         <translation>Export Form II.06a…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="160" />
+        <location filename="../../ui/pages/reports.py" line="168" />
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="165" />
+        <location filename="../../ui/pages/reports.py" line="169" />
+        <source>Hồ sơ không hài lòng…</source>
+        <translation>Unsatisfied dossiers…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="175" />
         <source>Kỳ báo cáo:</source>
         <translation>Reporting period:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="167" />
+        <location filename="../../ui/pages/reports.py" line="177" />
         <source>từ</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="184" />
+        <location filename="../../ui/pages/reports.py" line="194" />
         <source>Hồ sơ tiếp nhận trong kỳ theo đơn vị</source>
         <translation>Dossiers received in the period by unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="185" />
+        <location filename="../../ui/pages/reports.py" line="195" />
         <source>12 tuần gần nhất: tỷ lệ đúng hạn và trực tuyến (%)</source>
         <translation>Last 12 weeks: on-time and online rates (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="204" />
+        <location filename="../../ui/pages/reports.py" line="208" />
+        <source>Mức độ hài lòng của người dân</source>
+        <translation>Citizens' satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="222" />
         <source>Biểu II.06a — kết quả giải quyết TTHC</source>
         <translation>Form II.06a — results of administrative procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="427" />
+        <location filename="../../ui/pages/reports.py" line="309" />
+        <source>Mức độ hài lòng của người dân theo {grouping} (hồ sơ có kết quả trong kỳ)</source>
+        <translation>Citizens' satisfaction by {grouping} (dossiers with a result in the period)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="315" />
+        <source>Đất đai, xây dựng</source>
+        <translation>Land, construction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="332" />
+        <source>Lĩnh vực đất đai, xây dựng: chỉ tiêu riêng</source>
+        <translation>Land and construction fields: their own target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="491" />
         <source>Đã lưu báo cáo cuối ngày {day} vào thư mục {folder} và gửi tới {email}</source>
         <translation>End-of-day report for {day} saved in the folder {folder} and sent to {email}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="430" />
+        <location filename="../../ui/pages/reports.py" line="494" />
         <source>Đã lưu báo cáo cuối ngày {day} vào thư mục {folder}</source>
         <translation>End-of-day report for {day} saved in the folder {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="431" />
+        <location filename="../../ui/pages/reports.py" line="495" />
         <source>Đã gửi báo cáo cuối ngày {day} tới {email}</source>
         <translation>End-of-day report for {day} sent to {email}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="115" />
-        <location filename="../../ui/pages/reports.py" line="226" />
+        <location filename="../../ui/pages/reports.py" line="120" />
+        <location filename="../../ui/pages/reports.py" line="247" />
         <source>Tùy chọn</source>
         <translation>Custom</translation>
     </message>
@@ -3331,105 +3498,106 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>{part}/{whole} · target {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="245" />
+        <location filename="../../ui/pages/reports.py" line="266" />
         <source>Đang tính…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="247" />
+        <location filename="../../ui/pages/reports.py" line="268" />
         <source>Đang tính các chỉ tiêu…</source>
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="253" />
+        <location filename="../../ui/pages/reports.py" line="274" />
         <source>Từ ngày {start} đến ngày {end} — số liệu tính đến {as_of}. Tiếp nhận {received}, đã giải quyết {finished} (đúng hạn {on_time}; tính cả hồ sơ đang quá hạn {on_time_overdue}), đang giải quyết {in_progress}.</source>
         <translation>From {start} to {end} — figures as of {as_of}. Received {received}, settled {finished} (on time {on_time}; counting overdue dossiers {on_time_overdue}), in progress {in_progress}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="267" />
+        <location filename="../../ui/pages/reports.py" line="289" />
+        <location filename="../../ui/pages/reports.py" line="315" />
         <source>Tổng cộng</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="81" />
-        <location filename="../../ui/pages/reports.py" line="116" />
-        <location filename="../../ui/pages/reports.py" line="290" />
+        <location filename="../../ui/i18n_catalog.py" line="85" />
+        <location filename="../../ui/pages/reports.py" line="124" />
+        <location filename="../../ui/pages/reports.py" line="354" />
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="290" />
+        <location filename="../../ui/pages/reports.py" line="354" />
         <source>Trực tiếp, bưu chính</source>
         <translation>In person, postal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="291" />
+        <location filename="../../ui/pages/reports.py" line="355" />
         <source>Kỳ trước chuyển sang</source>
         <translation>Carried over from the previous period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="119" />
-        <location filename="../../ui/pages/reports.py" line="319" />
+        <location filename="../../ui/pages/reports.py" line="127" />
+        <location filename="../../ui/pages/reports.py" line="383" />
         <source>Đúng hạn (%)</source>
         <translation>On time (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="320" />
+        <location filename="../../ui/pages/reports.py" line="384" />
         <source>Trực tuyến (%)</source>
         <translation>Online (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="365" />
+        <location filename="../../ui/pages/reports.py" line="429" />
         <source>Chọn thư mục lưu báo cáo cuối ngày</source>
         <translation>Choose the folder for the end-of-day report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="377" />
+        <location filename="../../ui/pages/reports.py" line="441" />
         <source>Đang lập báo cáo cuối ngày…</source>
         <translation>Preparing the end-of-day report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="392" />
+        <location filename="../../ui/pages/reports.py" line="456" />
         <source>Báo cáo cuối ngày chưa gửi được, đã giữ trong hộp thư đi</source>
         <translation>The end-of-day report could not be sent; it is kept in the outbox</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="393" />
+        <location filename="../../ui/pages/reports.py" line="457" />
         <source>Chưa gửi được báo cáo</source>
         <translation>The report could not be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="394" />
+        <location filename="../../ui/pages/reports.py" line="458" />
         <source>Báo cáo đã được giữ trong hộp thư đi và có thể gửi lại.</source>
         <translation>The report is kept in the outbox and can be sent again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="400" />
+        <location filename="../../ui/pages/reports.py" line="464" />
         <source>Lưu Biểu II.06a</source>
         <translation>Save Form II.06a</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="412" />
+        <location filename="../../ui/pages/reports.py" line="476" />
         <source>Đã ghi {file}</source>
         <translation>Saved {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="413" />
+        <location filename="../../ui/pages/reports.py" line="477" />
         <source>Đang lập Biểu II.06a…</source>
         <translation>Preparing Form II.06a…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="136" />
+        <location filename="../../ui/pages/today.py" line="145" />
         <source>Xem trong Sổ hồ sơ</source>
         <translation>Show in the Register</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="139" />
+        <location filename="../../ui/pages/today.py" line="148" />
         <source>Lập phiếu xin lỗi cho hồ sơ đang chọn…</source>
         <translation>Issue an apology letter for the selected dossier…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="150" />
+        <location filename="../../ui/pages/today.py" line="159" />
         <location filename="../../ui/register_model.py" line="36" />
         <source>Cảnh báo</source>
         <translation>Warning</translation>
@@ -3437,7 +3605,8 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     <message>
         <location filename="../../ui/calendar_page.py" line="70" />
         <location filename="../../ui/pages/digitization.py" line="42" />
-        <location filename="../../ui/pages/today.py" line="150" />
+        <location filename="../../ui/pages/today.py" line="159" />
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="23" />
         <location filename="../../ui/register_model.py" line="38" />
         <source>Người nộp</source>
         <translation>Applicant</translation>
@@ -3449,9 +3618,9 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/dossier/window.py" line="172" />
-        <location filename="../../ui/i18n_catalog.py" line="180" />
+        <location filename="../../ui/i18n_catalog.py" line="184" />
         <location filename="../../ui/pages/digitization.py" line="43" />
-        <location filename="../../ui/pages/today.py" line="150" />
+        <location filename="../../ui/pages/today.py" line="159" />
         <location filename="../../ui/register_model.py" line="39" />
         <source>Thủ tục</source>
         <translation>Procedure</translation>
@@ -3469,7 +3638,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     <message>
         <location filename="../../ui/calendar_page.py" line="70" />
         <location filename="../../ui/dossier/window.py" line="160" />
-        <location filename="../../ui/pages/today.py" line="151" />
+        <location filename="../../ui/pages/today.py" line="160" />
         <location filename="../../ui/register_model.py" line="44" />
         <source>Hẹn trả</source>
         <translation>Due</translation>
@@ -3485,18 +3654,23 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Apology letters not delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="151" />
+        <location filename="../../ui/pages/today.py" line="43" />
+        <source>Người dân không hài lòng (mới từ hôm qua)</source>
+        <translation>Unsatisfied citizens (new since yesterday)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="160" />
         <location filename="../../ui/register_model.py" line="45" />
         <source>Thời gian còn lại</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="190" />
+        <location filename="../../ui/pages/today.py" line="199" />
         <source>Hôm nay là ngày nghỉ; ngày làm việc tiếp theo: {day}.</source>
         <translation>Today is a day off; next working day: {day}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="197" />
+        <location filename="../../ui/pages/today.py" line="206" />
         <source>Lịch nghỉ Tết Nguyên Đán {year} chưa có quyết định chính thức: hạn giải quyết qua Tết đang tính theo lịch dự kiến ({first} – {last}). Khi có văn bản, cập nhật ở Công cụ › Lịch làm việc.</source>
         <translation>The Lunar New Year (Tet) {year} break has no official decision yet: deadlines across it are counted on the provisional calendar ({first} – {last}). When the decision is published, update it in Tools › Working calendar.</translation>
     </message>
@@ -3508,7 +3682,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/letters/delivery_dialog.py" line="65" />
-        <location filename="../../ui/pages/today.py" line="239" />
+        <location filename="../../ui/pages/today.py" line="253" />
         <source>đang tải…</source>
         <translation>loading…</translation>
     </message>
@@ -3620,12 +3794,12 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>The e-mail could not be sent; the letter stays undelivered and the message is kept in the outbox to be sent again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="254" />
+        <location filename="../../ui/pages/today.py" line="268" />
         <source>{shown} hồ sơ khẩn nhất trong {total}; xem tất cả trong Sổ hồ sơ</source>
         <translation>The {shown} most urgent dossiers of {total}; see them all in the Register</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="294" />
+        <location filename="../../ui/pages/today.py" line="316" />
         <source>chọn một hồ sơ trong danh sách</source>
         <translation>choose a dossier in the list</translation>
     </message>
@@ -3957,6 +4131,160 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <location filename="../../ui/shortcuts.py" line="84" />
         <source>Phím</source>
         <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/dialog.py" line="19" />
+        <source>Sửa đánh giá của người dân</source>
+        <translation>Correct the citizen's rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/dialog.py" line="19" />
+        <source>Ghi nhận đánh giá của người dân</source>
+        <translation>Record the citizen's rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/dialog.py" line="20" />
+        <source>Mức đánh giá (bấm phím số)</source>
+        <translation>Rating (press a number key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/dialog.py" line="30" />
+        <location filename="../../ui/ratings/tab.py" line="62" />
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="25" />
+        <source>Cách đánh giá</source>
+        <translation>How it was given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/dialog.py" line="31" />
+        <source>Thời điểm đánh giá</source>
+        <translation>When it was given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/dialog.py" line="33" />
+        <source>Lý do sửa (*)</source>
+        <translation>Reason for the correction (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/dialog.py" line="39" />
+        <source>Lưu đánh giá</source>
+        <translation>Save rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/dialog.py" line="53" />
+        <source>Chọn mức đánh giá (phím 1, 2 hoặc 3).</source>
+        <translation>Choose a rating (key 1, 2 or 3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/picker.py" line="32" />
+        <source>Người dân đánh giá (bấm phím số; có thể bỏ qua)</source>
+        <translation>Citizen's rating (press a number key; may be skipped)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/picker.py" line="50" />
+        <source>Bỏ qua</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/picker.py" line="56" />
+        <source>Lý do không hài lòng (chọn một hoặc nhiều):</source>
+        <translation>Reasons for dissatisfaction (choose one or more):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/picker.py" line="67" />
+        <source>Ý kiến của người dân (nếu có)</source>
+        <translation>Citizen's comment (if any)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/picker.py" line="124" />
+        <source>Chưa đánh giá — bỏ qua được; có thể ghi nhận sau ở thẻ “Đánh giá” của hồ sơ.</source>
+        <translation>Not rated — may be skipped; it can be recorded later on the dossier's “Rating” tab.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/picker.py" line="126" />
+        <source>Đã chọn: {level}</source>
+        <translation>Chosen: {level}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/picker.py" line="132" />
+        <source>Chọn ít nhất một lý do không hài lòng (phím 4–8), hoặc bấm 0 để bỏ qua đánh giá.</source>
+        <translation>Choose at least one reason for dissatisfaction (keys 4–8), or press 0 to skip the rating.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/tab.py" line="19" />
+        <source>Đánh giá</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/tab.py" line="28" />
+        <location filename="../../ui/ratings/tab.py" line="55" />
+        <source>Ghi nhận đánh giá…</source>
+        <translation>Record rating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/tab.py" line="53" />
+        <source>Người dân chưa đánh giá hồ sơ này.</source>
+        <translation>The citizen has not rated this dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/tab.py" line="54" />
+        <source>Hồ sơ chưa có kết quả nên chưa đánh giá được.</source>
+        <translation>The dossier has no result yet, so it cannot be rated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/tab.py" line="57" />
+        <source>Mức đánh giá</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/tab.py" line="61" />
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="25" />
+        <source>Ý kiến</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/tab.py" line="63" />
+        <source>Người ghi nhận</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/tab.py" line="65" />
+        <source>Sửa đánh giá…</source>
+        <translation>Correct rating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="23" />
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="34" />
+        <source>Hồ sơ người dân không hài lòng</source>
+        <translation>Dossiers citizens were unsatisfied with</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="59" />
+        <source>{n} hồ sơ người dân không hài lòng</source>
+        <translation>{n} dossiers citizens were unsatisfied with</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="61" />
+        <source>{n} mới từ hôm qua (tô vàng)</source>
+        <translation>{n} new since yesterday (highlighted in yellow)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="63" />
+        <source>hiện {n} mới nhất</source>
+        <translation>showing the {n} newest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="64" />
+        <source>Nhấp đúp một dòng để mở hồ sơ.</source>
+        <translation>Double-click a row to open the dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ratings/unhappy_dialog.py" line="70" />
+        <source>(chưa rõ lý do)</source>
+        <translation>(reason not given)</translation>
     </message>
 </context>
 </TS>
