@@ -273,12 +273,7 @@ def _summary_of(session: Session, period: Period, as_of: dt.datetime, grouping: 
     for group_key, counts in by_key.items():
         if counts == Counts():
             continue
-        if grouping == "field":
-            code, name = group_key or "", group_key or "(chưa phân lĩnh vực)"
-        elif group_key is None or group_key not in names:
-            code, name = "", "(chưa phân đơn vị)" if grouping == "unit" else "(chưa rõ cán bộ)"
-        else:
-            code, name = names[group_key]
+        code, name = _group_name(grouping, group_key, names)
         groups.append(GroupCounts(key=str(code), name=name, counts=counts))
     groups.sort(key=lambda g: (g.name.startswith("("), g.key, g.name))
     total = Counts()
@@ -300,6 +295,15 @@ def report(session: Session, period: Period, settings: Settings, now: dt.datetim
     rows = _scan(session, period, as_of, grouping)
     return (_summary_of(session, period, as_of, grouping, rows),
             _rates_of(session, period, settings, as_of, rows, None, grouping))
+
+
+def _group_name(grouping: str, group_key, names: dict) -> tuple[str, str]:
+    """A group's code and name as the reports print them; the rows with no unit, field or officer last."""
+    if grouping == "field":
+        return group_key or "", group_key or "(chưa phân lĩnh vực)"
+    if group_key is None or group_key not in names:
+        return "", "(chưa phân đơn vị)" if grouping == "unit" else "(chưa rõ cán bộ)"
+    return names[group_key]
 
 
 def _names(session: Session, grouping: str) -> dict:
@@ -474,12 +478,7 @@ def _satisfaction(session: Session, period: Period, settings: Settings, rows: li
     names = _names(session, grouping)
     lines = []
     for group_key, (returned, very, fine, unhappy) in per_group.items():
-        if grouping == "field":
-            code, name = group_key or "", group_key or "(chưa phân lĩnh vực)"
-        elif group_key is None or group_key not in names:
-            code, name = "", "(chưa phân đơn vị)" if grouping == "unit" else "(chưa rõ cán bộ)"
-        else:
-            code, name = names[group_key]
+        code, name = _group_name(grouping, group_key, names)
         marked = grouping == "field" and fold(group_key or "") in land_fields
         target = settings.target_satisfaction_land if marked else settings.target_satisfaction
         lines.append(SatisfactionLine(str(code), name, returned, very, fine, unhappy, target, marked))
