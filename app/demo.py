@@ -14,7 +14,7 @@ import multiprocessing
 import random
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -46,7 +46,7 @@ from app.text import fold
 from app.workcalendar import WorkCalendar
 from db import audit
 from db.bulk import advance_id_sequence, begin_explicitly, insert_rows
-from db.models import ApologyLetter, Dossier, DossierEvent, SupplementPeriod
+from db.models import ApologyLetter, Dossier, DossierEvent, Rating, SupplementPeriod
 from db.search_index import FTS_TABLE, SQLITE_DDL
 
 BATCH = 20_000
@@ -151,6 +151,7 @@ class _Batch:
     periods: list
     letters: list  # numbered by the inserting process, in order
     opened: int
+    ratings: list = field(default_factory=list)
 
 
 def generate(session, calendar: WorkCalendar, now: dt.datetime, count: int, seed: int = 1,
@@ -212,6 +213,7 @@ def generate(session, calendar: WorkCalendar, now: dt.datetime, count: int, seed
             insert_rows(connection, DossierEvent.__table__, batch.history)
             insert_rows(connection, SupplementPeriod.__table__, batch.periods)
             insert_rows(connection, ApologyLetter.__table__, batch.letters)
+            insert_rows(connection, Rating.__table__, batch.ratings)
             written += len(batch.dossiers)
             opened += batch.opened
             letters += len(batch.letters)
@@ -287,6 +289,8 @@ def _make_batch(plan: _Plan, index: int) -> _Batch:
     """Batch ``index`` of the plan: a pure function of (plan, index)."""
     due_for, fold_name, later_working, previous_working, weighted_procedures = _helpers(plan)
     rng = _FastRandom(plan.seed * 1_000_003 + index)
+    # The citizens' ratings draw from their own stream: the rest of the demo stays as it always was.
+    rating_rng = _FastRandom(plan.seed * 7_000_003 + index)
     names = _Names(rng)
     now, calendar, working_days = plan.now, plan.calendar, plan.working_days
     closing = calendar.hours.closing
@@ -296,6 +300,7 @@ def _make_batch(plan: _Plan, index: int) -> _Batch:
     history: list[dict] = []
     periods: list[dict] = []
     letter_rows: list[dict] = []
+    rating_rows: list[dict] = []
     opened = 0
     for position in range(start, start + size):
         dossier_id = plan.first_id + position
@@ -390,9 +395,33 @@ def _make_batch(plan: _Plan, index: int) -> _Batch:
         if returned is not None:
             history.append(_ev(dossier_id, returned, officer, "status", "status", None, None, "",
                                old=Status.RESULT_READY.label, new=Status.RETURNED.label))
+        if returned is not None and rating_rng.random() < RATED_SHARE:
+            rating_rows.append(_rating(rating_rng, dossier_id, returned, channel, officer))
         if not finished_state:
             opened += 1
-    return _Batch(dossiers, history, periods, letter_rows, opened)
+    return _Batch(dossiers, history, periods, letter_rows, opened, rating_rows)
+
+
+RATED_SHARE = 0.6
+# What the portal's evaluations of a one-stop shop look like: most satisfied, a few not (DOMAIN.md §8).
+_LEVELS = (("very_satisfied", 52), ("satisfied", 40), ("unsatisfied", 8))
+_REASON_CODES = ("time", "attitude", "guidance", "resubmission", "other")
+
+
+def _rating(rng: random.Random, dossier_id: int, returned: dt.datetime, channel: str, officer: int) -> dict:
+    """A citizen's rating of a returned dossier: given at the counter, or on the portal for an online one."""
+    roll, level = rng.randrange(100), "unsatisfied"
+    for name, weight in _LEVELS:
+        if roll < weight:
+            level = name
+            break
+        roll -= weight
+    reasons = ",".join(sorted({rng.choice(_REASON_CODES) for _ in range(rng.randint(1, 2))},
+                              key=_REASON_CODES.index)) if level == "unsatisfied" else ""
+    online = channel == "online"
+    return {"dossier_id": dossier_id, "level": level, "reasons": reasons, "note": "",
+            "via": "portal" if online else "counter", "rated_at": returned, "recorded_at": returned,
+            "recorded_by": None if online else officer}
 
 
 def _ev(dossier_id, at, user, kind, field, old_due, new_due, note, old="", new=""):

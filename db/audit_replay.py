@@ -165,7 +165,8 @@ def _compare(result: DeepCheck, table: Table, key: str, state: dict | None, row,
         return
     current = _current(table, row)
     if state is None or state is GONE:
-        if demo_dossier or (name in ("apology_letters", "supplement_periods") and bulk.covers(current.get("dossier_id"))):
+        if demo_dossier or (name in ("apology_letters", "supplement_periods", "ratings")
+                            and bulk.covers(current.get("dossier_id"))):
             result.bulk_rows += 1
             return
         created = getattr(row, "created_at", None)

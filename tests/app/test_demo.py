@@ -252,3 +252,29 @@ def test_demo_office_values_go_when_no_real_dossier_remains(Session, clock):
         assert office.name == "" and office.agency_code == "" and office.head_name == ""
         assert session.scalar(select(func.count()).select_from(Unit)) == 0
         assert audit_view.verify_chain(session).intact
+
+
+def test_citizens_rate_most_returned_demo_dossiers(Session, make_ctx):
+    """The demo shows the satisfaction figures too: returned dossiers rated at the counter, or on the
+    portal for online ones, mostly satisfied, the unhappy ones with their reasons."""
+    from app import rates
+    from app.measures import Period
+    from db.models import Rating
+
+    ctx = make_ctx()
+    with Session.begin() as session:
+        generate(session, ctx.calendar, ctx.now(), 3000, seed=5)
+    with Session() as session:
+        returned = {d.id: d for d in session.scalars(select(Dossier).where(Dossier.returned_at.is_not(None)))}
+        ratings = session.scalars(select(Rating)).all()
+        _summary, year = rates.report(session, Period(dt.date(2025, 1, 1), ctx.now().date()), ctx.settings, ctx.now())
+    assert 0.5 < len(ratings) / len(returned) < 0.7
+    levels = [r.level for r in ratings]
+    assert 0.85 < (levels.count("very_satisfied") + levels.count("satisfied")) / len(levels) < 0.97
+    for rating in ratings:
+        dossier = returned[rating.dossier_id]   # only returned dossiers are rated
+        assert rating.rated_at == dossier.returned_at
+        assert rating.via == ("portal" if dossier.channel == "online" else "counter")
+        assert bool(rating.reasons) == (rating.level == "unsatisfied")
+    satisfaction = year["satisfaction"]
+    assert satisfaction.whole == len(ratings) and satisfaction.value is not None
