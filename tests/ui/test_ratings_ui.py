@@ -212,20 +212,20 @@ def test_reports_page_shows_satisfaction_with_the_rated_share(qtbot, Session, cl
     qtbot.waitUntil(lambda: page.view is not None, timeout=10000)
     card = next(c for c in page.cards if c.name.text() == "Người dân hài lòng (trong số hồ sơ được đánh giá)")
     assert card.value.text() == "81,3 %"
-    assert "13/16 · mục tiêu 90% ✗ Chưa đạt" in card.detail.text()
+    assert "13/16 · mục tiêu 90 % ✗ Chưa đạt" in card.detail.text()
     assert "Được đánh giá: 16/25 (64,0 %)" in card.detail.text()
     table = page.satisfaction
     rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, table.columnCount())]
             for r in range(table.rowCount())}
-    assert rows["Tổng cộng"] == ["25", "16", "64,0 %", "", "", "3", "81,3 % ✗", "90%"]
-    assert rows["Đất đai, xây dựng"] == ["10", "8", "80,0 %", "", "", "1", "87,5 % ✓", "85%"]
+    assert rows["Tổng cộng"] == ["25", "16", "64,0 %", "", "", "3", "81,3 % ✗", "90 %"]
+    assert rows["Đất đai, xây dựng"] == ["10", "8", "80,0 %", "", "", "1", "87,5 % ✓", "85 %"]
     assert rows["Phòng Tư pháp - Hộ tịch"][:3] == ["15", "8", "53,3 %"]
     page.grouping.setCurrentIndex(page.grouping.findData("field"))
     qtbot.waitUntil(lambda: page.view.rates.grouping == "field", timeout=10000)
     qtbot.waitUntil(lambda: any(table.item(r, 0).text() == "Đất đai" for r in range(table.rowCount())),
                     timeout=5000)
     by_field = {table.item(r, 0).text(): table.item(r, 8).text() for r in range(table.rowCount())}
-    assert (by_field["Đất đai"], by_field["Xây dựng"], by_field["Hộ tịch"]) == ("85%", "85%", "90%")
+    assert (by_field["Đất đai"], by_field["Xây dựng"], by_field["Hộ tịch"]) == ("85 %", "85 %", "90 %")
     shot(page, "reports-page")
     if SHOTS:   # the satisfaction table, scrolled into view
         page.satisfaction.grab().save(os.path.join(SHOTS, "reports-satisfaction.png"))
