@@ -406,7 +406,11 @@ def restore(register: Path, source: Path, now: dt.datetime) -> BackupInfo | None
         _leave_wal(register)
     for suffix in SIDE_FILES:
         Path(f"{register}{suffix}").unlink(missing_ok=True)
-    os.replace(staged, register)
+    try:
+        os.replace(staged, register)
+    except OSError:   # Windows: another program holds the register open; it stays as it was
+        _remove_with_side_files(staged)
+        raise
     log.info("Register %s restored from %s", register, source)
     forget_audit_checkpoint(register)
     return before

@@ -102,14 +102,14 @@ def test_restore_onto_a_register_held_open_says_what_to_close(tmp_path, monkeypa
     engine.dispose()
     path = tmp_path / "register.sqlite3"
     good = backup.make_backup(path, NOW)
-    real_unlink = Path.unlink
+    real_replace = os.replace
 
-    def unlink(self, missing_ok=False):
-        if self == path:   # another desk window has the register open
-            raise PermissionError(13, "Access is denied", str(self))
-        return real_unlink(self, missing_ok=missing_ok)
+    def replace(source, target):
+        if Path(target) == path:   # another desk window has the register open (Windows refuses the rename)
+            raise PermissionError(13, "Access is denied", str(target))
+        return real_replace(source, target)
 
-    monkeypatch.setattr(Path, "unlink", unlink)
+    monkeypatch.setattr(os, "replace", replace)
     report = good
     from db.damage import RegisterDamaged
 
@@ -117,6 +117,7 @@ def test_restore_onto_a_register_held_open_says_what_to_close(tmp_path, monkeypa
         upkeep.restore_damaged(RegisterDamaged("hỏng", path, "malformed", report), clock.now())
     assert str(path) in str(error.value) and "đang được một chương trình khác mở" in str(error.value)
     assert backup.integrity_problem(path) is None   # the register is still there, whole
+    assert not path.with_name(path.name + backup.RESTORING).exists()   # nothing half-done left beside it
 
 
 def test_thinning_skips_an_old_backup_held_open(tmp_path, monkeypatch, catalog, engine):
