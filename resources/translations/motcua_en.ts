@@ -464,7 +464,7 @@ The details were written to the log. You can go on working.</translation>
     </message>
     <message>
         <location filename="../../ui/calendar_page.py" line="123" />
-        <location filename="../../ui/i18n_catalog.py" line="185" />
+        <location filename="../../ui/i18n_catalog.py" line="188" />
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>
@@ -743,7 +743,7 @@ The details were written to the log. You can go on working.</translation>
     </message>
     <message>
         <location filename="../../ui/dossier/window.py" line="56" />
-        <location filename="../../ui/i18n_catalog.py" line="177" />
+        <location filename="../../ui/i18n_catalog.py" line="180" />
         <location filename="../../ui/pages/history.py" line="67" />
         <location filename="../../ui/settings/units.py" line="37" />
         <source>Hồ sơ</source>
@@ -1397,7 +1397,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="91" />
-        <location filename="../../ui/i18n_catalog.py" line="231" />
+        <location filename="../../ui/i18n_catalog.py" line="234" />
         <source>Tại quầy</source>
         <translation>At the counter</translation>
     </message>
@@ -1413,7 +1413,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="95" />
-        <location filename="../../ui/i18n_catalog.py" line="234" />
+        <location filename="../../ui/i18n_catalog.py" line="237" />
         <source>Cổng dịch vụ công</source>
         <translation>Public service portal</translation>
     </message>
@@ -1606,256 +1606,271 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>Bulk add</translation>
     </message>
     <message>
+        <location filename="../../ui/i18n_catalog.py" line="177" />
+        <source>Xuất khóa</source>
+        <translation>Key exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="178" />
+        <source>Nhập khóa</source>
+        <translation>Key imported</translation>
+    </message>
+    <message>
         <location filename="../../ui/i18n_catalog.py" line="179" />
+        <source>Khóa niêm phong nhật ký</source>
+        <translation>Audit seal key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="182" />
         <source>Bổ sung hồ sơ</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="180" />
+        <location filename="../../ui/i18n_catalog.py" line="183" />
         <source>Thiết lập</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="181" />
+        <location filename="../../ui/i18n_catalog.py" line="184" />
         <source>Lịch nghỉ/làm bù</source>
         <translation>Day off / make-up day</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="182" />
+        <location filename="../../ui/i18n_catalog.py" line="185" />
         <location filename="../../ui/settings/pages.py" line="68" />
         <source>Tài khoản</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="183" />
+        <location filename="../../ui/i18n_catalog.py" line="186" />
         <source>Thông tin cơ quan</source>
         <translation>Office information</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="186" />
+        <location filename="../../ui/i18n_catalog.py" line="189" />
         <source>Các buổi làm việc, ví dụ 07:30-11:30,13:00-17:00.</source>
         <translation>Working sessions, e.g. 07:30-11:30,13:00-17:00.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="187" />
+        <location filename="../../ui/i18n_catalog.py" line="190" />
         <source>Giờ chốt buổi chiều (nhận sau giờ này tính từ ngày làm việc sau)</source>
         <translation>Afternoon cut-off (received after it counts from the next working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="188" />
+        <location filename="../../ui/i18n_catalog.py" line="191" />
         <source>Thời gian bổ sung hồ sơ: tạm dừng (pause) hoặc tính lại (restart)</source>
         <translation>Time of a supplement request: paused (pause) or restarted (restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="189" />
+        <location filename="../../ui/i18n_catalog.py" line="192" />
         <source>Mã nền tảng (2 chữ số) trong mã hồ sơ</source>
         <translation>Platform code (2 digits) in the dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="190" />
+        <location filename="../../ui/i18n_catalog.py" line="193" />
         <source>Mẫu số phiếu xin lỗi</source>
         <translation>Apology letter form number</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="191" />
+        <location filename="../../ui/i18n_catalog.py" line="194" />
         <source>Khổ giấy phiếu xin lỗi, giấy tiếp nhận (A5 theo mẫu, hoặc A4)</source>
         <translation>Paper size of apology letters and receipts (A5 as in the form, or A4)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="192" />
+        <location filename="../../ui/i18n_catalog.py" line="195" />
         <source>Nơi nhận (mỗi dòng một nơi, in cuối phiếu xin lỗi)</source>
         <translation>Recipients (one per line, printed at the end of the apology letter)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="193" />
+        <location filename="../../ui/i18n_catalog.py" line="196" />
         <source>Cảnh báo sắp đến hạn trước (ngày làm việc)</source>
         <translation>Warn of an approaching deadline (working days before)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="194" />
+        <location filename="../../ui/i18n_catalog.py" line="197" />
         <source>Giờ hiện thông báo cảnh báo (để trống: theo giờ làm việc)</source>
         <translation>Hours to show warnings (empty: the office hours)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="195" />
+        <location filename="../../ui/i18n_catalog.py" line="198" />
         <source>Một khoảng giờ, ví dụ 07:00-17:30; ngoài giờ này và ngày nghỉ, thông báo chờ đến sáng.</source>
         <translation>A time range, e.g. 07:00-17:30; outside it and on days off, notifications wait until the morning.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="196" />
+        <location filename="../../ui/i18n_catalog.py" line="199" />
         <source>Kết thúc hồ sơ có kết quả giấy chưa số hóa: từ chối (refuse) hoặc cho phép kèm cảnh báo (warn)</source>
         <translation>Closing a dossier whose paper result is not digitized: refuse (refuse) or allow with a warning (warn)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="197" />
+        <location filename="../../ui/i18n_catalog.py" line="200" />
         <source>Chỉ tiêu tỷ lệ số hóa (%)</source>
         <translation>Digitization rate target (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="198" />
+        <location filename="../../ui/i18n_catalog.py" line="201" />
         <source>Chỉ tiêu TTHC đủ điều kiện cung cấp DVCTT toàn trình (%)</source>
         <translation>Target: procedures eligible for full online service (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="199" />
+        <location filename="../../ui/i18n_catalog.py" line="202" />
         <source>Chỉ tiêu TTHC có phát sinh hồ sơ trực tuyến (%)</source>
         <translation>Target: online procedures with online dossiers (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="200" />
+        <location filename="../../ui/i18n_catalog.py" line="203" />
         <source>Chỉ tiêu tỷ lệ hồ sơ nộp trực tuyến (%)</source>
         <translation>Target: dossiers submitted online (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="201" />
+        <location filename="../../ui/i18n_catalog.py" line="204" />
         <source>Chỉ tiêu tỷ lệ hồ sơ xử lý trực tuyến (%)</source>
         <translation>Target: dossiers processed online (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="202" />
+        <location filename="../../ui/i18n_catalog.py" line="205" />
         <source>Chỉ tiêu tỷ lệ giải quyết trước và đúng hạn (%)</source>
         <translation>Target: settled early or on time (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="203" />
+        <location filename="../../ui/i18n_catalog.py" line="206" />
         <source>Chỉ tiêu tỷ lệ thanh toán trực tuyến (%)</source>
         <translation>Target: online payment (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="204" />
+        <location filename="../../ui/i18n_catalog.py" line="207" />
         <source>Chỉ tiêu hồ sơ trễ hạn có phiếu xin lỗi đúng hạn (%)</source>
         <translation>Target: late dossiers with an apology letter in time (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="205" />
+        <location filename="../../ui/i18n_catalog.py" line="208" />
         <source>Thư mục nhận báo cáo (ví dụ ổ mạng dùng chung)</source>
         <translation>Folder receiving the reports (e.g. a shared network drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="206" />
+        <location filename="../../ui/i18n_catalog.py" line="209" />
         <source>Phải có sẵn và ghi được; để trống nếu chỉ gửi bằng thư điện tử.</source>
         <translation>Must exist and be writable; leave empty to send by e-mail only.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="207" />
+        <location filename="../../ui/i18n_catalog.py" line="210" />
         <source>Nhắc gửi báo cáo cuối ngày lúc</source>
         <translation>Remind to send the end-of-day report at</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="208" />
+        <location filename="../../ui/i18n_catalog.py" line="211" />
         <source>Máy chủ thư đi (SMTP)</source>
         <translation>Outgoing mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="209" />
+        <location filename="../../ui/i18n_catalog.py" line="212" />
         <source>Cổng SMTP</source>
         <translation>SMTP port</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="210" />
+        <location filename="../../ui/i18n_catalog.py" line="213" />
         <source>Bảo mật SMTP: starttls, ssl hoặc none</source>
         <translation>SMTP security: starttls, ssl or none</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="211" />
+        <location filename="../../ui/i18n_catalog.py" line="214" />
         <source>Tên đăng nhập SMTP (để trống nếu máy chủ không yêu cầu)</source>
         <translation>SMTP user name (empty if the server requires none)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="212" />
+        <location filename="../../ui/i18n_catalog.py" line="215" />
         <source>Địa chỉ gửi báo cáo</source>
         <translation>Reports sent from</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="213" />
+        <location filename="../../ui/i18n_catalog.py" line="216" />
         <source>Địa chỉ nhận báo cáo (nhiều địa chỉ cách nhau bởi dấu phẩy)</source>
         <translation>Reports sent to (several addresses separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="215" />
+        <location filename="../../ui/i18n_catalog.py" line="218" />
         <source>Người dân hài lòng (trong số hồ sơ được đánh giá)</source>
         <translation>Citizens satisfied (of the rated dossiers)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="216" />
+        <location filename="../../ui/i18n_catalog.py" line="219" />
         <source>Người dân hài lòng với TTHC đất đai, xây dựng</source>
         <translation>Citizens satisfied with land and construction procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="217" />
+        <location filename="../../ui/i18n_catalog.py" line="220" />
         <source>Mức độ hài lòng (đánh giá)</source>
         <translation>Satisfaction (rating)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="218" />
+        <location filename="../../ui/i18n_catalog.py" line="221" />
         <source>Đánh giá hài lòng</source>
         <translation>Satisfaction rating</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="219" />
+        <location filename="../../ui/i18n_catalog.py" line="222" />
         <source>Chỉ tiêu tỷ lệ người dân hài lòng (%)</source>
         <translation>Target rate of satisfied citizens (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="220" />
+        <location filename="../../ui/i18n_catalog.py" line="223" />
         <source>Chỉ tiêu tỷ lệ hài lòng với TTHC đất đai, xây dựng (%)</source>
         <translation>Target satisfaction rate for land and construction procedures (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="221" />
+        <location filename="../../ui/i18n_catalog.py" line="224" />
         <source>Lĩnh vực tính theo chỉ tiêu hài lòng đất đai, xây dựng (mỗi dòng một lĩnh vực)</source>
         <translation>Fields counted under the land and construction satisfaction target (one field per line)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="222" />
+        <location filename="../../ui/i18n_catalog.py" line="225" />
         <source>Tên lĩnh vực như trong danh mục thủ tục; không phân biệt hoa thường, dấu.</source>
         <translation>Field names as in the procedure catalog; case and diacritics are ignored.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="223" />
+        <location filename="../../ui/i18n_catalog.py" line="226" />
         <location filename="../../ui/pages/reports.py" line="122" />
         <source>Rất hài lòng</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="224" />
+        <location filename="../../ui/i18n_catalog.py" line="227" />
         <location filename="../../ui/pages/reports.py" line="122" />
         <source>Hài lòng</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="225" />
+        <location filename="../../ui/i18n_catalog.py" line="228" />
         <location filename="../../ui/pages/reports.py" line="122" />
         <source>Không hài lòng</source>
         <translation>Unsatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="226" />
+        <location filename="../../ui/i18n_catalog.py" line="229" />
         <source>Thời gian giải quyết</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="227" />
+        <location filename="../../ui/i18n_catalog.py" line="230" />
         <source>Thái độ phục vụ</source>
         <translation>Attitude of the staff</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="228" />
+        <location filename="../../ui/i18n_catalog.py" line="231" />
         <source>Hướng dẫn</source>
         <translation>Guidance</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="229" />
+        <location filename="../../ui/i18n_catalog.py" line="232" />
         <source>Hồ sơ phải bổ sung nhiều lần</source>
         <translation>Dossier had to be supplemented several times</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="230" />
+        <location filename="../../ui/i18n_catalog.py" line="233" />
         <source>Khác</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="233" />
+        <location filename="../../ui/i18n_catalog.py" line="236" />
         <source>Phiếu giấy</source>
         <translation>Paper form</translation>
     </message>
@@ -2171,7 +2186,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <location filename="../../ui/dossier/receive.py" line="134" />
         <location filename="../../ui/dossier/window.py" line="94" />
         <location filename="../../ui/i18n_catalog.py" line="96" />
-        <location filename="../../ui/i18n_catalog.py" line="232" />
+        <location filename="../../ui/i18n_catalog.py" line="235" />
         <location filename="../../ui/ratings/unhappy_dialog.py" line="24" />
         <location filename="../../ui/settings/office.py" line="20" />
         <source>Điện thoại</source>
@@ -2742,7 +2757,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
         <translation>recorded as sent late</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="178" />
+        <location filename="../../ui/i18n_catalog.py" line="181" />
         <location filename="../../ui/letters/actions.py" line="31" />
         <location filename="../../ui/letters/actions.py" line="46" />
         <location filename="../../ui/letters/tab.py" line="18" />
@@ -3618,7 +3633,7 @@ The damaged file is kept in the backup folder for inspection; whatever was enter
     </message>
     <message>
         <location filename="../../ui/dossier/window.py" line="172" />
-        <location filename="../../ui/i18n_catalog.py" line="184" />
+        <location filename="../../ui/i18n_catalog.py" line="187" />
         <location filename="../../ui/pages/digitization.py" line="43" />
         <location filename="../../ui/pages/today.py" line="159" />
         <location filename="../../ui/register_model.py" line="39" />

@@ -83,12 +83,17 @@ def test_a_new_office_sets_itself_up_and_every_change_is_in_the_audit_trail(cli,
 
     log = json.loads(ok(cli("audit", "log", "--by", "quantri", "--json")).stdout)
     changes = {(row["what"], row["changes"]) for row in log}
-    assert ("Thiết lập smtp_port", "giá trị: 587 → 2525") in changes
-    assert ("Thiết lập cutoff", "giá trị: 15:00 → 16:00") in changes
-    assert any(what == "Thiết lập report_folder" and text.startswith("giá trị: ∅ → /") for what, text in changes)
-    assert any(what.startswith("Đơn vị") and "thủ trưởng: ∅ → Trần Văn Bình" in text for what, text in changes)
-    assert any(what.startswith("Thông tin cơ quan") and "thư điện tử: motcua@tranbien.gov.vn" in text
-               for what, text in changes)
+    from app.settings import SPEC_BY_KEY
+
+    def setting(key):   # the history names a setting by its label (app/audit_words.py)
+        return f"Thiết lập {SPEC_BY_KEY[key].label}"
+
+    assert (setting("smtp_port"), "Giá trị: 587 → 2525") in changes
+    assert (setting("cutoff"), "Giá trị: 15:00 → 16:00") in changes
+    assert any(what == setting("report_folder") and text.startswith("Giá trị: (trống) → /") for what, text in changes)
+    assert any(what.startswith("Đơn vị") and "Thủ trưởng: Trần Văn Bình" in text for what, text in changes), "\n".join(sorted(map(str, changes)))
+    assert any(what.startswith("Thông tin cơ quan") and "Thư điện tử: motcua@tranbien.gov.vn" in text
+               for what, text in changes), "\n".join(sorted(map(str, changes)))
     assert ok(cli("audit", "verify")).stdout.startswith("Nguyên vẹn")
 
 
