@@ -9,7 +9,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from app import holiday_decisions
 from app.clock import Clock
@@ -18,6 +18,9 @@ from app.settings import Settings, load_settings
 from app.workcalendar import DayOverride, WorkCalendar
 from db import audit
 from db.models import CalendarOverride, Setting
+
+# What the window holds to reach the register: one unit of work per job (ui/desk.py names it from here).
+SessionFactory = sessionmaker
 
 
 @dataclass(frozen=True)

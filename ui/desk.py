@@ -19,7 +19,7 @@ from app.context import Context, load_context
 from ui.tasks import Progress, TaskRunner
 
 if TYPE_CHECKING:   # names for the annotations only: the window reaches the database through app/
-    from sqlalchemy.orm import Session, sessionmaker
+    from app.context import Session, SessionFactory
 
 
 class Desk(QObject):
@@ -27,7 +27,7 @@ class Desk(QObject):
     open_dossier = Signal(int)      # any view asks for a dossier form
     show_page = Signal(str, object)  # page key, optional argument (e.g. a warning level to filter by)
 
-    def __init__(self, Session: sessionmaker, clock: Clock, user_id: int | None, parent: QObject | None = None):
+    def __init__(self, Session: SessionFactory, clock: Clock, user_id: int | None, parent: QObject | None = None):
         super().__init__(parent)
         self.Session = Session
         self.clock = clock
