@@ -76,7 +76,7 @@ _LETTER = {
     "signer_name": "Người ký", "signer_title": "Chức vụ người ký", "late": "Gửi muộn",
     "issuer_name": "Cơ quan ban hành", "issuer_parent": "Cơ quan chủ quản",
     "delivered_via": "Hình thức giao", "delivered_at": "Giao lúc", "delivered_by": "Người giao",
-    "delivery_note": "Ghi chú giao phiếu",
+    "delivery_note": "Ghi chú giao phiếu", "recipients": "Nơi nhận",
 }
 _PERIOD = {"dossier_id": "Hồ sơ", "requested_at": "Yêu cầu bổ sung lúc", "completed_at": "Nhận đủ lúc",
            "reason": "Nội dung bổ sung"}

@@ -303,7 +303,8 @@ def recipients(ctx: Context) -> tuple[str, ...]:
 
 def _letter_data(session: Session, ctx: Context, dossier: Dossier, office, *, issuer_name: str, issuer_parent: str,
                  number_text: str, issued_on: dt.date, reason: str, previous_due_at: dt.datetime,
-                 new_due_at: dt.datetime, signer_name: str, signer_title: str) -> LetterData:
+                 new_due_at: dt.datetime, signer_name: str, signer_title: str,
+                 recipient_lines: tuple[str, ...] | None = None) -> LetterData:
     unit = session.get(Unit, dossier.unit_id) if dossier.unit_id else None
     officer = session.get(User, dossier.officer_id) if dossier.officer_id else None
     return _pdf().LetterData(
@@ -314,7 +315,8 @@ def _letter_data(session: Session, ctx: Context, dossier: Dossier, office, *, is
         applicant_id_number=dossier.applicant_id_number, applicant_address=dossier.applicant_address,
         applicant_phone=dossier.applicant_phone, unit_name=unit.name if unit else "",
         officer_name=(officer.full_name or officer.username) if officer else "", received_at=dossier.received_at,
-        applicant_kind=dossier.applicant_kind, desk_name=office.name, recipients=recipients(ctx),
+        applicant_kind=dossier.applicant_kind, desk_name=office.name,
+        recipients=recipients(ctx) if recipient_lines is None else recipient_lines,
     )
 
 
@@ -371,6 +373,7 @@ def issue(session: Session, ctx: Context, request: LetterRequest, paper: str | N
         issued_at=now, reason=checked.reason, previous_due_at=previous_due_at, new_due_at=checked.new_due_at,
         signer_name=issuer.head_name, signer_title=issuer.head_title, issuer_name=issuer.name,
         issuer_parent=issuer.parent, late=checked.late, pdf_sha256=digest, created_by=ctx.user_id,
+        recipients="\n".join(data.recipients),
     )
     session.add(letter)
     set_due(dossier, ctx.calendar, checked.new_due_at, has_letter=True)  # no second letter: no apology deadline
@@ -420,7 +423,9 @@ def issued_data(session: Session, ctx: Context, letter: ApologyLetter) -> Letter
     return _letter_data(session, ctx, dossier, office, issuer_name=issuer_name, issuer_parent=issuer_parent,
                         number_text=letter.number_text, issued_on=letter.issued_on, reason=letter.reason,
                         previous_due_at=letter.previous_due_at, new_due_at=letter.new_due_at,
-                        signer_name=letter.signer_name, signer_title=letter.signer_title)
+                        signer_name=letter.signer_name, signer_title=letter.signer_title,
+                        # as printed that day; a letter from before they were kept takes today's list
+                        recipient_lines=tuple(letter.recipients.splitlines()) if letter.recipients else None)
 
 
 def render_issued(session: Session, ctx: Context, letter_ids: list[int], paper: str | None = None) -> bytes:

@@ -298,6 +298,8 @@ class ApologyLetter(Base):
     # office's names may change later; a reprint must stay the same paper).
     issuer_name: Mapped[str] = mapped_column(String(300), default="", server_default="")
     issuer_parent: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    # "Nơi nhận" as printed that day, one line each ('' for letters issued before it was kept).
+    recipients: Mapped[str] = mapped_column(Text, default="", server_default="")
     # How the letter reached the applicant (counter, post, email, sms, portal, phone).
     delivered_via: Mapped[str] = mapped_column(String(10), default="", server_default="")
     delivered_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)

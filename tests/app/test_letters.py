@@ -87,6 +87,25 @@ def test_reprint_gives_the_same_bytes_as_issued(Session, make_ctx):
     assert same and pdf == issued.pdf and letter.number_text == "01/PXL"
 
 
+def test_a_reprint_keeps_the_recipients_printed_that_day(Session, make_ctx):
+    """'Nơi nhận' changed after a letter was issued: the reprint is still the paper that was sent
+    (same bytes, so the e-mail delivery's SHA-256 check still passes), and new letters take the new list."""
+    with Session.begin() as session:
+        save_setting(session, "letter_recipients", "Như trên;\nPhòng Tư pháp;\nLưu: VT.")
+    ctx = make_ctx()
+    view = receive(Session, ctx)
+    issued = issue(Session, ctx, view.id)
+    with Session.begin() as session:
+        save_setting(session, "letter_recipients", "Như trên;\nChủ tịch UBND phường;\nLưu: VT, BPMC.")
+    ctx = make_ctx()
+    with Session() as session:
+        _letter, pdf, same = letters.reprint(session, ctx, view.id)
+    assert same and pdf == issued.pdf
+    assert any("- Phòng Tư pháp;" in text for text in readings(pdf))
+    later = issue(Session, ctx, receive(Session, ctx).id, new_date=DAY(2026, 12, 3))
+    assert any("- Chủ tịch UBND phường;" in text for text in readings(later.pdf))
+
+
 def test_numbers_run_per_year_in_the_configured_format(Session, make_ctx, clock):
     with Session.begin() as session:
         save_setting(session, "letter_number_format", "{number:03d}/{year}/PXL-TTPVHCC")
