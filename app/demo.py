@@ -289,8 +289,8 @@ def _make_batch(plan: _Plan, index: int) -> _Batch:
     """Batch ``index`` of the plan: a pure function of (plan, index)."""
     due_for, fold_name, later_working, previous_working, weighted_procedures = _helpers(plan)
     rng = _FastRandom(plan.seed * 1_000_003 + index)
-    # The citizens' ratings draw from their own stream: the rest of the demo stays as it always was.
-    rating_rng = _FastRandom(plan.seed * 7_000_003 + index)
+    # Ratings and letter deliveries draw from their own stream: the rest of the demo stays as it always was.
+    later_rng = _FastRandom(plan.seed * 7_000_003 + index)
     names = _Names(rng)
     now, calendar, working_days = plan.now, plan.calendar, plan.working_days
     closing = calendar.hours.closing
@@ -353,7 +353,7 @@ def _make_batch(plan: _Plan, index: int) -> _Batch:
                     "issued_on": issued, "issued_at": issued_at, "reason": rng.choice(LETTER_REASONS),
                     "previous_due_at": due, "new_due_at": final_due, "signer_name": "Nguyễn Thị Thu Hương",
                     "signer_title": "Giám đốc", "late": issued > deadline, "pdf_sha256": "", "created_by": officer,
-                    "event_index": len(history),
+                    "event_index": len(history), **_delivery(later_rng, issued_at, now, officer),
                 })
                 history.append(_ev(dossier_id, issued_at, officer, "letter", "due_at", due, final_due, ""))
         if status is Status.SUPPLEMENT:
@@ -395,11 +395,22 @@ def _make_batch(plan: _Plan, index: int) -> _Batch:
         if returned is not None:
             history.append(_ev(dossier_id, returned, officer, "status", "status", None, None, "",
                                old=Status.RESULT_READY.label, new=Status.RETURNED.label))
-        if returned is not None and rating_rng.random() < RATED_SHARE:
-            rating_rows.append(_rating(rating_rng, dossier_id, returned, channel, officer))
+        if returned is not None and later_rng.random() < RATED_SHARE:
+            rating_rows.append(_rating(later_rng, dossier_id, returned, channel, officer))
         if not finished_state:
             opened += 1
     return _Batch(dossiers, history, periods, letter_rows, opened, rating_rows)
+
+
+def _delivery(rng: random.Random, issued_at: dt.datetime, now: dt.datetime, officer: int) -> dict:
+    """How a demo letter reached the applicant: most are handed over or sent within the day, the day's
+    own letters (and a few older ones) are still waiting (the Today card counts them)."""
+    delivered_at = issued_at + dt.timedelta(hours=rng.randint(1, 6))
+    if delivered_at > now or rng.random() < 0.08:
+        return {"delivered_via": "", "delivered_at": None, "delivered_by": None}
+    roll = rng.randrange(100)
+    via = "counter" if roll < 50 else "post" if roll < 75 else "email" if roll < 90 else "sms"
+    return {"delivered_via": via, "delivered_at": delivered_at, "delivered_by": officer}
 
 
 RATED_SHARE = 0.6

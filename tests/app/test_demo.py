@@ -278,3 +278,20 @@ def test_citizens_rate_most_returned_demo_dossiers(Session, make_ctx):
         assert bool(rating.reasons) == (rating.level == "unsatisfied")
     satisfaction = year["satisfaction"]
     assert satisfaction.whole == len(ratings) and satisfaction.value is not None
+
+
+def test_most_demo_letters_have_reached_their_applicant(Session, make_ctx):
+    from app.letter_delivery import VIA_LABELS
+
+    ctx = make_ctx()
+    with Session.begin() as session:
+        generate(session, ctx.calendar, ctx.now(), 3000, seed=5)
+    with Session() as session:
+        letters = session.scalars(select(ApologyLetter)).all()
+    delivered = [letter for letter in letters if letter.delivered_at is not None]
+    assert letters and 0.8 < len(delivered) / len(letters) < 0.97
+    for letter in delivered:
+        assert letter.issued_at < letter.delivered_at <= ctx.now()
+        assert letter.delivered_via in VIA_LABELS and letter.delivered_by is not None
+    assert all(letter.delivered_via == "" and letter.delivered_by is None
+               for letter in letters if letter.delivered_at is None)
