@@ -15,22 +15,27 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from app import window_command
 from app.catalog import save_office
+from app.clock import FixedClock
 from app.upkeep import needs_setup
 from ui.desk import Changes, Desk
 from ui.errors import show_error
 from ui.i18n import QT_TR_NOOP, tr
 
 
-def demo_command() -> tuple[str, list[str]]:
-    """The program and arguments that open the window on a demo register (the frozen build is its own program)."""
+def demo_command(clock=None) -> tuple[str, list[str]]:
+    """The program and arguments that open the window on a demo register (the frozen build is its own program).
+    A desk run at a fixed moment (``--now``) opens its demo at that moment too: the sample dossiers are
+    generated around "now", and a demo dated today beside a desk dated last month would not match."""
+    fixed = getattr(clock, "moment", None) if isinstance(clock, FixedClock) else None
+    extra = ["--now", fixed.strftime("%Y-%m-%d %H:%M")] if fixed is not None else []
     if getattr(sys, "frozen", False):
-        return sys.executable, ["--demo"]
-    return sys.executable, [str(Path(__file__).resolve().parents[1] / "main.py"), "--demo"]
+        return sys.executable, [*extra, "--demo"]
+    return sys.executable, [str(Path(__file__).resolve().parents[1] / "main.py"), *extra, "--demo"]
 
 
-def launch_demo() -> bool:
+def launch_demo(clock=None) -> bool:
     """Start the demo window as a process of its own; True when it started."""
-    program, arguments = demo_command()
+    program, arguments = demo_command(clock)
     started, _pid = QProcess.startDetached(program, arguments)
     return bool(started)
 
@@ -82,7 +87,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(buttons)
 
     def open_demo(self) -> None:
-        if launch_demo():
+        if launch_demo(self.desk.clock):
             self.demo_note.setText(tr("Sổ mẫu đang mở trong một cửa sổ riêng (đăng nhập sẵn); đóng cửa sổ đó là "
                                       "sổ mẫu được xóa. Sổ của cơ quan vẫn trống."))
         else:

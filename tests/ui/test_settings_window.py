@@ -254,3 +254,22 @@ def test_first_run_has_no_traps_and_the_title_follows_the_office(qtbot, Session,
     retype(office.fields["name"].editor, "Trung tâm Phục vụ hành chính công")
     save(qtbot, dialog)
     qtbot.waitUntil(lambda: window.windowTitle() == "MotCua Desk — Trung tâm Phục vụ hành chính công", timeout=10000)
+
+
+def test_the_demo_window_opens_at_the_desks_fixed_moment():
+    """A desk started with --now opens its sample register at that same moment (the sample dossiers
+    are generated around "now"); a desk on the real clock opens it on the real clock."""
+    import datetime as dt
+    import subprocess
+    import sys
+
+    from app.clock import FixedClock, SystemClock
+    from ui.first_run import demo_command
+
+    program, arguments = demo_command(FixedClock(dt.datetime(2026, 11, 25, 9, 0)))
+    assert arguments[-3:] == ["--now", "2026-11-25 09:00", "--demo"]
+    assert "--now" not in demo_command(SystemClock())[1]
+    # what it asks for is a command line the program takes
+    parsed = subprocess.run([program, *arguments[:-1], "--version"], capture_output=True, encoding="utf-8",
+                            timeout=60)
+    assert parsed.returncode == 0 and program == sys.executable, parsed.stderr
