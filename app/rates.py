@@ -535,7 +535,8 @@ def _rates_of(session: Session, period: Period, settings: Settings, as_of: dt.da
 
     # apology compliance: dossiers handled in the period that went past their (first) date — those with a
     # letter, and those late without one; in compliance: a letter issued in time. The letters are few: read
-    # them with the class their dossier has in the scan.
+    # them with the class their dossier has in the scan, letter by letter ("+ 0" keeps SQLite from walking
+    # every dossier on hand and looking each up among the letters: 0.5 s → 0.03 s for a year at 1M).
     dialect = session.get_bind().dialect.name
     # coalesce(x, x): the same value, but no date index tempts the planner to start from the dossiers
     received_at = func.coalesce(Dossier.received_at, Dossier.received_at)
@@ -545,7 +546,7 @@ def _rates_of(session: Session, period: Period, settings: Settings, as_of: dt.da
     with_letter, in_time, late_with_letter = session.execute(
         select(func.count(), func.coalesce(func.sum(case((ApologyLetter.late.is_(False), 1), else_=0)), 0),
                func.coalesce(func.sum(case((klass.in_((_LATE, _OPEN_LATE)), 1), else_=0)), 0))
-        .select_from(ApologyLetter).join(Dossier, Dossier.id == ApologyLetter.dossier_id)
+        .select_from(ApologyLetter).join(Dossier, Dossier.id == ApologyLetter.dossier_id + 0)
         .where(unit_filter, on_hand)
     ).one()
     needed = int(with_letter) + late - int(late_with_letter)
