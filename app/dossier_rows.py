@@ -67,15 +67,26 @@ def row_select(*extra) -> Select:
             .outerjoin(ApologyLetter, ApologyLetter.dossier_id == Dossier.id))
 
 
-def make_row(values, bounds: WarningBounds, no_unit: str = "") -> DossierRow:
-    """A ``DossierRow`` from the first ``N_ROW_COLUMNS`` values of a ``row_select`` result."""
+def make_row(values, bounds: WarningBounds, no_unit: str = "",
+             remaining: dict[tuple, str] | None = None) -> DossierRow:
+    """A ``DossierRow`` from the first ``N_ROW_COLUMNS`` values of a ``row_select`` result.
+
+    ``remaining``: the time-left texts already worked out for these bounds, by (level, due, deadline); many
+    dossiers share a due moment (17:00 of a day), and each text walks the working calendar."""
     (id_, code, name, procedure, unit, channel, status, received, due, deadline, finished, has_letter,
      version) = tuple(values)[:N_ROW_COLUMNS]
     level = level_of(status, due, deadline, bounds)
+    if remaining is None:
+        left = time_left(bounds, level, due, deadline)
+    else:
+        key = (level, due, deadline)
+        if key not in remaining:
+            remaining[key] = time_left(bounds, level, due, deadline)
+        left = remaining[key]
     return DossierRow(id=id_, code=code, applicant_name=name, procedure_name=procedure, unit_name=unit or no_unit,
                       channel=Channel(channel), status=Status(status), received_at=received, due_at=due,
                       apology_deadline_at=deadline, finished_at=finished, has_letter=bool(has_letter), level=level,
-                      remaining=time_left(bounds, level, due, deadline), version=version)
+                      remaining=left, version=version)
 
 
 def urgency_key(row: DossierRow):
@@ -86,9 +97,10 @@ def urgency_key(row: DossierRow):
 def rows_by_id(session: Session, bounds: WarningBounds, ids: list[int]) -> list[DossierRow]:
     """Rows of the given dossiers, most urgent first."""
     rows: list[DossierRow] = []
+    remaining: dict[tuple, str] = {}
     for start in range(0, len(ids), 500):
         result = session.execute(row_select().where(Dossier.id.in_(ids[start:start + 500])))
-        rows.extend(make_row(values, bounds) for values in result)
+        rows.extend(make_row(values, bounds, remaining=remaining) for values in result)
     rows.sort(key=urgency_key)
     return rows
 

@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import math
 import os
+import re
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
@@ -39,6 +40,7 @@ DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 PERCENT_FORMAT = "0.0"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")   # no XML document may hold these (lone surrogates too)
 
 _TITLE = Font(name="Times New Roman", bold=True, size=14)
 _SUBTITLE = Font(name="Times New Roman", italic=True, size=11)
@@ -53,7 +55,8 @@ _WRAP_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 def safe_text(value: str) -> str:
     """Citizen text as plain text: a leading = + - @ tab or CR gets an apostrophe, control characters go."""
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not value.isprintable():   # ordinary text (Vietnamese included) is printable: no regex for it
+        value = _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))
     if value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
@@ -152,24 +155,26 @@ class Sheet:
             self.filtered_rows = self.rows
 
     def _cell_xml(self, ref: str, column: Column, value: Any, bold: bool) -> str:
-        fmt = None
+        kind = type(value)
+        if kind is str:   # most cells: checked first
+            text = _xml_text(safe_text(value))
+            return f'<c r="{ref}" t="inlineStr"{self._style(bold, None)}><is><t xml:space="preserve">{text}</t></is></c>'
         if value is None:
             return ""
-        if isinstance(value, bool):
+        if kind is bool:
             return f'<c r="{ref}" t="b"{self._style(bold, None)}><v>{int(value)}</v></c>'
         if isinstance(value, dt.datetime):
-            fmt = DATETIME_FORMAT if column.kind == "datetime" else DATE_FORMAT
-            if column.kind == "date":
-                value = value.date()
-            return f'<c r="{ref}"{self._style(bold, fmt)}><v>{to_excel(value)}</v></c>'
+            if column.kind == "datetime":
+                return f'<c r="{ref}"{self._style(bold, DATETIME_FORMAT)}><v>{to_excel(value)}</v></c>'
+            value = value.date() if column.kind == "date" else value
+            return f'<c r="{ref}"{self._style(bold, DATE_FORMAT)}><v>{to_excel(value)}</v></c>'
         if isinstance(value, dt.date):
             return f'<c r="{ref}"{self._style(bold, DATE_FORMAT)}><v>{to_excel(value)}</v></c>'
         if isinstance(value, Decimal):
             return f'<c r="{ref}"{self._style(bold, PERCENT_FORMAT)}><v>{float(value)!r}</v></c>'
         if isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
             return f'<c r="{ref}"{self._style(bold, None)}><v>{value!r}</v></c>'
-        text = _xml_text(safe_text(str(value)))
-        return f'<c r="{ref}" t="inlineStr"{self._style(bold, None)}><is><t xml:space="preserve">{text}</t></is></c>'
+        return self._cell_xml(ref, column, str(value), bold)   # anything else as its text
 
     def _style(self, bold: bool, number_format: str | None) -> str:
         """The ``s`` attribute of a cell: openpyxl's index of the style, registered once per kind."""
@@ -195,7 +200,9 @@ class _Book(Workbook):
 
 
 def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
 
 
 def new_workbook() -> Workbook:
@@ -218,7 +225,8 @@ def to_bytes(workbook: Workbook) -> bytes:
                 text = data.decode("utf-8")
                 end = text.rindex("</sheetData>")
                 data = (text[:end] + "".join(rows[item.filename]) + text[end:]).encode("utf-8")
-            target.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+            # level 1: a third of the time of the default, a workbook a few per cent bigger
+            target.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     return result.getvalue()
 
 

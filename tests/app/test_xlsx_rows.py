@@ -20,7 +20,8 @@ def _book():
     sheet.add([1, "Nguyễn Thị Ánh & <Đức>", dt.datetime(2026, 12, 1, 9, 30), dt.datetime(2026, 12, 3, 17, 0),
                Decimal("76.9"), "=HYPERLINK(\"x\")"])
     sheet.add([2, "  Trần\x07 Văn Bình  ", None, dt.date(2026, 12, 4), Decimal("100"), True])
-    sheet.add(["Tổng", 2, None, None, Decimal("88.5"), None], total=True)
+    sheet.add([3, "Lê\ufffe Văn\ud800 Cường", None, None, None, 4.5])
+    sheet.add(["Tổng", 3, None, None, Decimal("88.5"), None], total=True)
     sheet.finish()
     empty = Sheet(book, "Trống", "KHÔNG CÓ DÒNG NÀO", [], COLUMNS[:2])
     empty.finish()
@@ -32,17 +33,18 @@ def test_rows_read_back_with_their_values_formats_and_fonts():
     ws = book["Hồ sơ"]
     header = 5   # title, two subtitle lines, a blank line, then the header
     assert [c.value for c in ws[header]] == [c.header for c in COLUMNS]
-    first, second, total = ws[header + 1], ws[header + 2], ws[header + 3]
+    first, second, third, total = ws[header + 1], ws[header + 2], ws[header + 3], ws[header + 4]
     assert [c.value for c in first] == [1, "Nguyễn Thị Ánh & <Đức>", dt.datetime(2026, 12, 1, 9, 30),
                                         dt.datetime(2026, 12, 3), 76.9, "'=HYPERLINK(\"x\")"]
     assert first[2].number_format == "dd/mm/yyyy hh:mm" and first[3].number_format == "dd/mm/yyyy"
     assert first[4].number_format == "0.0" and first[2].font.name == "Times New Roman"
     assert [c.value for c in second][:5] == [2, "  Trần Văn Bình  ", None, dt.datetime(2026, 12, 4), 100]
     assert second[5].value is True
-    assert [c.value for c in total][:2] == ["Tổng", 2] and total[0].font.b and total[1].font.b
+    assert [c.value for c in third] == [3, "Lê Văn Cường", None, None, None, 4.5]   # no XML-invalid character
+    assert [c.value for c in total][:2] == ["Tổng", 3] and total[0].font.b and total[1].font.b
     assert not first[1].font.b
-    assert ws.max_row == header + 3
-    assert ws.auto_filter.ref == f"A{header}:F{header + 2}"   # the total row stays out of the filter
+    assert ws.max_row == header + 4
+    assert ws.auto_filter.ref == f"A{header}:F{header + 3}"   # the total row stays out of the filter
     assert ws.freeze_panes == f"A{header + 1}"
     assert book["Trống"].max_row == 3 and book["Trống"]["A3"].value == "STT"
 
@@ -50,4 +52,4 @@ def test_rows_read_back_with_their_values_formats_and_fonts():
 def test_calamine_reads_the_same_rows():
     sheet = CalamineWorkbook.from_filelike(io.BytesIO(_book())).get_sheet_by_name("Hồ sơ").to_python()
     assert sheet[5][:4] == [1, "Nguyễn Thị Ánh & <Đức>", dt.datetime(2026, 12, 1, 9, 30), dt.date(2026, 12, 3)]
-    assert sheet[7][:2] == ["Tổng", 2]
+    assert sheet[8][:2] == ["Tổng", 3]
