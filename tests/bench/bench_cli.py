@@ -236,6 +236,13 @@ def main() -> None:
         print(f"due on an empty register: {blank.wall:.3f} s wall, {blank.cpu:.3f} s CPU; "
               f"{total:,} dossiers / empty = {ratio:.2f}× (target ≤ 1.2×: {'met' if ratio <= 1.2 else 'MISSED'})")
 
+    # The floor under every command that opens the register, on this machine at this moment (its speed
+    # varies by a third from hour to hour on a shared VM): the interpreter importing the ORM and nothing else.
+    floor = measure([sys.executable, "-c", "import sqlalchemy.orm"], env)
+    bare = measure([sys.executable, "-c", "pass"], env)
+    print(f"floor: python -c 'import sqlalchemy.orm' {floor.wall:.3f} s wall, {floor.cpu:.3f} s CPU "
+          f"(the interpreter alone {bare.wall:.3f} s): no command that reads the register starts below it")
+
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         print("LibreOffice: soffice is not installed here: the comparison with a desk opening the register as "
