@@ -34,7 +34,7 @@ from dataclasses import dataclass, fields
 from dataclasses import field as dataclass_field
 from decimal import Decimal
 
-from sqlalchemy import and_, case, func, or_, select, true
+from sqlalchemy import and_, case, func, literal, or_, select, true
 from sqlalchemy.orm import Session
 
 from app import dossiers
@@ -261,25 +261,37 @@ def overview(session: Session, ctx: Context, period: Period, by: str = "unit",
     handled = and_(_in(finished_at, period), status_unindexed().in_(WITH_RESULT_CODES))
     received = and_(_in(received_at, period), status_unindexed() != int(Status.REGISTERED))
 
-    def count(*conditions):
-        return func.coalesce(func.sum(case((and_(*conditions), 1), else_=0)), 0)
+    def flag(*conditions):
+        return case((and_(*conditions), 1), else_=0)
 
-    query = select(
-        key,
-        count(handled),
-        count(handled, Dossier.digitized_components == true(), Dossier.digitized_result == true()),
-        count(received),
-        count(received, Dossier.identity_checked == true()),
-        count(received, or_(Dossier.reused_from_store == true(), Dossier.taken_from_national_store == true())),
-        *(count(r.gap_sql()) for r in RULES), count(any_gap_sql()),
+    # Each condition once a row, in a subquery, then added up per group: written as sums of CASEs over the
+    # table, SQLite evaluated the period and every rule again in each sum (a year at 1M: 3.8 → 2.4 s).
+    gaps = [flag(r.gap_sql()).label(f"g{i}") for i, r in enumerate(RULES)]
+    inner = select(
+        key.label("k"), flag(handled).label("h"), flag(received).label("r"),
+        flag(Dossier.digitized_components == true(), Dossier.digitized_result == true()).label("dd"),
+        flag(Dossier.identity_checked == true()).label("ic"),
+        flag(or_(Dossier.reused_from_store == true(), Dossier.taken_from_national_store == true())).label("ru"),
+        *gaps,
     ).select_from(Dossier)
     if by == "field" or any(r.result_on_paper is not None for r in RULES):
-        query = query.join(Procedure, Procedure.id == Dossier.procedure_id)
+        inner = inner.join(Procedure, Procedure.id == Dossier.procedure_id)
     conditions = [or_(_in(received_at, period), _in(finished_at, period))]
     if unit_id is not None:
         conditions.append(Dossier.unit_id == unit_id)
-    figures = {k: tuple(int(v) for v in values) for k, *values in session.execute(query.where(*conditions)
-                                                                                     .group_by(key))}
+    inner = inner.where(*conditions)
+    if session.get_bind().dialect.name == "sqlite":
+        inner = inner.limit(-1)   # no upper bound, but SQLite then keeps the subquery apart (computed once a row)
+    row = inner.subquery()
+    gap_columns = [row.c[f"g{i}"] for i in range(len(RULES))]
+    any_gap = case((sum(gap_columns[1:], gap_columns[0]) > 0, 1), else_=0) if gap_columns else literal(0)
+
+    def summed(expression):
+        return func.coalesce(func.sum(expression), 0)
+
+    query = select(row.c.k, summed(row.c.h), summed(row.c.h * row.c.dd), summed(row.c.r), summed(row.c.r * row.c.ic),
+                   summed(row.c.r * row.c.ru), *(summed(g) for g in gap_columns), summed(any_gap)).group_by(row.c.k)
+    figures = {k: tuple(int(v) for v in values) for k, *values in session.execute(query)}
     keys = [k for k, values in figures.items() if values[0] or values[2]]
     names = _names(session, by, keys)
     blank = {"unit": NO_UNIT, "field": NO_FIELD, "officer": NO_OFFICER}[by]
