@@ -19,6 +19,8 @@ import io
 import math
 import os
 import re
+import shutil
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
@@ -40,6 +42,7 @@ DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 PERCENT_FORMAT = "0.0"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL_TEXT = 32_767   # Excel's limit for a cell (openpyxl cut longer text there too)
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")   # no XML document may hold these (lone surrogates too)
 
 _TITLE = Font(name="Times New Roman", bold=True, size=14)
@@ -74,6 +77,8 @@ class Sheet:
 
     def __init__(self, workbook: Workbook, name: str, title: str, subtitle: Sequence[str],
                  columns: Sequence[Column]):
+        if not isinstance(workbook, _Book):   # its rows would never reach the file
+            raise TypeError("Sheet needs a workbook made by new_workbook()")
         self.ws = workbook.create_sheet(name[:31])
         self.columns = columns
         ws = self.ws
@@ -105,9 +110,7 @@ class Sheet:
         self._styled_cells: dict[tuple, WriteOnlyCell] = {}
         self._letters = [get_column_letter(index) for index in range(1, len(columns) + 1)]
         self._style_ids: dict[tuple, int] = {}
-        self._xml: list[str] = []   # the data rows, put into the saved file by to_bytes
-        if isinstance(workbook, _Book):
-            workbook.data_rows[self.ws] = self._xml
+        self._xml = workbook.rows_of(self.ws)   # the data rows, put into the saved file by to_bytes
 
     def _cell(self, value: Any, font: Font = _BODY, number_format: str | None = None, border: bool = False,
               fill: bool = False, align: Alignment | None = None) -> WriteOnlyCell:
@@ -149,15 +152,17 @@ class Sheet:
             cell = self._cell_xml(f"{letter}{number}", column, value, bold)
             if cell:
                 cells.append(cell)
-        self._xml.append(f'<row r="{number}">{"".join(cells)}</row>')
+        self._xml.add(f'<row r="{number}">{"".join(cells)}</row>')
         self.rows += 1
         if not total:
             self.filtered_rows = self.rows
 
     def _cell_xml(self, ref: str, column: Column, value: Any, bold: bool) -> str:
         kind = type(value)
-        if kind is str:   # most cells: checked first
-            text = _xml_text(safe_text(value))
+        if kind is str or (isinstance(value, str) and kind is not bool):   # most cells: checked first
+            if not value:
+                return ""   # an empty text is a blank cell, as openpyxl leaves it
+            text = _xml_text(safe_text(value + "")[:MAX_CELL_TEXT])   # + "": a str enum's value, not its name
             return f'<c r="{ref}" t="inlineStr"{self._style(bold, None)}><is><t xml:space="preserve">{text}</t></is></c>'
         if value is None:
             return ""
@@ -170,10 +175,12 @@ class Sheet:
             return f'<c r="{ref}"{self._style(bold, DATE_FORMAT)}><v>{to_excel(value)}</v></c>'
         if isinstance(value, dt.date):
             return f'<c r="{ref}"{self._style(bold, DATE_FORMAT)}><v>{to_excel(value)}</v></c>'
-        if isinstance(value, Decimal):
+        if isinstance(value, Decimal) and value.is_finite():
             return f'<c r="{ref}"{self._style(bold, PERCENT_FORMAT)}><v>{float(value)!r}</v></c>'
-        if isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
-            return f'<c r="{ref}"{self._style(bold, None)}><v>{value!r}</v></c>'
+        if isinstance(value, int):   # an IntEnum too: its number
+            return f'<c r="{ref}"{self._style(bold, None)}><v>{int(value)}</v></c>'
+        if isinstance(value, float) and math.isfinite(value):
+            return f'<c r="{ref}"{self._style(bold, None)}><v>{float(value)!r}</v></c>'
         return self._cell_xml(ref, column, str(value), bold)   # anything else as its text
 
     def _style(self, bold: bool, number_format: str | None) -> str:
@@ -196,13 +203,47 @@ class _Book(Workbook):
 
     def __init__(self) -> None:
         super().__init__(write_only=True)
-        self.data_rows: dict[Any, list[str]] = {}
+        self.data_rows: dict[Any, _Rows] = {}
+
+    def rows_of(self, ws) -> _Rows:
+        return self.data_rows.setdefault(ws, _Rows())
 
 
 def _xml_text(text: str) -> str:
-    if "&" in text or "<" in text or ">" in text:
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for an XML element; a carriage return as &#13; (a bare one would be read back as a line feed)."""
+    if "&" in text or "<" in text or ">" in text or "\r" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
     return text
+
+
+class _Rows:
+    """A sheet's data rows as UTF-8 XML, in a temporary file once they pass a few MB (a logbook of a
+    million rows would otherwise be ~1.8 GB of strings), written out in chunks."""
+
+    CHUNK = 2000
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._pending: list[str] = []
+        self._file = tempfile.SpooledTemporaryFile(max_size=8 * 2**20)
+
+    def add(self, row: str) -> None:
+        self._pending.append(row)
+        self.count += 1
+        if len(self._pending) >= self.CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._file.write("".join(self._pending).encode("utf-8"))
+        self._pending.clear()
+
+    def copy_to(self, handle) -> None:
+        self._flush()
+        self._file.seek(0)
+        shutil.copyfileobj(self._file, handle, 2**20)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def new_workbook() -> Workbook:
@@ -212,27 +253,30 @@ def new_workbook() -> Workbook:
 def to_bytes(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
-    rows = {ws.path.lstrip("/"): xml for ws, xml in getattr(workbook, "data_rows", {}).items() if xml}
-    if not rows:
-        return buffer.getvalue()
-    # Each sheet's rows go just before the end of its <sheetData>: after the title and header rows that
-    # openpyxl wrote, in the order they were added. Written in pieces: no second copy of a big sheet.
-    result = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, \
-            zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
-        for item in source.infolist():   # level 1: a third of the default's time, a few per cent bigger
-            data = source.read(item.filename)
-            if item.filename not in rows:
-                target.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
-                continue
-            end = data.rindex(b"</sheetData>")
-            with target.open(item.filename, "w") as handle:   # by name: the archive's method and level
-                handle.write(data[:end])
-                pending = rows[item.filename]
-                for start in range(0, len(pending), 2000):
-                    handle.write("".join(pending[start:start + 2000]).encode("utf-8"))
-                handle.write(data[end:])
-    return result.getvalue()
+    kept: dict[Any, _Rows] = getattr(workbook, "data_rows", {})
+    rows = {ws.path.lstrip("/"): xml for ws, xml in kept.items() if xml.count}
+    try:
+        if not rows:
+            return buffer.getvalue()
+        # Each sheet's rows go just before the end of its <sheetData>: after the title and header rows that
+        # openpyxl wrote, in the order they were added. Copied in pieces: never a second copy of a big sheet.
+        result = io.BytesIO()
+        with zipfile.ZipFile(buffer) as source, \
+                zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+            for item in source.infolist():   # level 1: a third of the default's time, a few per cent bigger
+                data = source.read(item.filename)
+                if item.filename not in rows:
+                    target.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+                    continue
+                end = data.rindex(b"</sheetData>")
+                with target.open(item.filename, "w") as handle:   # by name: the archive's method and level
+                    handle.write(data[:end])
+                    rows[item.filename].copy_to(handle)
+                    handle.write(data[end:])
+        return result.getvalue()
+    finally:
+        for xml in kept.values():
+            xml.close()
 
 
 def slug(text: str) -> str:

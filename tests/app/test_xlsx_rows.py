@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 import openpyxl
+import pytest
 from python_calamine import CalamineWorkbook
 
 from app.reports.xlsx import Column, Sheet, new_workbook, to_bytes
@@ -53,3 +54,42 @@ def test_calamine_reads_the_same_rows():
     sheet = CalamineWorkbook.from_filelike(io.BytesIO(_book())).get_sheet_by_name("Hồ sơ").to_python()
     assert sheet[5][:4] == [1, "Nguyễn Thị Ánh & <Đức>", dt.datetime(2026, 12, 1, 9, 30), dt.date(2026, 12, 3)]
     assert sheet[8][:2] == ["Tổng", 3]
+
+
+def test_odd_values_read_back_as_openpyxl_wrote_them():
+    import enum
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    class Channel(str, enum.Enum):
+        ONLINE = "online"
+
+    book = new_workbook()
+    sheet = Sheet(book, "Lạ", "GIÁ TRỊ LẠ", [], COLUMNS)
+    sheet.add([Level.HIGH, "", None, None, Decimal("NaN"), "dòng 1\r\ndòng 2\rhết"])
+    sheet.add([2, Channel.ONLINE, None, None, None, "x" * 40_000])
+    sheet.finish()
+    ws = openpyxl.load_workbook(io.BytesIO(to_bytes(book)))["Lạ"]
+    first, second = [c.value for c in ws[4]], [c.value for c in ws[5]]
+    assert first[0] == 3 and first[1] is None   # an empty text is a blank cell
+    assert first[4] == "NaN" and first[5] == "dòng 1\r\ndòng 2\rhết"
+    assert second[1] == "online" and len(second[5]) == 32_767   # Excel's limit for a cell
+
+
+def test_a_sheet_needs_the_workbook_that_saves_its_rows():
+    with pytest.raises(TypeError):
+        Sheet(openpyxl.Workbook(write_only=True), "x", "X", [], COLUMNS)
+
+
+def test_a_big_sheet_goes_through_a_temporary_file_and_keeps_every_row():
+    book = new_workbook()
+    sheet = Sheet(book, "Sổ", "SỔ THEO DÕI", [], COLUMNS)
+    for index in range(1, 30_001):   # ~12 MB of rows: past the in-memory part of the spool
+        sheet.add([index, f"Nguyễn Văn {index} " + "ă" * 150, dt.datetime(2026, 1, 1, 8), None, None, "ghi chú"])
+    sheet.finish()
+    assert sheet._xml._file._rolled   # really on disk, not held as strings
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(to_bytes(book))).get_sheet_by_name("Sổ").to_python()
+    data = rows[3:]
+    assert len(data) == 30_000 and data[0][0] == 1 and data[-1][0] == 30_000
+    assert data[-1][1].startswith("Nguyễn Văn 30000 ăăă")
