@@ -34,7 +34,7 @@ from dataclasses import dataclass, fields
 from dataclasses import field as dataclass_field
 from decimal import Decimal
 
-from sqlalchemy import and_, case, func, literal, or_, select, true
+from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from app import dossiers
@@ -284,7 +284,7 @@ def overview(session: Session, ctx: Context, period: Period, by: str = "unit",
         inner = inner.limit(-1)   # no upper bound, but SQLite then keeps the subquery apart (computed once a row)
     row = inner.subquery()
     gap_columns = [row.c[f"g{i}"] for i in range(len(RULES))]
-    any_gap = case((sum(gap_columns[1:], gap_columns[0]) > 0, 1), else_=0) if gap_columns else literal(0)
+    any_gap = case((sum(gap_columns[1:], gap_columns[0]) > 0, 1), else_=0)
 
     def summed(expression):
         return func.coalesce(func.sum(expression), 0)

@@ -104,10 +104,8 @@ class Sheet:
         ws.append([])
         ws.append([self._cell(safe_text(c.header), _HEADER, border=True, fill=True, align=_WRAP_CENTER) for c in columns])
         ws.row_dimensions[self.header_row].height = 45
-        self.rows = 0
         self.filtered_rows = 0  # rows before any trailing total row: the filter covers these
         self._last = last
-        self._styled_cells: dict[tuple, WriteOnlyCell] = {}
         self._letters = [get_column_letter(index) for index in range(1, len(columns) + 1)]
         self._style_ids: dict[tuple, int] = {}
         self._xml = workbook.rows_of(self.ws)   # the data rows, put into the saved file by to_bytes
@@ -126,62 +124,48 @@ class Sheet:
             cell.alignment = align
         return cell
 
-    def _styled(self, index: int, value: Any, bold: bool, number_format: str | None) -> WriteOnlyCell:
-        """A styled cell kept per (column, bold, format) and refilled row after row.
-
-        openpyxl writes a row as soon as it is appended, so the same cell object can carry the
-        next row's value; styling fresh cells one by one costs more than writing the sheet.
-        """
-        key = (index, bold, number_format)
-        cell = self._styled_cells.get(key)
-        if cell is None:
-            cell = self._cell(None, _BOLD if bold else _BODY, number_format)
-            self._styled_cells[key] = cell
-        cell.value = value
-        return cell
-
     def add(self, values: Iterable[Any], bold: bool = False, total: bool = False) -> None:
         """One data row. Plain values go in unstyled; dates, percentages and bold totals styled.
 
         A total row (bold) stays out of the filter, so sorting never moves it among the rows it adds up.
         """
         bold = bold or total
-        number = self.header_row + 1 + self.rows
+        number = self.header_row + 1 + self._xml.count
         cells = []
         for letter, column, value in zip(self._letters, self.columns, values):
             cell = self._cell_xml(f"{letter}{number}", column, value, bold)
             if cell:
                 cells.append(cell)
         self._xml.add(f'<row r="{number}">{"".join(cells)}</row>')
-        self.rows += 1
         if not total:
-            self.filtered_rows = self.rows
+            self.filtered_rows = self._xml.count
 
     def _cell_xml(self, ref: str, column: Column, value: Any, bold: bool) -> str:
-        kind = type(value)
-        if kind is str or (isinstance(value, str) and kind is not bool):   # most cells: checked first
+        if isinstance(value, str):   # most cells: checked first
             if not value:
                 return ""   # an empty text is a blank cell, as openpyxl leaves it
             text = _xml_text(safe_text(value + "")[:MAX_CELL_TEXT])   # + "": a str enum's value, not its name
             return f'<c r="{ref}" t="inlineStr"{self._style(bold, None)}><is><t xml:space="preserve">{text}</t></is></c>'
         if value is None:
             return ""
-        if kind is bool:
+        if isinstance(value, bool):
             return f'<c r="{ref}" t="b"{self._style(bold, None)}><v>{int(value)}</v></c>'
         if isinstance(value, dt.datetime):
             if column.kind == "datetime":
-                return f'<c r="{ref}"{self._style(bold, DATETIME_FORMAT)}><v>{to_excel(value)}</v></c>'
-            value = value.date() if column.kind == "date" else value
-            return f'<c r="{ref}"{self._style(bold, DATE_FORMAT)}><v>{to_excel(value)}</v></c>'
+                return self._number_xml(ref, to_excel(value), bold, DATETIME_FORMAT)
+            return self._number_xml(ref, to_excel(value.date() if column.kind == "date" else value), bold, DATE_FORMAT)
         if isinstance(value, dt.date):
-            return f'<c r="{ref}"{self._style(bold, DATE_FORMAT)}><v>{to_excel(value)}</v></c>'
+            return self._number_xml(ref, to_excel(value), bold, DATE_FORMAT)
         if isinstance(value, Decimal) and value.is_finite():
-            return f'<c r="{ref}"{self._style(bold, PERCENT_FORMAT)}><v>{float(value)!r}</v></c>'
+            return self._number_xml(ref, float(value), bold, PERCENT_FORMAT)
         if isinstance(value, int):   # an IntEnum too: its number
-            return f'<c r="{ref}"{self._style(bold, None)}><v>{int(value)}</v></c>'
+            return self._number_xml(ref, int(value), bold, None)
         if isinstance(value, float) and math.isfinite(value):
-            return f'<c r="{ref}"{self._style(bold, None)}><v>{float(value)!r}</v></c>'
+            return self._number_xml(ref, value, bold, None)
         return self._cell_xml(ref, column, str(value), bold)   # anything else as its text
+
+    def _number_xml(self, ref: str, number: int | float, bold: bool, number_format: str | None) -> str:
+        return f'<c r="{ref}"{self._style(bold, number_format)}><v>{number!r}</v></c>'
 
     def _style(self, bold: bool, number_format: str | None) -> str:
         """The ``s`` attribute of a cell: openpyxl's index of the style, registered once per kind."""
@@ -190,7 +174,7 @@ class Sheet:
         key = (bold, number_format)
         index = self._style_ids.get(key)
         if index is None:
-            index = self._style_ids[key] = self._styled(0, None, bold, number_format).style_id
+            index = self._style_ids[key] = self._cell(None, _BOLD if bold else _BODY, number_format).style_id
         return f' s="{index}"'
 
     def finish(self) -> None:
