@@ -19,7 +19,7 @@ How a dossier falls in a period (the II.06a reading):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from typing import Any
 
@@ -27,13 +27,14 @@ from sqlalchemy import BigInteger, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from app import report_days
 from app.deadlines import Timing
 from app.digitization import WITH_RESULT_CODES, wide_period
 from app.lifecycle import Status
 from app.measures import Period, check_grouping, percent, percent_text, weekly_totals
 from app.settings import Settings, field_names
 from app.text import fold
-from db.models import ApologyLetter, Dossier, Procedure, Rating, Unit, User
+from db.models import ApologyLetter, Dossier, Procedure, Rating, ReportDay, Unit, User
 
 
 @dataclass(frozen=True)
@@ -128,12 +129,13 @@ _EARLY, _ON_TIME, _LATE, _OPEN_WITHIN, _OPEN_LATE = 1, 2, 3, 4, 5
 TIMING_OF_CLASS = {_EARLY: Timing.EARLY, _ON_TIME: Timing.ON_TIME, _LATE: Timing.LATE}
 
 
-def finish_timing_sql(dialect: str):
-    """app.deadlines.finish_timing as a SQL expression over Dossier: 1 early, 2 on time, 3 late
-    (TIMING_OF_CLASS); a test checks that both give the same verdict on a generated register."""
-    finish_day, due_day = _day(Dossier.finished_at, dialect), _day(Dossier.due_at, dialect)
+def finish_timing_sql(dialect: str, finished_at: Any = Dossier.finished_at, due_at: Any = Dossier.due_at):
+    """app.deadlines.finish_timing as a SQL expression over Dossier (or over the columns given, as the
+    report_days triggers read them): 1 early, 2 on time, 3 late (TIMING_OF_CLASS); a test checks that both
+    give the same verdict on a generated register."""
+    finish_day, due_day = _day(finished_at, dialect), _day(due_at, dialect)
     return case(
-        (Dossier.due_at.is_(None), _ON_TIME),
+        (due_at.is_(None), _ON_TIME),
         (finish_day < due_day, _EARLY),
         (finish_day == due_day, _ON_TIME),
         else_=_LATE)
@@ -150,13 +152,6 @@ def _class_column(period: Period, as_of: dt.datetime, dialect: str):
     )
 
 
-def _add(counts: Counts, online: bool, carried: bool, klass: int, n: int) -> Counts:
-    values = {"carried_over": n} if carried else {"received_online" if online else "received_offline": n}
-    name = {_EARLY: "early", _ON_TIME: "on_time", _LATE: "late", _OPEN_WITHIN: "open_within",
-            _OPEN_LATE: "open_late"}.get(klass)
-    if name:
-        values[name] = n
-    return counts + Counts(**values)
 
 
 def _segments(period: Period):
@@ -193,7 +188,8 @@ _PROCEDURE_SHIFT = 1 << 8  # SQLite groups about twice as fast as by several col
 class _Row:
     key: int | None        # unit / officer / procedure id (None: not set)
     procedure_id: int | None
-    received: bool         # received in the period (else carried over)
+    received: bool | None  # received in the period, else carried over; None: a row of its class alone
+    #                        (the per-day counts give the arrivals and the classes apart: _scan_days)
     online: bool
     klass: int             # _EARLY … _OPEN_LATE, 0: neither
     result: int            # finished in the period with a result: 1, and digitized (components + result): 2
@@ -224,21 +220,70 @@ def _decode(key, procedure_id, code: int, n: int) -> _Row:
 
 def _scan(session: Session, period: Period, as_of: dt.datetime, grouping: str = "unit",
           unit_id: int | None = None) -> list[_Row]:
+    if not wide_period(session, period):
+        return _count(session, period, as_of, grouping, unit_id, list(_segments(period)))
+    if as_of < period.end_bound and report_days.ready(session.connection()):
+        return _scan_days(session, period, as_of, grouping, unit_id)
+    # Most of the register, judged at a past moment: one pass over the table (coalesce(x, x) hides the date
+    # indexes from the planner; walking an index over most of a table reads every row out of order).
+    received_at = func.coalesce(Dossier.received_at, Dossier.received_at)
+    finished_at = func.coalesce(Dossier.finished_at, Dossier.finished_at)
+    return _count(session, period, as_of, grouping, unit_id, [
+        and_(received_at < period.end_bound, or_(Dossier.finished_at.is_(None), finished_at >= period.start_moment))])
+
+
+def _scan_days(session: Session, period: Period, as_of: dt.datetime, grouping: str,
+               unit_id: int | None) -> list[_Row]:
+    """The rows of ``_scan`` for a period that runs to now, from the per-day counts (app.report_days) and the
+    dossiers still open: a year of a million dossiers is a few thousand days × groups plus the open ones.
+
+    Arrivals and classes come apart here (rows with ``received`` None carry a class alone); every figure
+    drawn from the rows is a sum over one of them, never over both at once.
+    """
+    days = ReportDay
+    key = {"unit": days.unit_id, "field": days.procedure_id, "officer": days.officer_id}[check_grouping(grouping)]
+    first, after = period.start, period.end + dt.timedelta(days=1)
+    unit_filter = [days.unit_id == unit_id] if unit_id is not None else []
+
+    def counted(kind: int, *conditions, by_code: bool = True):
+        columns = [key, days.procedure_id, *([days.code] if by_code else [])]
+        return session.execute(select(*columns, func.sum(days.n)).where(days.kind == kind, *conditions, *unit_filter)
+                               .group_by(*columns).having(func.sum(days.n) != 0))
+
+    rows = []
+    for group, procedure_id, code, n in counted(report_days.RECEIVED, days.day >= first, days.day < after):
+        online, paid = report_days.split_received(code)
+        rows.append(_Row(group or None, procedure_id or None, True, online, 0, 0, paid, int(n)))
+    for group, procedure_id, code, n in counted(report_days.FINISHED, days.day >= first, days.day < after):
+        timing, result = report_days.split_finished(code)
+        rows.append(_Row(group or None, procedure_id or None, None, False, timing, result, False, int(n)))
+    # carried over: received before the period, not finished before it (a dossier never finishes before it
+    # is received: the import and the forms refuse it), per group
+    carried: dict[tuple, int] = {}
+    for sign, kind in ((1, report_days.RECEIVED), (-1, report_days.FINISHED)):
+        for group, procedure_id, n in counted(kind, days.day < first, by_code=False):
+            carried[(group, procedure_id)] = carried.get((group, procedure_id), 0) + sign * int(n)
+    rows += [_Row(group or None, procedure_id or None, False, False, 0, 0, False, n)
+             for (group, procedure_id), n in carried.items() if n]
+    # open at the end of the period (still open, or finished after it): late or not as of now, so counted
+    # from those dossiers themselves; their arrival is already in the rows above
+    received_at = func.coalesce(Dossier.received_at, Dossier.received_at)
+    still_open = _count(session, period, as_of, grouping, unit_id, [
+        and_(Dossier.finished_at.is_(None), received_at < period.end_bound),
+        and_(Dossier.finished_at >= period.end_bound, received_at < period.end_bound)])
+    rows += [replace(row, received=None, online=False, paid=False, result=0) for row in still_open]
+    return rows
+
+
+def _count(session: Session, period: Period, as_of: dt.datetime, grouping: str, unit_id: int | None,
+           slices: list) -> list[_Row]:
+    """The rows of the dossiers in ``slices`` (disjoint conditions), counted by the database."""
     key = _group_column(grouping)
     dialect = session.get_bind().dialect.name
     code = _code_column(period, as_of, dialect)
     combined = (cast(func.coalesce(key, 0), BigInteger) * _KEY_SHIFT
                 + func.coalesce(Dossier.procedure_id + 0, 0) * _PROCEDURE_SHIFT + code)
     unit_filter = [Dossier.unit_id == unit_id] if unit_id is not None else []
-    if wide_period(session, period):
-        # Most of the register: one pass over the table (coalesce(x, x) hides the date indexes from the
-        # planner; walking an index over most of a table reads every row out of order).
-        received_at = func.coalesce(Dossier.received_at, Dossier.received_at)
-        finished_at = func.coalesce(Dossier.finished_at, Dossier.finished_at)
-        slices = [and_(received_at < period.end_bound,
-                       or_(Dossier.finished_at.is_(None), finished_at >= period.start_moment))]
-    else:
-        slices = list(_segments(period))
     counted: dict[int, int] = {}
     for condition in slices:
         label = combined.label("k")  # grouped by its name: the expression is computed once a row
@@ -253,8 +298,18 @@ def _scan(session: Session, period: Period, as_of: dt.datetime, grouping: str = 
     return rows
 
 
+_CLASS_FIELDS = {_EARLY: "early", _ON_TIME: "on_time", _LATE: "late", _OPEN_WITHIN: "open_within",
+                 _OPEN_LATE: "open_late"}
+
+
 def _counts_of(row: _Row) -> Counts:
-    return _add(Counts(), row.online, not row.received, row.klass, row.n)
+    values = {}
+    if row.received is not None:
+        arrival = ("received_online" if row.online else "received_offline") if row.received else "carried_over"
+        values[arrival] = row.n
+    if row.klass in _CLASS_FIELDS:
+        values[_CLASS_FIELDS[row.klass]] = row.n
+    return Counts(**values)
 
 
 def _summary_of(session: Session, period: Period, as_of: dt.datetime, grouping: str, rows: list[_Row]) -> Summary:
@@ -434,7 +489,11 @@ def _satisfaction(session: Session, period: Period, settings: Settings, rows: li
     key = _group_column(grouping)
     finished_at: Any = Dossier.finished_at   # the column, or the same value hidden from its index
     status = Dossier.status + 0   # never the status indexes: most rows match
+    rated_dossier: Any = Rating.dossier_id
     if wide_period(session, period):
+        # "+ 0" too: SQLite, without statistics, walked the covering index over a year of dossiers and looked
+        # each up among the ratings (0.36 s at 1M with no rating at all) instead of starting from the ratings
+        rated_dossier = Rating.dossier_id + 0
         # Most of the register: start from the ratings (each finds its dossier by id) rather than walk the
         # finished_at index over most of the table (0.46 s of CPU for a year of 200,000 dossiers, no ratings).
         finished_at = func.coalesce(Dossier.finished_at, Dossier.finished_at)
@@ -443,7 +502,7 @@ def _satisfaction(session: Session, period: Period, settings: Settings, rows: li
         conditions.append(Dossier.unit_id == unit_id)
     counted = session.execute(
         select(key.label("k"), Dossier.procedure_id, Rating.level, func.count())
-        .select_from(Rating).join(Dossier, Dossier.id == Rating.dossier_id).where(*conditions)
+        .select_from(Rating).join(Dossier, Dossier.id == rated_dossier).where(*conditions)
         .group_by(key, Dossier.procedure_id, Rating.level)).all()
     fields_of = dict(session.execute(select(Procedure.id, Procedure.field)).all())
     land_fields = field_names(settings.satisfaction_land_fields)

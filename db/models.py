@@ -21,6 +21,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -333,6 +334,26 @@ class Rating(Base):
     rated_at: Mapped[dt.datetime] = mapped_column(DateTime)        # when the citizen gave it
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)     # when it entered the register
     recorded_by: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+
+
+class ReportDay(Base):
+    """Dossiers counted per day, for the reports over long periods (kept by triggers: app/report_days.py).
+
+    kind 1: received that day, ``code`` = online + 2 × paid online; kind 2: finished that day, ``code`` =
+    timing (1 early, 2 on time, 3 late) × 3 + result (0 none, 1 a result, 2 a result and both digitized).
+    ``unit_id`` / ``officer_id`` 0 mean none. Derived data: rebuilt from the dossiers whenever its triggers
+    are missing or out of date, never copied by a register move, never audited.
+    """
+
+    __tablename__ = "report_days"
+
+    kind: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    unit_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    officer_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    procedure_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    code: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Setting(Base):

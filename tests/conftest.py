@@ -10,6 +10,7 @@ import datetime as dt  # noqa: E402
 
 import pytest  # noqa: E402
 
+from app import report_days  # noqa: E402
 from app.catalog import ensure_procedure, ensure_unit, ensure_user, save_office  # noqa: E402
 from app.clock import FixedClock  # noqa: E402
 from app.context import load_context  # noqa: E402
@@ -97,7 +98,7 @@ PG_MODULES = {
     "tests/app/test_rates.py", "tests/app/test_reports.py", "tests/app/test_digitization.py", "tests/app/test_measures.py",
     "tests/app/test_letters.py", "tests/app/test_import_dossiers.py", "tests/app/test_import_catalog.py",
     "tests/app/test_demo.py", "tests/app/test_register_query.py", "tests/app/test_register_count.py", "tests/app/test_accounts.py", "tests/app/test_settings.py",
-    "tests/app/test_issuer.py", "tests/app/test_administration.py",
+    "tests/app/test_issuer.py", "tests/app/test_administration.py", "tests/app/test_report_days.py",
     "tests/db/test_concurrency_pg.py", "tests/ui/test_desk_workflow.py", "tests/ui/test_letters_ui.py",
     "tests/ui/test_remote_changes.py", "tests/app/test_calendar_decisions.py",
 }
@@ -142,6 +143,8 @@ def pg_server():
         server.create_database("motcua_head", template="template0")
         head = make_engine(server.url("motcua_head"))
         migrate.upgrade(head)
+        with head.begin() as connection:
+            report_days.ensure(connection)
         head.dispose()
         yield server
     finally:
@@ -166,6 +169,8 @@ def db_url(backend, tmp_path, request):
 def engine(db_url):
     engine = make_engine(db_url)
     migrate.upgrade(engine)
+    with engine.begin() as connection:   # as main.py does at every opening: the reports' per-day counts
+        report_days.ensure(connection)
     yield engine
     engine.dispose()
 

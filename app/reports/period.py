@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session
 
 from app.catalog import OfficeInfo, get_office
 from app.context import Context
-from app.errors import ValidationError
 from app.formatting import date_vi, datetime_vi
 from app.lifecycle import ResultDelivery
 from app.measures import GROUPINGS, Period
-from app.rates import Rates, Summary, report
+from app.rates import Rates, Summary
+from app.reports.figures import period_figures
 from app.reports.xlsx import Column, Sheet, new_workbook, slug, to_bytes
 from db.models import Dossier, Procedure, Unit
 
@@ -119,13 +119,12 @@ class Workbook:
 def period_report(session: Session, ctx: Context, period: Period, grouping: str = "unit") -> tuple[Summary, Rates,
                                                                                                  Workbook]:
     """Biểu II.06a for the range (with the rates beside it) as a workbook."""
-    now = ctx.now()
-    # A period under way (this month) is reported as it stands now; one that has not begun has nothing.
-    if period.start > now.date():
-        raise ValidationError(f"Kỳ báo cáo bắt đầu ngày {date_vi(period.start)}, sau hôm nay "
-                              f"({date_vi(now.date())}): chưa có số liệu.")
+    result, rate_result = period_figures(session, ctx, period, grouping)
+    return result, rate_result, period_workbook(session, period, result, rate_result)
+
+
+def period_workbook(session: Session, period: Period, result: Summary, rate_result: Rates) -> Workbook:
     office = get_office(session)
-    result, rate_result = report(session, period, ctx.settings, now, grouping)
     book = new_workbook()
     subtitle = office_lines(office) + [period_line(period), f"Số liệu tính đến {datetime_vi(result.as_of)}"]
     add_ii06a_sheet(book, "Biểu II.06a", "KẾT QUẢ GIẢI QUYẾT TTHC TẠI BỘ PHẬN MỘT CỬA (Biểu II.06a/VPCP/KSTT)",
@@ -133,7 +132,7 @@ def period_report(session: Session, ctx: Context, period: Period, grouping: str 
     add_rates_sheet(book, "Chỉ tiêu", "CÁC CHỈ TIÊU THEO KẾ HOẠCH", subtitle, rate_result)
     add_satisfaction_sheet(book, "Hài lòng", "MỨC ĐỘ HÀI LÒNG CỦA NGƯỜI DÂN", subtitle, rate_result)
     name = f"bieu-II.06a-{slug(office.name) or 'mot-cua'}-{period.start:%Y-%m-%d}-den-{period.end:%Y-%m-%d}.xlsx"
-    return result, rate_result, Workbook(name, to_bytes(book))
+    return Workbook(name, to_bytes(book))
 
 
 LOGBOOK_COLUMNS = (

@@ -86,9 +86,17 @@ def _count(path) -> int:
 
 def _assert_search_index_in_step(path):
     triggers = {name for (name,) in _query(path, "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    assert triggers == TRIGGERS, triggers
+    assert {name for name in triggers if name.startswith("dossiers_fts_")} == TRIGGERS, triggers
     assert _query(path, "SELECT count(*), max(id) FROM dossier_fts_docsize") == \
         _query(path, "SELECT count(*), max(id) FROM dossiers")
+    # the reports' per-day counts too (app/report_days.py): all three triggers or none, and in step
+    days = {name for name in triggers if name.startswith("report_days_")}
+    assert len(days) in (0, 3), days
+    if days:
+        assert _query(path, "SELECT coalesce(sum(n), 0) FROM report_days WHERE kind = 1") == \
+            _query(path, "SELECT count(*) FROM dossiers")
+        assert _query(path, "SELECT coalesce(sum(n), 0) FROM report_days WHERE kind = 2") == \
+            _query(path, "SELECT count(*) FROM dossiers WHERE finished_at IS NOT NULL")
 
 
 def _assert_new_dossiers_are_found(env, cwd, path):

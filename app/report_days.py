@@ -1,0 +1,227 @@
+"""Dossiers counted per day (table ``report_days``), kept up to date by triggers on ``dossiers``.
+
+A report over a year of a million dossiers used to read ~900,000 rows and evaluate the II.06a
+classes on each (2–4 s however the query was written: the engine's own floor). The facts that never
+change once a day is over are counted per day instead, and app.rates adds up a year of days:
+
+* kind 1, RECEIVED, on the receipt day: online? paid online? → ``code = online + 2 × paid``;
+* kind 2, FINISHED, on the finishing day: the timing (early / on time / late: the one rule,
+  app.rates.finish_timing_sql) and the result (none / a result / a result with components and result
+  digitized) → ``code = timing × 3 + result``.
+
+Each per unit, officer and procedure. What depends on "now" (which open dossiers are late) is still
+read from the open dossiers themselves, which are few.
+
+The triggers' SQL is compiled from the same SQLAlchemy expressions the reports use, so the counts
+follow the rules; their names carry a digest of that SQL. ``ensure`` (at opening) finds the triggers in
+place, or (first opening after migration 0012, a changed rule, a register moved to a new server)
+replaces them and rebuilds the table from the dossiers, in one transaction. ``ready`` tells a report
+whether it may read the days; without them it counts the dossiers, as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from sqlalchemy import Boolean, Connection, DateTime, Integer, String, and_, case, func, literal_column, select, text
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.lifecycle import Status
+from db.bulk import begin_explicitly
+from db.models import Dossier, ReportDay
+
+RECEIVED, FINISHED = 1, 2
+PREFIX = "report_days_"
+TABLE = ReportDay.__tablename__
+KEY = ("kind", "day", "unit_id", "officer_id", "procedure_id", "code")
+# the columns the counts depend on: an UPDATE touching none of them leaves the days alone
+WATCHED = ("received_at", "finished_at", "due_at", "status", "channel", "unit_id", "officer_id", "procedure_id",
+           "paid_online", "digitized_components", "digitized_result")
+_TYPES: dict[str, Any] = {"received_at": DateTime(), "finished_at": DateTime(), "due_at": DateTime(), "status": Integer(),
+          "channel": String(), "unit_id": Integer(), "officer_id": Integer(), "procedure_id": Integer(),
+          "paid_online": Boolean(), "digitized_components": Boolean(), "digitized_result": Boolean()}
+WITH_RESULT = (int(Status.RESULT_READY), int(Status.RETURNED))
+
+
+def received_code(online: bool, paid: bool) -> int:
+    return int(online) + 2 * int(paid)
+
+
+def split_received(code: int) -> tuple[bool, bool]:
+    """(online, paid online) of a RECEIVED code."""
+    return bool(code & 1), bool(code & 2)
+
+
+def split_finished(code: int) -> tuple[int, int]:
+    """(timing 1–3, result 0–2) of a FINISHED code."""
+    return divmod(code, 3)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """The key and code of one dossier's two counts, as SQL expressions over some row."""
+
+    received_day: Any
+    finished_day: Any
+    unit_id: Any
+    officer_id: Any
+    procedure_id: Any
+    received_code: Any
+    finished_code: Any
+    finished: Any          # condition: the dossier is finished (it has a FINISHED count)
+
+
+def _facts(column: Callable[[str], Any], dialect: str) -> _Facts:
+    from app.rates import _day, finish_timing_sql
+
+    with_result = column("status").in_(WITH_RESULT)
+    result = case((and_(with_result, column("digitized_components").is_(True),
+                        column("digitized_result").is_(True)), 2),
+                  (with_result, 1), else_=0)
+    online = case((column("channel") == "online", 1), else_=0)
+    paid = case((column("paid_online").is_(True), 2), else_=0)
+    return _Facts(
+        received_day=_day(column("received_at"), dialect), finished_day=_day(column("finished_at"), dialect),
+        unit_id=func.coalesce(column("unit_id"), 0), officer_id=func.coalesce(column("officer_id"), 0),
+        procedure_id=column("procedure_id"), received_code=online + paid,
+        finished_code=finish_timing_sql(dialect, column("finished_at"), column("due_at")) * 3 + result,
+        finished=column("finished_at").isnot(None))
+
+
+def _sql(expression: ColumnElement, dialect) -> str:
+    return str(expression.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+
+
+def _row_facts(alias: str, dialect) -> _Facts:
+    """The facts over a trigger's NEW or OLD row."""
+    return _facts(lambda name: literal_column(f"{alias}.{name}", _TYPES[name]), dialect.name)
+
+
+def _values(facts: _Facts, kind: int, dialect) -> list[str]:
+    day, code = ((facts.received_day, facts.received_code) if kind == RECEIVED
+                 else (facts.finished_day, facts.finished_code))
+    return [str(kind), *(_sql(e, dialect) for e in (day, facts.unit_id, facts.officer_id, facts.procedure_id, code))]
+
+
+def _add(facts: _Facts, kind: int, dialect, qualified: bool) -> str:
+    kind_, day, unit, officer, procedure, code = _values(facts, kind, dialect)
+    when = "" if kind == RECEIVED else f" AND {_sql(facts.finished, dialect)}"
+    n = f"{TABLE}.n" if qualified else "n"
+    return (f"INSERT INTO {TABLE} ({', '.join(KEY)}, n) SELECT {kind_}, {day}, {unit}, {officer}, {procedure}, "
+            f"{code}, 1 WHERE true{when} ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET n = {n} + 1")
+
+
+def _remove(facts: _Facts, kind: int, dialect) -> str:
+    values = _values(facts, kind, dialect)
+    where = " AND ".join(f"{name} = {value}" for name, value in zip(KEY, values))
+    when = "" if kind == RECEIVED else f" AND {_sql(facts.finished, dialect)}"
+    return f"UPDATE {TABLE} SET n = n - 1 WHERE {where}{when}"
+
+
+def _statements(dialect) -> tuple[str, list[str]]:
+    """(the digest that names this version of the triggers, the statements that create them)."""
+    new, old = _row_facts("new", dialect), _row_facts("old", dialect)
+    add_new = [_add(new, RECEIVED, dialect, False), _add(new, FINISHED, dialect, False)]
+    remove_old = [_remove(old, RECEIVED, dialect), _remove(old, FINISHED, dialect)]
+    if dialect.name == "sqlite":
+        body = {"insert": add_new, "delete": remove_old, "update": remove_old + add_new}
+        digest = hashlib.sha1(repr(body).encode()).hexdigest()[:10]
+        events = {"insert": "INSERT", "delete": "DELETE", "update": f"UPDATE OF {', '.join(WATCHED)}"}
+        return digest, [f"CREATE TRIGGER {PREFIX}{digest}_{name} AFTER {events[name]} ON dossiers BEGIN\n  "
+                        + ";\n  ".join(statements) + ";\nEND" for name, statements in body.items()]
+    new, old = _row_facts("NEW", dialect), _row_facts("OLD", dialect)
+    add_new = [_add(new, RECEIVED, dialect, True), _add(new, FINISHED, dialect, True)]
+    remove_old = [_remove(old, RECEIVED, dialect), _remove(old, FINISHED, dialect)]
+    digest = hashlib.sha1(repr((add_new, remove_old)).encode()).hexdigest()[:10]
+    function = f"{PREFIX}{digest}"
+    code = ("BEGIN\n"
+            "  IF TG_OP IN ('UPDATE', 'DELETE') THEN\n    " + ";\n    ".join(remove_old) + ";\n  END IF;\n"
+            "  IF TG_OP IN ('INSERT', 'UPDATE') THEN\n    " + ";\n    ".join(add_new) + ";\n  END IF;\n"
+            "  RETURN NULL;\nEND")
+    return digest, [
+        f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $body$\n{code}\n$body$",
+        f"CREATE TRIGGER {function} AFTER INSERT OR DELETE OR UPDATE OF {', '.join(WATCHED)} ON dossiers "
+        f"FOR EACH ROW EXECUTE FUNCTION {function}()",
+    ]
+
+
+def _expected_names(digest: str, dialect) -> set[str]:
+    if dialect.name == "sqlite":
+        return {f"{PREFIX}{digest}_{name}" for name in ("insert", "delete", "update")}
+    return {f"{PREFIX}{digest}"}
+
+
+def _present(connection: Connection) -> set[str]:
+    if connection.dialect.name == "sqlite":
+        return set(connection.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossiers' "
+            "AND substr(name, 1, :n) = :prefix"), {"n": len(PREFIX), "prefix": PREFIX}).scalars())
+    return set(connection.execute(text(
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = 'dossiers'::regclass AND NOT tgisinternal "
+        "AND substr(tgname, 1, :n) = :prefix"), {"n": len(PREFIX), "prefix": PREFIX}).scalars())
+
+
+def ready(connection: Connection) -> bool:
+    """Are the days kept by the triggers of this version (so a report may read them)? One catalog read."""
+    digest, _ = _statements(connection.dialect)
+    return _present(connection) == _expected_names(digest, connection.dialect)
+
+
+def rebuild(connection: Connection) -> None:
+    """Count every dossier again (in the caller's transaction)."""
+    facts = _facts(lambda name: getattr(Dossier, name), connection.dialect.name)
+    connection.execute(ReportDay.__table__.delete())
+    for kind, day, code, where in ((RECEIVED, facts.received_day, facts.received_code, []),
+                                   (FINISHED, facts.finished_day, facts.finished_code, [facts.finished])):
+        counted = (select(literal_column(str(kind), Integer).label("kind"), day.label("day"),
+                          facts.unit_id.label("unit_id"), facts.officer_id.label("officer_id"),
+                          facts.procedure_id.label("procedure_id"), code.label("code"), func.count().label("n"))
+                   .where(*where).group_by(day, facts.unit_id, facts.officer_id, facts.procedure_id, code))
+        connection.execute(ReportDay.__table__.insert().from_select([*KEY, "n"], counted))
+
+
+def ensure(connection: Connection) -> bool:
+    """Put the triggers of this version in place and rebuild the days if they were not; True if it did.
+
+    In the caller's transaction, which it begins for real first on SQLite: the old triggers, the new ones
+    and the counts commit together or not at all.
+    """
+    if ready(connection):
+        return False
+    begin_explicitly(connection)
+    if connection.dialect.name == "postgresql":
+        # two desks opening the new version at once: one installs, the other then finds it done
+        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('motcua.report_days'))"))
+        if ready(connection):
+            return False
+    drop(connection)
+    for statement in _statements(connection.dialect)[1]:
+        connection.execute(text(statement))
+    rebuild(connection)
+    return True
+
+
+def drop(connection: Connection) -> None:
+    """Remove the triggers (of any version); the counts stay until the next ``ensure`` rebuilds them."""
+    for name in _present(connection):
+        if connection.dialect.name == "sqlite":
+            connection.execute(text(f'DROP TRIGGER IF EXISTS "{name}"'))
+        else:
+            connection.execute(text(f'DROP TRIGGER IF EXISTS "{name}" ON dossiers'))
+            connection.execute(text(f'DROP FUNCTION IF EXISTS "{name}"()'))
+
+
+def ensure_on_open(Session, say: Callable[[str], None] | None = None) -> bool:
+    """At opening (CLI command or window): the per-day counts in place, built once after migration 0012."""
+    with Session() as session:
+        if ready(session.connection()):
+            return False
+    with Session.begin() as session:
+        connection = session.connection()
+        if say is not None:
+            total = session.scalar(select(func.count()).select_from(Dossier)) or 0
+            if total > 100_000:
+                say(f"Đang lập số liệu theo ngày cho báo cáo từ {total:,} hồ sơ (chỉ một lần)…".replace(",", "."))
+        return ensure(connection)

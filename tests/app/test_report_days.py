@@ -1,0 +1,196 @@
+"""The per-day counts (app/report_days.py): kept right by the triggers through every kind of write, and a
+report read from them says exactly what counting the dossiers says."""
+
+import datetime as dt
+import random
+
+import pytest
+from sqlalchemy import delete, insert, select, text, update
+
+from app import rates as rates_module
+from app import report_days
+from app.catalog import ensure_procedure, ensure_unit, ensure_user
+from app.measures import Period
+from app.rates import rates, report, summary
+from app.settings import Settings
+from db.models import Dossier, ReportDay
+
+NOW = dt.datetime(2026, 11, 25, 16, 0)
+
+
+def _register(Session, seed: int = 7, count: int = 600) -> dict:
+    """Dossiers of every kind over 14 months: open, late, waiting for papers, finished early / on time /
+    late, with and without a result, digitized or not, paid online or not, with and without unit or officer."""
+    rng = random.Random(seed)
+    with Session.begin() as session:
+        units = [ensure_unit(session, f"U{i}", f"Phòng {i}") for i in range(3)]
+        officers = [ensure_user(session, f"cb{i}", f"Cán bộ {i}") for i in range(3)]
+        procedures = [ensure_procedure(session, f"P{i}", f"Thủ tục {i}", field, 5, "day", "full" if i % 2 else "none",
+                                       unit_id=units[i % 3]) for i, field in enumerate(["Hộ tịch", "Đất đai", "Xây dựng",
+                                                                                      "Hộ tịch"])]
+    rows = []
+    for n in range(count):
+        received = dt.datetime(2025, 10, 1, 8) + dt.timedelta(days=rng.randrange(420), minutes=rng.randrange(540))
+        if received > NOW:
+            received = NOW - dt.timedelta(hours=rng.randrange(1, 400))
+        due = None if rng.random() < 0.05 else received + dt.timedelta(days=rng.randrange(2, 30))
+        finished = received + dt.timedelta(days=rng.randrange(0, 45), hours=rng.randrange(8))
+        status = rng.choice([9, 10, 10, 10, 3, 7, 8])
+        if finished > NOW or rng.random() < 0.15:
+            finished, status = None, rng.choice([1, 2, 4, 4, 5, 6])
+        rows.append({
+            "code": f"R-{seed}-{n:05d}", "procedure_id": rng.choice(procedures),
+            "unit_id": rng.choice(units + [None]), "officer_id": rng.choice(officers + [None]),
+            "applicant_name": f"Người nộp {n}", "channel": rng.choice(["online", "in_person", "postal"]),
+            "received_at": received, "due_at": due, "status": status, "finished_at": finished,
+            "created_at": received, "updated_at": received, "version": 1,
+            "digitized_components": rng.random() < 0.7, "digitized_result": rng.random() < 0.7,
+            "paid_online": rng.random() < 0.4})
+    with Session.begin() as session:
+        session.execute(insert(Dossier.__table__), rows)
+    return {"units": units, "officers": officers, "procedures": procedures}
+
+
+def _counted_again(Session) -> dict:
+    """What the table would hold if it were rebuilt from the dossiers now (rows with n = 0 left out)."""
+    with Session.begin() as session:
+        connection = session.connection()
+        report_days.rebuild(connection)
+        rebuilt = {tuple(row[:-1]): row[-1] for row in connection.execute(select(ReportDay.__table__))}
+        session.rollback()
+    return rebuilt
+
+
+def _kept(Session) -> dict:
+    with Session() as session:
+        return {tuple(row[:-1]): row[-1] for row in session.execute(select(ReportDay.__table__)) if row[-1]}
+
+
+def _both_ways(Session, monkeypatch, period: Period, grouping: str = "unit", unit_id=None):
+    with Session() as session:
+        assert report_days.ready(session.connection())
+        from_days = (*report(session, period, Settings(), NOW, grouping),
+                     rates(session, period, Settings(), NOW, unit_id))
+    with monkeypatch.context() as patched:
+        patched.setattr(report_days, "ready", lambda connection: False)
+        with Session() as session:
+            counted = (*report(session, period, Settings(), NOW, grouping),
+                       rates(session, period, Settings(), NOW, unit_id))
+    return from_days, counted
+
+
+def test_the_triggers_keep_the_days_as_a_rebuild_would_through_inserts_updates_and_deletes(Session):
+    made = _register(Session)
+    assert _kept(Session) == _counted_again(Session)
+    assert sum(n for (kind, *_), n in _kept(Session).items() if kind == report_days.RECEIVED) == 600
+    rng = random.Random(3)
+    with Session.begin() as session:
+        ids = session.scalars(select(Dossier.id).order_by(Dossier.id)).all()
+        for id_ in rng.sample(ids, 80):   # the ORM's updates, one column or several
+            dossier = session.get(Dossier, id_)
+            choice = rng.randrange(6)
+            if choice == 0:
+                dossier.status, dossier.finished_at = 10, NOW - dt.timedelta(hours=3)
+            elif choice == 1:
+                dossier.unit_id = rng.choice(made["units"])
+            elif choice == 2:
+                dossier.received_at = dossier.received_at - dt.timedelta(days=40)
+            elif choice == 3:
+                dossier.digitized_result = not dossier.digitized_result
+            elif choice == 4:
+                dossier.due_at = None if dossier.due_at else dossier.received_at + dt.timedelta(days=3)
+            else:
+                dossier.channel, dossier.paid_online = "online", True
+        # Core statements touching many rows at once, and an update of a column the counts ignore
+        session.execute(update(Dossier).where(Dossier.officer_id.is_(None)).values(officer_id=made["officers"][0]))
+        session.execute(update(Dossier).where(Dossier.id.in_(ids[:50])).values(notes="đã gọi điện"))
+        session.execute(delete(Dossier).where(Dossier.id.in_(ids[-40:])))
+    assert _kept(Session) == _counted_again(Session)
+    with Session() as session:
+        received = session.scalar(select(report_days_total()).where(ReportDay.kind == report_days.RECEIVED))
+    assert received == 560
+
+
+def report_days_total():
+    from sqlalchemy import func
+
+    return func.sum(ReportDay.n)
+
+
+@pytest.mark.parametrize("grouping", ["unit", "field", "officer"])
+def test_a_report_from_the_days_says_what_counting_the_dossiers_says(Session, monkeypatch, grouping):
+    made = _register(Session, seed=11)
+    for period in (Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31)),     # the year to date
+                   Period(dt.date(2025, 10, 1), dt.date(2026, 11, 30)),    # everything
+                   Period(dt.date(2026, 6, 15), dt.date(2027, 1, 10))):    # from mid-June, past the end of the year
+        from_days, counted = _both_ways(Session, monkeypatch, period, grouping)
+        assert from_days == counted   # Biểu II.06a per group, the plan rates, the satisfaction lines
+        summary_days = from_days[0]
+        assert summary_days.total.received > 0 and summary_days.total.finished > 0
+        assert summary_days.total.carried_over > 0 or period.start == dt.date(2025, 10, 1)
+        assert summary_days.total.open_late > 0 and summary_days.total.open_within > 0
+    one_unit = made["units"][1]
+    period = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    from_days, counted = _both_ways(Session, monkeypatch, period, grouping, one_unit)
+    assert from_days[2] == counted[2] and from_days[2]["online_dossiers"].whole > 0
+
+
+def test_a_past_period_and_a_short_one_still_count_the_dossiers(Session, monkeypatch):
+    """"Open and late" of a past period is judged at its end, which the days cannot tell; a day is an index
+    slice anyway. Neither reads the days."""
+    _register(Session, seed=5)
+    read = []
+    monkeypatch.setattr(rates_module, "_scan_days", lambda *a, **k: read.append(a) or [])
+    with Session() as session:
+        past = summary(session, Period(dt.date(2025, 10, 1), dt.date(2025, 12, 31)), NOW)
+        day = summary(session, Period.day(dt.date(2026, 11, 20)), NOW)
+        assert read == []
+        year = summary(session, Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31)), NOW)
+    assert read and year.total.received == 0   # the patched path, empty
+    assert past.total.received > 0 and day.total.received > 0
+
+
+def test_without_its_triggers_the_register_is_counted_then_rebuilt_on_opening(Session, monkeypatch):
+    _register(Session, seed=9)
+    period = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    with Session.begin() as session:
+        expected = summary(session, period, NOW)
+        report_days.drop(session.connection())
+        session.execute(delete(ReportDay))
+    with Session.begin() as session:   # written while nothing keeps the days
+        session.execute(update(Dossier).where(Dossier.status == 4).values(status=10, finished_at=NOW))
+        session.execute(delete(Dossier).where(Dossier.status == 3))
+    with Session() as session:
+        assert not report_days.ready(session.connection())
+        counted = summary(session, period, NOW)       # counted from the dossiers: right without the days
+    assert counted != expected and counted.total.received_new < expected.total.received_new   # the deleted ones gone
+    said = []
+    assert report_days.ensure_on_open(Session, say=said.append) is True
+    assert report_days.ensure_on_open(Session) is False           # the second opening: one catalog read
+    assert said == []   # a small register is built without a word
+    assert _kept(Session) == _counted_again(Session)
+    from_days, again = _both_ways(Session, monkeypatch, period)
+    assert from_days[0] == again[0] == counted
+
+
+def test_triggers_of_another_version_are_replaced(Session):
+    _register(Session, seed=4, count=50)
+    with Session.begin() as session:
+        connection = session.connection()
+        if connection.dialect.name == "sqlite":
+            connection.execute(text("CREATE TRIGGER report_days_0000000000_insert AFTER INSERT ON dossiers BEGIN "
+                                    "UPDATE report_days SET n = n + 1000; END"))
+        else:
+            connection.execute(text("CREATE FUNCTION report_days_0000000000() RETURNS trigger LANGUAGE plpgsql AS "
+                                    "$$ BEGIN UPDATE report_days SET n = n + 1000; RETURN NULL; END $$"))
+            connection.execute(text("CREATE TRIGGER report_days_0000000000 AFTER INSERT ON dossiers FOR EACH ROW "
+                                    "EXECUTE FUNCTION report_days_0000000000()"))
+        assert not report_days.ready(connection)
+        assert report_days.ensure(connection) is True
+        assert report_days.ready(connection)
+    with Session.begin() as session:
+        ensure_user(session, "cb9", "Cán bộ 9")
+        procedure = session.scalar(select(Dossier.procedure_id).limit(1))
+        session.add(Dossier(code="R-NEW", procedure_id=procedure, applicant_name="Lê Thị Đào", channel="online",
+                            received_at=NOW, status=2, created_at=NOW, updated_at=NOW, version=1))
+    assert _kept(Session) == _counted_again(Session)
