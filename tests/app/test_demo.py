@@ -179,8 +179,13 @@ def test_remove_leaves_exactly_the_real_dossiers_and_their_letter_numbers(Sessio
         assert session.scalar(select(func.count()).select_from(SupplementPeriod)) == 0
         if session.get_bind().dialect.name == "sqlite":   # the search index holds the real dossiers only
             assert session.execute(sql("SELECT count(*) FROM dossier_fts_docsize")).scalar() == 20
-            assert {r[0] for r in session.execute(sql("SELECT name FROM sqlite_master WHERE type = 'trigger'"))} \
+            assert {r[0] for r in session.execute(sql("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                                      "AND name LIKE 'dossiers_fts_%'"))} \
                 == {"dossiers_fts_insert", "dossiers_fts_delete", "dossiers_fts_update"}
+        # the reports' per-day counts hold the real dossiers only (app/report_days.py)
+        assert session.execute(sql("SELECT sum(n) FROM report_days WHERE kind = 1")).scalar() == 20
+        assert session.execute(sql("SELECT coalesce(sum(n), 0) FROM report_days WHERE kind = 2")).scalar() == \
+            session.scalar(select(func.count()).select_from(Dossier).where(Dossier.finished_at.is_not(None)))
         # The demo catalog is gone, except what the real dossiers use (the test office's own units and procedures).
         assert session.scalar(select(func.count()).select_from(Procedure).where(
             Procedure.code.in_(demo_removal.DEMO_PROCEDURE_CODES))) == 0

@@ -30,7 +30,8 @@ def _in_step(register):
     with sqlite3.connect(register) as connection:
         ids = [row[0] for row in connection.execute("SELECT id FROM dossiers ORDER BY id")]
         indexed = [row[0] for row in connection.execute("SELECT id FROM dossier_fts_docsize ORDER BY id")]
-        triggers = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+        triggers = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='trigger' "
+                                                          "AND name LIKE 'dossiers_fts_%'")}
         hits = connection.execute("SELECT count(*) FROM dossier_fts WHERE dossier_fts MATCH 'zqxw'").fetchone()[0]
     return ids == indexed and triggers == set(search_index.TRIGGERS), hits
 
