@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 from sqlalchemy import Connection, func, select, text
 
+from app import report_days
 from app.catalog import ensure_procedure, ensure_unit, ensure_user, get_office, save_office
 from app.deadlines import ProcessingTime, due_from_receipt
 from app.demo_data import (
@@ -200,6 +201,7 @@ def generate(session, calendar: WorkCalendar, now: dt.datetime, count: int, seed
         # and a big page cache keeps the index B-trees in memory during the load.
         connection.execute(text("DROP TRIGGER IF EXISTS dossiers_fts_insert"))
         connection.execute(text("PRAGMA cache_size=-262144"))
+    days_paused = report_days.pause_for_bulk_insert(connection)   # the per-day counts too, counted at the end
     written = opened = letters = events = 0
     try:
         for batch in batches:
@@ -228,6 +230,7 @@ def generate(session, calendar: WorkCalendar, now: dt.datetime, count: int, seed
                 f"INSERT INTO {FTS_TABLE}(rowid, search_text) SELECT id, search_text FROM dossiers WHERE id >= :first"
             ), {"first": first_id})
             connection.execute(text(SQLITE_DDL[1]))
+        report_days.resume_after_bulk_insert(connection, days_paused, first_id)
     advance_id_sequence(connection, Dossier.__table__)   # the dossiers were given their ids here
     # The rows went around the ORM (db/bulk.py), so the audit listener did not see them: one summary
     # event per run joins the chain instead of a million (db/audit.py).

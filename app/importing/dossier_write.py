@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
-from app import ratings
+from app import ratings, report_days
 from app.context import Context
 from app.deadlines import ProcessingTime, due_from_receipt
 from app.dossiers import search_text_for
@@ -75,6 +75,7 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
     if plan.new_rows:
         if sqlite:
             connection.execute(text("DROP TRIGGER IF EXISTS dossiers_fts_insert"))
+        days_paused = report_days.pause_for_bulk_insert(connection)   # the new rows counted once, at the end
         next_id = first_id
         for start in range(0, plan.added, BATCH):
             checkpoint(check)
@@ -103,6 +104,7 @@ def apply_import(session: Session, ctx: Context, plan: ImportPlan, *, create_pro
             connection.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, search_text) "
                                     "SELECT id, search_text FROM dossiers WHERE id >= :first"), {"first": first_id})
             connection.execute(text(SQLITE_DDL[1]))
+        report_days.resume_after_bulk_insert(connection, days_paused, first_id)
     for start in range(0, plan.updated, BATCH):
         checkpoint(check)
         changes = plan.changes[start:start + BATCH]

@@ -196,3 +196,45 @@ def test_triggers_of_another_version_are_replaced(Session):
         session.add(Dossier(code="R-NEW", procedure_id=procedure, applicant_name="Lê Thị Đào", channel="online",
                             received_at=NOW, status=2, created_at=NOW, updated_at=NOW, version=1))
     assert _kept(Session) == _counted_again(Session)
+
+
+def test_a_bulk_load_is_counted_once_at_its_end(Session, make_ctx, clock):
+    """The demo's and the import's bulk inserts run without the insert trigger and count the new rows in one
+    statement: the days end as a rebuild would have them, with the trigger back for what comes next."""
+    from app import demo
+
+    with Session.begin() as session:
+        result = demo.generate(session, load_calendar_of(session), clock.now(), 800, seed=3)
+    assert result.dossiers == 800
+    assert _kept(Session) == _counted_again(Session)
+    with Session() as session:
+        assert report_days.ready(session.connection())
+        assert session.scalar(select(report_days_total()).where(ReportDay.kind == report_days.RECEIVED)) == \
+            session.scalar(select(func_count()).select_from(Dossier))
+
+
+def load_calendar_of(session):
+    from app.context import load_calendar
+
+    return load_calendar(session)
+
+
+def func_count():
+    from sqlalchemy import func
+
+    return func.count()
+
+
+def test_the_full_check_finds_counts_out_of_step_and_counts_them_again(Session):
+    _register(Session, seed=21, count=200)
+    with Session.begin() as session:
+        assert report_days.repair(session.connection()) == 0
+        session.execute(update(ReportDay).where(ReportDay.kind == report_days.FINISHED).values(n=ReportDay.n + 1))
+        changed = session.scalar(select(func_count()).select_from(ReportDay).where(
+            ReportDay.kind == report_days.FINISHED))
+    with Session.begin() as session:
+        assert report_days.out_of_step(session.connection()) == changed
+        assert report_days.repair(session.connection()) == changed
+    assert _kept(Session) == _counted_again(Session)
+    with Session() as session:
+        assert report_days.out_of_step(session.connection()) == 0

@@ -146,3 +146,25 @@ def test_restore_onto_itself_and_an_emptied_register_from_the_command_line(cli, 
     with sqlite3.connect(cli.register) as connection:
         assert connection.execute("SELECT count(*) FROM dossiers").fetchone() == (40,)
     connection.close()
+
+
+def test_check_puts_the_reports_per_day_counts_back_in_step(cli):
+    """Counts edited outside the application (or written while someone had dropped the triggers) are found by
+    the full check and counted again from the dossiers; the year's report then says what the dossiers say."""
+    assert cli("demo", "--count", "300").returncode == 0
+    year = ["report", "--from", "2026-01-01", "--to", "2026-12-31", "--json"]
+    before = json.loads(cli(*year).stdout)
+    first = cli("check", "--json")
+    assert first.returncode == 0 and json.loads(first.stdout)["report_days_repaired"] == 0
+    with sqlite3.connect(cli.register) as connection:
+        connection.execute("UPDATE report_days SET n = n + 7 WHERE kind = 1")
+        connection.execute("DELETE FROM report_days WHERE kind = 2 AND rowid IN "
+                           "(SELECT rowid FROM report_days WHERE kind = 2 LIMIT 3)")
+        wrong_rows = connection.execute("SELECT count(*) FROM report_days WHERE kind = 1").fetchone()[0] + 3
+    connection.close()
+    assert json.loads(cli(*year).stdout)["total"] != before["total"]     # the report reads the days
+    repaired = cli("check")
+    assert repaired.returncode == 0, repaired.stderr
+    assert f"lệch so với hồ sơ ({wrong_rows:,} dòng): đã tính lại từ hồ sơ".replace(",", ".") in repaired.stdout
+    assert json.loads(cli(*year).stdout)["total"] == before["total"]
+    assert json.loads(cli("check", "--json").stdout)["report_days_repaired"] == 0
