@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, and_, delete, false, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
+from app import report_days
 from app.context import Context
 from app.demo import DEMO_OFFICE
 from app.demo_data import PROCEDURES, UNITS
@@ -220,6 +221,10 @@ def remove(session: Session, ctx: Context) -> DemoRemoval:
     total = session.scalar(select(func.count()).select_from(Dossier)) or 0
     # Most of the register going: refill the search index once rather than update it row by row.
     paused = counted.dossiers > total - counted.dossiers and search_index.pause_for_bulk_delete(connection)
+    # the per-day report counts likewise: counted again from what is left, once, not undone row by row
+    days_paused = paused and report_days.ready(connection)
+    if days_paused:
+        report_days.drop(connection)
     connection.execute(delete(Rating).where(Rating.dossier_id.in_(demo_ids)))   # citizens' ratings of demo dossiers
     letters = connection.execute(delete(ApologyLetter).where(ApologyLetter.dossier_id.in_(demo_ids))).rowcount
     events = connection.execute(delete(DossierEvent).where(DossierEvent.dossier_id.in_(demo_ids))).rowcount
@@ -228,6 +233,8 @@ def remove(session: Session, ctx: Context) -> DemoRemoval:
     dossiers = connection.execute(delete(Dossier).where(condition)).rowcount
     if paused:
         search_index.refill_after_bulk_delete(connection)
+    if days_paused:
+        report_days.ensure(connection)
 
     # The demo's catalog: marked rows, and the rows older runs created (codes of the demo catalog only).
     created = {table: set().union(*(run.created[table] for run in runs)) for table in CATALOG_TABLES}

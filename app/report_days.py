@@ -17,6 +17,12 @@ follow the rules; their names carry a digest of that SQL. ``ensure`` (at opening
 place, or (first opening after migration 0012, a changed rule, a register moved to a new server)
 replaces them and rebuilds the table from the dossiers, in one transaction. ``ready`` tells a report
 whether it may read the days; without them it counts the dossiers, as before.
+
+SQLite only. On a shared PostgreSQL register every desk's save would lock the day row it adds to until it
+commits: a review found a deadlock between an import (which holds the audit chain's lock while it goes on
+writing dossiers) and a desk saving a dossier of the same day, unit, officer and procedure. PostgreSQL
+counts the dossiers for every report, with its own parallel scan and hash aggregation; its
+``report_days`` table stays empty.
 """
 
 from __future__ import annotations
@@ -105,12 +111,12 @@ def _values(facts: _Facts, kind: int, dialect) -> list[str]:
     return [str(kind), *(_sql(e, dialect) for e in (day, facts.unit_id, facts.officer_id, facts.procedure_id, code))]
 
 
-def _add(facts: _Facts, kind: int, dialect, qualified: bool) -> str:
+def _add(facts: _Facts, kind: int, dialect) -> str:
     kind_, day, unit, officer, procedure, code = _values(facts, kind, dialect)
     when = "" if kind == RECEIVED else f" AND {_sql(facts.finished, dialect)}"
-    n = f"{TABLE}.n" if qualified else "n"
+    # "WHERE true": SQLite reads an ON after a bare SELECT as a join's
     return (f"INSERT INTO {TABLE} ({', '.join(KEY)}, n) SELECT {kind_}, {day}, {unit}, {officer}, {procedure}, "
-            f"{code}, 1 WHERE true{when} ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET n = {n} + 1")
+            f"{code}, 1 WHERE true{when} ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET n = n + 1")
 
 
 def _remove(facts: _Facts, kind: int, dialect) -> str:
@@ -133,50 +139,36 @@ def _statements(dialect) -> tuple[str, list[str]]:
 
 def _compile(dialect) -> tuple[str, list[str]]:
     new, old = _row_facts("new", dialect), _row_facts("old", dialect)
-    add_new = [_add(new, RECEIVED, dialect, False), _add(new, FINISHED, dialect, False)]
+    add_new = [_add(new, RECEIVED, dialect), _add(new, FINISHED, dialect)]
     remove_old = [_remove(old, RECEIVED, dialect), _remove(old, FINISHED, dialect)]
-    if dialect.name == "sqlite":
-        body = {"insert": add_new, "delete": remove_old, "update": remove_old + add_new}
-        digest = hashlib.sha1(repr(body).encode()).hexdigest()[:10]
-        events = {"insert": "INSERT", "delete": "DELETE", "update": f"UPDATE OF {', '.join(WATCHED)}"}
-        return digest, [f"CREATE TRIGGER {PREFIX}{digest}_{name} AFTER {events[name]} ON dossiers BEGIN\n  "
-                        + ";\n  ".join(statements) + ";\nEND" for name, statements in body.items()]
-    new, old = _row_facts("NEW", dialect), _row_facts("OLD", dialect)
-    add_new = [_add(new, RECEIVED, dialect, True), _add(new, FINISHED, dialect, True)]
-    remove_old = [_remove(old, RECEIVED, dialect), _remove(old, FINISHED, dialect)]
-    digest = hashlib.sha1(repr((add_new, remove_old)).encode()).hexdigest()[:10]
-    function = f"{PREFIX}{digest}"
-    code = ("BEGIN\n"
-            "  IF TG_OP IN ('UPDATE', 'DELETE') THEN\n    " + ";\n    ".join(remove_old) + ";\n  END IF;\n"
-            "  IF TG_OP IN ('INSERT', 'UPDATE') THEN\n    " + ";\n    ".join(add_new) + ";\n  END IF;\n"
-            "  RETURN NULL;\nEND")
-    return digest, [
-        f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $body$\n{code}\n$body$",
-        f"CREATE TRIGGER {function} AFTER INSERT OR DELETE OR UPDATE OF {', '.join(WATCHED)} ON dossiers "
-        f"FOR EACH ROW EXECUTE FUNCTION {function}()",
-    ]
+    body = {"insert": add_new, "delete": remove_old, "update": remove_old + add_new}
+    digest = hashlib.sha1(repr(body).encode()).hexdigest()[:10]
+    events = {"insert": "INSERT", "delete": "DELETE", "update": f"UPDATE OF {', '.join(WATCHED)}"}
+    return digest, [f"CREATE TRIGGER {PREFIX}{digest}_{name} AFTER {events[name]} ON dossiers BEGIN\n  "
+                    + ";\n  ".join(statements) + ";\nEND" for name, statements in body.items()]
 
 
-def _expected_names(digest: str, dialect) -> set[str]:
-    if dialect.name == "sqlite":
-        return {f"{PREFIX}{digest}_{name}" for name in ("insert", "delete", "update")}
-    return {f"{PREFIX}{digest}"}
+def _expected_names(digest: str) -> set[str]:
+    return {f"{PREFIX}{digest}_{name}" for name in ("insert", "delete", "update")}
 
 
 def _present(connection: Connection) -> set[str]:
-    if connection.dialect.name == "sqlite":
-        return set(connection.execute(text(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossiers' "
-            "AND substr(name, 1, :n) = :prefix"), {"n": len(PREFIX), "prefix": PREFIX}).scalars())
     return set(connection.execute(text(
-        "SELECT tgname FROM pg_trigger WHERE tgrelid = 'dossiers'::regclass AND NOT tgisinternal "
-        "AND substr(tgname, 1, :n) = :prefix"), {"n": len(PREFIX), "prefix": PREFIX}).scalars())
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossiers' "
+        "AND substr(name, 1, :n) = :prefix"), {"n": len(PREFIX), "prefix": PREFIX}).scalars())
+
+
+def kept_here(connection: Connection) -> bool:
+    """Does this kind of database keep per-day counts? SQLite only (see the module's docstring)."""
+    return connection.dialect.name == "sqlite"
 
 
 def ready(connection: Connection) -> bool:
     """Are the days kept by the triggers of this version (so a report may read them)? One catalog read."""
+    if not kept_here(connection):
+        return False
     digest, _ = _statements(connection.dialect)
-    return _present(connection) == _expected_names(digest, connection.dialect)
+    return _present(connection) == _expected_names(digest)
 
 
 def rebuild(connection: Connection) -> None:
@@ -203,7 +195,7 @@ def pause_for_bulk_insert(connection: Connection) -> str | None:
     100,000 dossiers 24 → 35 s). Only inserts may happen in between: the update and delete triggers stay,
     and an update of a row not yet counted would be counted twice. Returns the statement that puts the
     trigger back (None: nothing paused, PostgreSQL or no triggers). In the caller's transaction."""
-    if connection.dialect.name != "sqlite" or not ready(connection):
+    if not ready(connection):
         return None
     digest, statements = _statements(connection.dialect)
     connection.execute(text(f'DROP TRIGGER IF EXISTS "{PREFIX}{digest}_insert"'))
@@ -229,12 +221,14 @@ def ensure(connection: Connection) -> bool:
     In the caller's transaction, which it begins for real first on SQLite: the old triggers, the new ones
     and the counts commit together or not at all.
     """
-    if ready(connection):
+    if not kept_here(connection) or ready(connection):
         return False
-    begin_explicitly(connection)
-    if connection.dialect.name == "postgresql":
-        # two desks opening the new version at once: one installs, the other then finds it done
-        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('motcua.report_days'))"))
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a live connection always has its DBAPI connection
+    if not driver.in_transaction:
+        # The write lock first, then look again: a desk opening while another builds the days waits for it
+        # (up to the busy timeout) and finds them done, instead of failing to upgrade a read to a write.
+        driver.execute("BEGIN IMMEDIATE")
         if ready(connection):
             return False
     drop(connection)
@@ -246,12 +240,10 @@ def ensure(connection: Connection) -> bool:
 
 def drop(connection: Connection) -> None:
     """Remove the triggers (of any version); the counts stay until the next ``ensure`` rebuilds them."""
+    if not kept_here(connection):
+        return
     for name in _present(connection):
-        if connection.dialect.name == "sqlite":
-            connection.execute(text(f'DROP TRIGGER IF EXISTS "{name}"'))
-        else:
-            connection.execute(text(f'DROP TRIGGER IF EXISTS "{name}" ON dossiers'))
-            connection.execute(text(f'DROP FUNCTION IF EXISTS "{name}"()'))
+        connection.execute(text(f'DROP TRIGGER IF EXISTS "{name}"'))
 
 
 def out_of_step(connection: Connection) -> int:
@@ -273,6 +265,8 @@ def out_of_step(connection: Connection) -> int:
 def repair(connection: Connection) -> int:
     """For the full check of the register: the days put back in step if they are not (triggers dropped by
     hand, a row edited outside the application). Returns the day rows that were wrong (0: none)."""
+    if not kept_here(connection):
+        return 0
     if ensure(connection):
         return max(1, int(connection.scalar(select(func.count()).select_from(ReportDay)) or 0))
     wrong = out_of_step(connection)
@@ -285,7 +279,8 @@ def repair(connection: Connection) -> int:
 def ensure_on_open(Session, say: Callable[[str], None] | None = None) -> bool:
     """At opening (CLI command or window): the per-day counts in place, built once after migration 0012."""
     with Session() as session:
-        if ready(session.connection()):
+        connection = session.connection()
+        if not kept_here(connection) or ready(connection):
             return False
     with Session.begin() as session:
         connection = session.connection()

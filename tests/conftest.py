@@ -98,7 +98,7 @@ PG_MODULES = {
     "tests/app/test_rates.py", "tests/app/test_reports.py", "tests/app/test_digitization.py", "tests/app/test_measures.py",
     "tests/app/test_letters.py", "tests/app/test_import_dossiers.py", "tests/app/test_import_catalog.py",
     "tests/app/test_demo.py", "tests/app/test_register_query.py", "tests/app/test_register_count.py", "tests/app/test_accounts.py", "tests/app/test_settings.py",
-    "tests/app/test_issuer.py", "tests/app/test_administration.py", "tests/app/test_report_days.py",
+    "tests/app/test_issuer.py", "tests/app/test_administration.py",
     "tests/db/test_concurrency_pg.py", "tests/ui/test_desk_workflow.py", "tests/ui/test_letters_ui.py",
     "tests/ui/test_remote_changes.py", "tests/app/test_calendar_decisions.py",
 }

@@ -320,5 +320,13 @@ def _diff(row: DossierRow, old: tuple, present: frozenset[str], procedure_ref, h
     status = Status(wanted.get("status", current["status"]))
     if status.is_finished and wanted.get("finished_at", current["finished_at"]) is None:
         return RowProblem(row.row, row.code, f"Hồ sơ “{status.label}” phải có ngày có kết quả/ngày kết thúc")
+    # A file's receipt date, with the register's result dates it leaves empty: never a result before receipt
+    # (as for a new row, app/importing/dossier_file.py; the reports count on it, app/report_days.py).
+    received = wanted.get("received_at", current["received_at"])
+    for key, what in (("finished_at", "ngày có kết quả"), ("returned_at", "ngày trả kết quả")):
+        moment = wanted.get(key, current[key])
+        if received is not None and moment is not None and moment < received:
+            return RowProblem(row.row, row.code, f"{what} ({datetime_vi(moment)}) trước ngày tiếp nhận "
+                                                 f"({datetime_vi(received)})")
     return Change(dossier_id, version, row.code, row.row, changed,
                   (current["applicant_name"], current["applicant_phone"], current["applicant_id_number"]))

@@ -144,6 +144,26 @@ def test_an_empty_cell_never_erases_what_the_register_knows(Session, make_ctx, t
     assert result.unchanged == 3
 
 
+def test_a_receipt_moved_after_the_registers_result_is_refused_and_changes_nothing(Session, make_ctx, tmp_path):
+    """The file's receipt date with the register's result date it leaves empty would make a dossier finished
+    before it was received; the row is refused as a new row with such dates would be."""
+    from sqlalchemy import update
+
+    rows = dossier_rows(3, seed=6)
+    run_import(Session, make_ctx, write_csv(tmp_path / "a.csv", rows))
+    finished = rows[1]["received_at"] + dt.timedelta(days=1)
+    with Session.begin() as session:
+        session.execute(update(Dossier).where(Dossier.code == rows[1]["code"]).values(
+            status=int(Status.RESULT_READY), finished_at=finished))
+    rows[1]["received_at"] = finished + dt.timedelta(days=2)
+    rows[1]["status"] = ""
+    before = snapshot(Session)
+    with pytest.raises(ValidationError) as refused:
+        run_import(Session, make_ctx, write_csv(tmp_path / "a.csv", rows))
+    assert f"ngày có kết quả ({finished:%H:%M %d/%m/%Y}) trước ngày tiếp nhận" in str(refused.value)
+    assert snapshot(Session) == before
+
+
 def test_a_date_without_its_time_keeps_the_registers_time_on_that_day(Session, make_ctx, tmp_path):
     """An export that drops times must not rewrite 07:54 as 00:00; another day is a real change."""
     rows = dossier_rows(2, seed=5)

@@ -4,8 +4,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy import insert as insert_
-from sqlalchemy import select
 
 from app.catalog import ensure_procedure, ensure_unit, ensure_user
 from app.errors import ValidationError
@@ -312,3 +312,26 @@ def test_on_time_both_ways_with_the_target_judged_counting_open_overdue(Session,
 def _plain_json(value):
     from app.cli.output import _plain
     return _plain(value)
+
+
+def test_postgresql_keeps_no_per_day_counts_and_sqlite_does(Session):
+    """app/report_days.py: on a shared PostgreSQL register a desk's save must not lock a day's counts that other
+    desks add to, so there the reports always count the dossiers; on SQLite the triggers keep the days."""
+    from app import report_days
+    from db.models import ReportDay
+
+    with Session.begin() as session:
+        unit = ensure_unit(session, "U1", "Phòng Tư pháp")
+        proc = ensure_procedure(session, "P1", "Đăng ký khai sinh", "Hộ tịch", 3, "day", "full", unit_id=unit)
+    insert(Session, [dossier(proc, unit, NOW - dt.timedelta(days=3)),
+                     dossier(proc, unit, NOW - dt.timedelta(days=2), status=10, finished=NOW - dt.timedelta(days=1),
+                             due=NOW)])
+    with Session.begin() as session:
+        connection = session.connection()
+        sqlite = connection.dialect.name == "sqlite"
+        assert report_days.ensure(connection) is False         # the fixture already did, or nothing to do
+        assert report_days.ready(connection) is sqlite
+        kept = dict(session.execute(select(ReportDay.kind, func.sum(ReportDay.n)).group_by(ReportDay.kind)).all())
+        assert kept == ({1: 2, 2: 1} if sqlite else {})
+        year = summary(session, Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31)), NOW)
+    assert (year.total.received_new, year.total.early, year.total.in_progress) == (2, 1, 1)

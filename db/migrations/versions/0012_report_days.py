@@ -7,9 +7,10 @@ Create Date: 2026-12-02
 - report_days: per day, unit, officer, procedure and a small code, how many dossiers were received
   (kind 1) and finished (kind 2) that day (db/models.ReportDay).
 
-The table only; it is filled, and kept up to date by triggers, by app.report_days.ensure the first time
-the register is opened by this version (the code of a finished dossier is the timing rule of app/,
-which db/ does not import). Until then the reports count the dossiers themselves, as before.
+The table only; on SQLite it is filled, and kept up to date by triggers, by app.report_days.ensure the
+first time the register is opened by this version (the code of a finished dossier is the timing rule of
+app/, which db/ does not import). Until then the reports count the dossiers themselves, as before; on
+PostgreSQL they always do, and the table stays empty (app/report_days.py says why).
 """
 import sqlalchemy as sa
 from alembic import op
@@ -36,18 +37,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # the triggers that fill it go first (app.report_days names them report_days_…)
+    # the triggers that fill it go first (app.report_days names them report_days_…; SQLite only)
     bind = op.get_bind()
     if bind.dialect.name == 'sqlite':
         names = bind.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                                     "AND name LIKE 'report_days_%'")).scalars().all()
+                                     "AND substr(name, 1, 12) = 'report_days_'")).scalars().all()
         for name in names:
             op.execute(f'DROP TRIGGER IF EXISTS "{name}"')
-    else:
-        op.execute("DO $$ DECLARE t record; BEGIN FOR t IN SELECT tgname FROM pg_trigger "
-                   "WHERE tgname LIKE 'report_days_%' LOOP EXECUTE format('DROP TRIGGER %I ON dossiers', "
-                   "t.tgname); END LOOP; END $$")
-        op.execute("DO $$ DECLARE f record; BEGIN FOR f IN SELECT proname FROM pg_proc "
-                   "WHERE proname LIKE 'report_days_%' LOOP EXECUTE format('DROP FUNCTION %I()', f.proname); "
-                   "END LOOP; END $$")
     op.drop_table('report_days')
