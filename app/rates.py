@@ -141,6 +141,16 @@ def finish_timing_sql(dialect: str, finished_at: Any = Dossier.finished_at, due_
         else_=_LATE)
 
 
+def result_sql(column: Any = None):
+    """What a finished dossier came to, in SQL over Dossier (or over the columns ``column(name)`` gives, as the
+    report_days triggers read them): 2 a result (ready or returned) with components and result digitized, 1 a
+    result, 0 none (refused, withdrawn, stopped)."""
+    column = column or (lambda name: getattr(Dossier, name))
+    with_result = column("status").in_(WITH_RESULT_CODES)
+    return case((and_(with_result, column("digitized_components").is_(True), column("digitized_result").is_(True)), 2),
+                (with_result, 1), else_=0)
+
+
 def _class_column(period: Period, as_of: dt.datetime, dialect: str):
     start, end = period.start_moment, period.end_bound
     return case(
@@ -200,9 +210,7 @@ class _Row:
 def _code_column(period: Period, as_of: dt.datetime, dialect: str):
     start, end = period.start_moment, period.end_bound
     finished_in = and_(Dossier.finished_at >= start, Dossier.finished_at < end)
-    with_result = and_(finished_in, Dossier.status.in_(WITH_RESULT_CODES))
-    result = case((and_(with_result, Dossier.digitized_components.is_(True), Dossier.digitized_result.is_(True)), 2),
-                  (with_result, 1), else_=0)
+    result = case((finished_in, result_sql()), else_=0)
     received = case((Dossier.received_at >= start, 1), else_=0)
     online = case((Dossier.channel == "online", 1), else_=0)
     paid = case((Dossier.paid_online.is_(True), 1), else_=0)

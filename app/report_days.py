@@ -14,7 +14,7 @@ read from the open dossiers themselves, which are few.
 
 The triggers' SQL is compiled from the same SQLAlchemy expressions the reports use, so the counts
 follow the rules; their names carry a digest of that SQL. ``ensure`` (at opening) finds the triggers in
-place, or (first opening after migration 0012, a changed rule, a register moved to a new server)
+place, or (first opening after migration 0012, a changed rule, triggers dropped by a table rebuild)
 replaces them and rebuilds the table from the dossiers, in one transaction. ``ready`` tells a report
 whether it may read the days; without them it counts the dossiers, as before.
 
@@ -27,14 +27,15 @@ counts the dossiers for every report, with its own parallel scan and hash aggreg
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from sqlalchemy import Boolean, Connection, DateTime, Integer, String, and_, case, func, literal_column, select, text
+from sqlalchemy import Connection, Integer, case, func, literal_column, select, text
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.lifecycle import Status
 from db.bulk import begin_explicitly
 from db.models import Dossier, ReportDay
 
@@ -45,14 +46,7 @@ KEY = ("kind", "day", "unit_id", "officer_id", "procedure_id", "code")
 # the columns the counts depend on: an UPDATE touching none of them leaves the days alone
 WATCHED = ("received_at", "finished_at", "due_at", "status", "channel", "unit_id", "officer_id", "procedure_id",
            "paid_online", "digitized_components", "digitized_result")
-_TYPES: dict[str, Any] = {"received_at": DateTime(), "finished_at": DateTime(), "due_at": DateTime(), "status": Integer(),
-          "channel": String(), "unit_id": Integer(), "officer_id": Integer(), "procedure_id": Integer(),
-          "paid_online": Boolean(), "digitized_components": Boolean(), "digitized_result": Boolean()}
-WITH_RESULT = (int(Status.RESULT_READY), int(Status.RETURNED))
-
-
-def received_code(online: bool, paid: bool) -> int:
-    return int(online) + 2 * int(paid)
+_SQLITE = sqlite.dialect()
 
 
 def split_received(code: int) -> tuple[bool, bool]:
@@ -79,77 +73,62 @@ class _Facts:
     finished: Any          # condition: the dossier is finished (it has a FINISHED count)
 
 
-def _facts(column: Callable[[str], Any], dialect: str) -> _Facts:
-    from app.rates import _day, finish_timing_sql
+def _facts(column: Callable[[str], Any]) -> _Facts:
+    from app.rates import _day, finish_timing_sql, result_sql
 
-    with_result = column("status").in_(WITH_RESULT)
-    result = case((and_(with_result, column("digitized_components").is_(True),
-                        column("digitized_result").is_(True)), 2),
-                  (with_result, 1), else_=0)
     online = case((column("channel") == "online", 1), else_=0)
     paid = case((column("paid_online").is_(True), 2), else_=0)
     return _Facts(
-        received_day=_day(column("received_at"), dialect), finished_day=_day(column("finished_at"), dialect),
+        received_day=_day(column("received_at"), "sqlite"), finished_day=_day(column("finished_at"), "sqlite"),
         unit_id=func.coalesce(column("unit_id"), 0), officer_id=func.coalesce(column("officer_id"), 0),
         procedure_id=column("procedure_id"), received_code=online + paid,
-        finished_code=finish_timing_sql(dialect, column("finished_at"), column("due_at")) * 3 + result,
+        finished_code=finish_timing_sql("sqlite", column("finished_at"), column("due_at")) * 3 + result_sql(column),
         finished=column("finished_at").isnot(None))
 
 
-def _sql(expression: ColumnElement, dialect) -> str:
-    return str(expression.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+def _sql(expression: ColumnElement) -> str:
+    return str(expression.compile(dialect=_SQLITE, compile_kwargs={"literal_binds": True}))
 
 
-def _row_facts(alias: str, dialect) -> _Facts:
-    """The facts over a trigger's NEW or OLD row."""
-    return _facts(lambda name: literal_column(f"{alias}.{name}", _TYPES[name]), dialect.name)
+def _row_facts(alias: str) -> _Facts:
+    """The facts over a trigger's NEW or OLD row (typed as the columns, so booleans compile as SQLite's)."""
+    return _facts(lambda name: literal_column(f"{alias}.{name}", Dossier.__table__.c[name].type))
 
 
-def _values(facts: _Facts, kind: int, dialect) -> list[str]:
+def _values(facts: _Facts, kind: int) -> list[str]:
     day, code = ((facts.received_day, facts.received_code) if kind == RECEIVED
                  else (facts.finished_day, facts.finished_code))
-    return [str(kind), *(_sql(e, dialect) for e in (day, facts.unit_id, facts.officer_id, facts.procedure_id, code))]
+    return [str(kind), *(_sql(e) for e in (day, facts.unit_id, facts.officer_id, facts.procedure_id, code))]
 
 
-def _add(facts: _Facts, kind: int, dialect) -> str:
-    kind_, day, unit, officer, procedure, code = _values(facts, kind, dialect)
-    when = "" if kind == RECEIVED else f" AND {_sql(facts.finished, dialect)}"
+def _only_finished(facts: _Facts, kind: int) -> str:
+    return "" if kind == RECEIVED else f" AND {_sql(facts.finished)}"
+
+
+def _add(facts: _Facts, kind: int) -> str:
+    kind_, day, unit, officer, procedure, code = _values(facts, kind)
     # "WHERE true": SQLite reads an ON after a bare SELECT as a join's
     return (f"INSERT INTO {TABLE} ({', '.join(KEY)}, n) SELECT {kind_}, {day}, {unit}, {officer}, {procedure}, "
-            f"{code}, 1 WHERE true{when} ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET n = n + 1")
+            f"{code}, 1 WHERE true{_only_finished(facts, kind)} ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET n = n + 1")
 
 
-def _remove(facts: _Facts, kind: int, dialect) -> str:
-    values = _values(facts, kind, dialect)
-    where = " AND ".join(f"{name} = {value}" for name, value in zip(KEY, values))
-    when = "" if kind == RECEIVED else f" AND {_sql(facts.finished, dialect)}"
-    return f"UPDATE {TABLE} SET n = n - 1 WHERE {where}{when}"
+def _remove(facts: _Facts, kind: int) -> str:
+    where = " AND ".join(f"{name} = {value}" for name, value in zip(KEY, _values(facts, kind)))
+    return f"UPDATE {TABLE} SET n = n - 1 WHERE {where}{_only_finished(facts, kind)}"
 
 
-_COMPILED: dict[str, tuple[str, list[str]]] = {}
-
-
-def _statements(dialect) -> tuple[str, list[str]]:
-    """(the digest that names this version of the triggers, the statements that create them); compiled once
-    per database kind (~10 ms), as every report asks whether the days are ready."""
-    if dialect.name not in _COMPILED:
-        _COMPILED[dialect.name] = _compile(dialect)
-    return _COMPILED[dialect.name]
-
-
-def _compile(dialect) -> tuple[str, list[str]]:
-    new, old = _row_facts("new", dialect), _row_facts("old", dialect)
-    add_new = [_add(new, RECEIVED, dialect), _add(new, FINISHED, dialect)]
-    remove_old = [_remove(old, RECEIVED, dialect), _remove(old, FINISHED, dialect)]
+@functools.cache
+def _triggers() -> dict[str, str]:
+    """The triggers of this version, name → CREATE statement; the name carries a digest of the SQL. Compiled
+    once (~10 ms): every report asks whether the days are ready."""
+    new, old = _row_facts("new"), _row_facts("old")
+    add_new = [_add(new, RECEIVED), _add(new, FINISHED)]
+    remove_old = [_remove(old, RECEIVED), _remove(old, FINISHED)]
     body = {"insert": add_new, "delete": remove_old, "update": remove_old + add_new}
     digest = hashlib.sha1(repr(body).encode()).hexdigest()[:10]
     events = {"insert": "INSERT", "delete": "DELETE", "update": f"UPDATE OF {', '.join(WATCHED)}"}
-    return digest, [f"CREATE TRIGGER {PREFIX}{digest}_{name} AFTER {events[name]} ON dossiers BEGIN\n  "
-                    + ";\n  ".join(statements) + ";\nEND" for name, statements in body.items()]
-
-
-def _expected_names(digest: str) -> set[str]:
-    return {f"{PREFIX}{digest}_{name}" for name in ("insert", "delete", "update")}
+    return {f"{PREFIX}{digest}_{event}": f"CREATE TRIGGER {PREFIX}{digest}_{event} AFTER {events[event]} ON "
+            f"dossiers BEGIN\n  " + ";\n  ".join(statements) + ";\nEND" for event, statements in body.items()}
 
 
 def _present(connection: Connection) -> set[str]:
@@ -165,10 +144,7 @@ def kept_here(connection: Connection) -> bool:
 
 def ready(connection: Connection) -> bool:
     """Are the days kept by the triggers of this version (so a report may read them)? One catalog read."""
-    if not kept_here(connection):
-        return False
-    digest, _ = _statements(connection.dialect)
-    return _present(connection) == _expected_names(digest)
+    return kept_here(connection) and _present(connection) == set(_triggers())
 
 
 def rebuild(connection: Connection) -> None:
@@ -180,7 +156,7 @@ def rebuild(connection: Connection) -> None:
 
 def _counted(connection: Connection, *conditions):
     """The two grouped selects (arrivals, finishings) that count the dossiers matching ``conditions``."""
-    facts = _facts(lambda name: getattr(Dossier, name), connection.dialect.name)
+    facts = _facts(lambda name: getattr(Dossier, name))
     for kind, day, code, where in ((RECEIVED, facts.received_day, facts.received_code, []),
                                    (FINISHED, facts.finished_day, facts.finished_code, [facts.finished])):
         yield (select(literal_column(str(kind), Integer).label("kind"), day.label("day"),
@@ -197,9 +173,9 @@ def pause_for_bulk_insert(connection: Connection) -> str | None:
     trigger back (None: nothing paused, PostgreSQL or no triggers). In the caller's transaction."""
     if not ready(connection):
         return None
-    digest, statements = _statements(connection.dialect)
-    connection.execute(text(f'DROP TRIGGER IF EXISTS "{PREFIX}{digest}_insert"'))
-    return next(statement for statement in statements if f"{PREFIX}{digest}_insert " in statement)
+    name, statement = next((name, statement) for name, statement in _triggers().items() if name.endswith("_insert"))
+    connection.execute(text(f'DROP TRIGGER IF EXISTS "{name}"'))
+    return statement
 
 
 def resume_after_bulk_insert(connection: Connection, paused: str | None, first_id: int) -> None:
@@ -232,7 +208,7 @@ def ensure(connection: Connection) -> bool:
         if ready(connection):
             return False
     drop(connection)
-    for statement in _statements(connection.dialect)[1]:
+    for statement in _triggers().values():
         connection.execute(text(statement))
     rebuild(connection)
     return True
