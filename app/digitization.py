@@ -37,16 +37,27 @@ from decimal import Decimal
 from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from app import dossiers
+from app import dossiers, report_days
 from app.context import Context
 from app.deadlines import WarningBounds
-from app.digitization_rules import FLAGS, RULES, Rule, any_gap_sql, missing, required_flags, rule, status_unindexed
+from app.digitization_rules import (
+    FLAGS,
+    PROCEDURE_RULES,
+    RULES,
+    Rule,
+    any_gap_sql,
+    missing,
+    required_flags,
+    rule,
+    status_unindexed,
+    tallies_sql,
+)
 from app.dossier_rows import N_ROW_COLUMNS, DossierRow, make_row, row_select, search
 from app.errors import NotFoundError, ValidationError
 from app.lifecycle import Channel, Status
 from app.measures import Period, check_grouping, mondays, percent, weekly_totals
 from app.text import fold
-from db.models import Dossier, DossierEvent, Procedure, Unit, User
+from db.models import DigitizationDay, Dossier, DossierEvent, Procedure, Unit, User
 
 NO_UNIT = "(Chưa giao đơn vị)"
 NO_FIELD = "(Chưa phân lĩnh vực)"
@@ -252,46 +263,25 @@ def rates(session: Session, ctx: Context, period: Period, by: str = "unit") -> R
     return overview(session, ctx, period, by)[0]
 
 
+# The figures of one group, in this order: handled, digitized, received, identity checked, reused, then
+# the dossiers short of each rule (RULES' order) and of any.
+_RECEIVED_SIDE = ("accepted", "identity", "reused")
+_GAPS = (*(f"gap_{r.key}" for r in RULES), "any_gap")
+
+
 def overview(session: Session, ctx: Context, period: Period, by: str = "unit",
              unit_id: int | None = None) -> tuple[RateReport, "GapCounts"]:
-    """The rates and the gap counts of the period from one pass over the dossiers it touches (received or
-    finished in it): every count a CASE, grouped by unit / field / officer."""
-    key = _grouping(by)
-    received_at, finished_at = _dates(session, period)
-    handled = and_(_in(finished_at, period), status_unindexed().in_(WITH_RESULT_CODES))
-    received = and_(_in(received_at, period), status_unindexed() != int(Status.REGISTERED))
-
-    def flag(*conditions):
-        return case((and_(*conditions), 1), else_=0)
-
-    # Each condition once a row, in a subquery, then added up per group: written as sums of CASEs over the
-    # table, SQLite evaluated the period and every rule again in each sum (a year at 1M: 3.8 → 2.4 s).
-    gaps = [flag(r.gap_sql()).label(f"g{i}") for i, r in enumerate(RULES)]
-    inner = select(
-        key.label("k"), flag(handled).label("h"), flag(received).label("r"),
-        flag(Dossier.digitized_components == true(), Dossier.digitized_result == true()).label("dd"),
-        flag(Dossier.identity_checked == true()).label("ic"),
-        flag(or_(Dossier.reused_from_store == true(), Dossier.taken_from_national_store == true())).label("ru"),
-        *gaps,
-    ).select_from(Dossier)
-    if by == "field" or any(r.result_on_paper is not None for r in RULES):
-        inner = inner.join(Procedure, Procedure.id == Dossier.procedure_id)
-    conditions = [or_(_in(received_at, period), _in(finished_at, period))]
-    if unit_id is not None:
-        conditions.append(Dossier.unit_id == unit_id)
-    inner = inner.where(*conditions)
-    if session.get_bind().dialect.name == "sqlite":
-        inner = inner.limit(-1)   # no upper bound, but SQLite then keeps the subquery apart (computed once a row)
-    row = inner.subquery()
-    gap_columns = [row.c[f"g{i}"] for i in range(len(RULES))]
-    any_gap = case((sum(gap_columns[1:], gap_columns[0]) > 0, 1), else_=0)
-
-    def summed(expression):
-        return func.coalesce(func.sum(expression), 0)
-
-    query = select(row.c.k, summed(row.c.h), summed(row.c.h * row.c.dd), summed(row.c.r), summed(row.c.r * row.c.ic),
-                   summed(row.c.r * row.c.ru), *(summed(g) for g in gap_columns), summed(any_gap)).group_by(row.c.k)
-    figures = {k: tuple(int(v) for v in values) for k, *values in session.execute(query)}
+    """The rates and the gap counts of the period over the dossiers it touches (received or finished in it),
+    grouped by unit / field / officer: from the per-day counts when they serve (a week or more running to
+    now, app.report_days), else from one pass over those dossiers."""
+    check_grouping(by)
+    if not PROCEDURE_RULES and report_days.worth_reading(session.connection(), period, ctx.now(),
+                                                         wide_period(session, period)):
+        figures = _figures_from_days(session, period, by, unit_id)
+    else:
+        received_at, finished_at = _dates(session, period)
+        figures = _figures_counted(session, period, by, unit_id,
+                                   [or_(_in(received_at, period), _in(finished_at, period))])
     keys = [k for k, values in figures.items() if values[0] or values[2]]
     names = _names(session, by, keys)
     blank = {"unit": NO_UNIT, "field": NO_FIELD, "officer": NO_OFFICER}[by]
@@ -301,9 +291,93 @@ def overview(session: Session, ctx: Context, period: Period, by: str = "unit",
     rows.sort(key=lambda row: (fold(row.name), str(row.key)))
     total = RateRow(None, "Tổng cộng", *(sum(getattr(row, f) for row in rows)
                                           for f in ("handled", "digitized", "received", "identity_checked", "reused")))
-    gaps = [sum(values[5 + i] for values in figures.values()) for i in range(len(RULES) + 1)]
+    gaps = [sum(values[5 + i] for values in figures.values()) for i in range(len(_GAPS))]
     return (RateReport(period, by, ctx.settings.digitization_target, tuple(rows), total),
             GapCounts(period, {r.key: n for r, n in zip(RULES, gaps)}, gaps[-1]))
+
+
+def _figures_counted(session: Session, period: Period, by: str, unit_id: int | None, conditions: list,
+                     gaps_only: bool = False) -> dict[object, list[int]]:
+    """The figures of the dossiers matching ``conditions``, per group, counted from the dossiers: every
+    count a CASE (app.digitization_rules.tallies_sql), summed per group. ``gaps_only``: the first five
+    figures left at 0."""
+    key = _grouping(by)
+    received_at, finished_at = _dates(session, period)
+    tally = tallies_sql()
+
+    def flag(condition):
+        return case((condition, 1), else_=0)
+
+    # Each condition once a row, in a subquery, then added up per group: written as sums of CASEs over the
+    # table, SQLite evaluated the period and every rule again in each sum (a year at 1M: 3.8 → 2.4 s).
+    gap_names = _GAPS[:-1]
+    inner = select(key.label("k"), flag(_in(finished_at, period)).label("in_f"),
+                   flag(_in(received_at, period)).label("in_r"),
+                   *(tally[name].label(name) for name in ("handled", "digitized", *_RECEIVED_SIDE, *gap_names)),
+                   ).select_from(Dossier)
+    if by == "field" or PROCEDURE_RULES:
+        inner = inner.join(Procedure, Procedure.id == Dossier.procedure_id)
+    if unit_id is not None:
+        conditions = [*conditions, Dossier.unit_id == unit_id]
+    inner = inner.where(*conditions)
+    if session.get_bind().dialect.name == "sqlite":
+        inner = inner.limit(-1)   # no upper bound, but SQLite then keeps the subquery apart (computed once a row)
+    row = inner.subquery()
+    gap_columns = [row.c[name] for name in gap_names]
+    # "any_gap" from the gap columns already computed (tallies_sql's own OR would evaluate every rule again)
+    any_gap = case((sum(gap_columns[1:], gap_columns[0]) > 0, 1), else_=0)
+
+    def summed(expression):
+        return func.coalesce(func.sum(expression), 0)
+
+    sides = [] if gaps_only else [row.c.in_f * row.c.handled, row.c.in_f * row.c.digitized,
+                                  *(row.c.in_r * row.c[name] for name in _RECEIVED_SIDE)]
+    query = select(row.c.k, *(summed(e) for e in sides), *(summed(g) for g in gap_columns),
+                   summed(any_gap)).group_by(row.c.k)
+    blank = [] if not gaps_only else [0] * 5
+    return {k: [*blank, *(int(v) for v in values)] for k, *values in session.execute(query)}
+
+
+def _figures_from_days(session: Session, period: Period, by: str, unit_id: int | None) -> dict[object, list[int]]:
+    """The figures of ``_figures_counted`` for a period that runs to now, from the per-day counts.
+
+    The dossiers the period touches are those finished in it (on their finishing days) and those received
+    in it and not finished in it, i.e. still open (a dossier never finishes before it is received: the
+    import and the forms refuse it); the gaps of the open ones are counted from those dossiers, which are
+    few. Arrivals (received, identity, reuse) come from the receipt days, handled and digitized from the
+    finishing days.
+    """
+    days = DigitizationDay
+    key = {"unit": days.unit_id, "field": days.procedure_id, "officer": days.officer_id}[by]
+    in_period = [days.day >= period.start, days.day < period.end + dt.timedelta(days=1)]
+    if unit_id is not None:
+        in_period.append(days.unit_id == unit_id)
+    fields_of = dict(session.execute(select(Procedure.id, Procedure.field)).all()) if by == "field" else {}
+
+    def group(value):
+        return (fields_of.get(value) or None) if by == "field" else (value or None)
+
+    figures: dict[object, list[int]] = {}
+
+    def add(k, at: int, values) -> None:
+        into = figures.setdefault(k, [0] * (5 + len(_GAPS)))
+        for i, value in enumerate(values):
+            into[at + i] += int(value or 0)
+
+    for kind, names, at in ((report_days.RECEIVED, _RECEIVED_SIDE, 2),
+                            (report_days.FINISHED, ("handled", "digitized"), 0),
+                            (report_days.FINISHED, _GAPS, 5)):
+        query = (select(key, *(func.sum(days.__table__.c[name]) for name in names))
+                 .where(days.kind == kind, *in_period).group_by(key))
+        for k, *values in session.execute(query):
+            add(group(k), at, values)
+    received_at = func.coalesce(Dossier.received_at, Dossier.received_at)   # the open ones by finished_at's index
+    for condition in (Dossier.finished_at.is_(None), Dossier.finished_at >= period.end_bound):
+        still_open = _figures_counted(session, period, by, unit_id, [condition, _in(received_at, period)],
+                                      gaps_only=True)
+        for k, values in still_open.items():
+            add(k, 5, values[5:])
+    return figures
 
 
 @dataclass(frozen=True)

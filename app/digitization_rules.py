@@ -11,8 +11,9 @@ counts over a million dossiers without a Python loop).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Callable
 
-from sqlalchemy import and_, false, true
+from sqlalchemy import and_, case, false, or_, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.errors import ValidationError
@@ -54,20 +55,30 @@ class Rule:
             return False
         return self.result_on_paper is None or bool(result_on_paper) == self.result_on_paper
 
-    def applies_sql(self) -> ColumnElement[bool]:
-        """The same condition on Dossier (joined to Procedure when the rule looks at it)."""
+    def applies_sql(self, column: Callable[[str], Any] | None = None, *,
+                    procedure: bool = True) -> ColumnElement[bool]:
+        """The same condition on Dossier (joined to Procedure when the rule looks at it), or on the columns
+        ``column(name)`` gives (the per-day counts' triggers); ``procedure=False`` leaves the procedure's
+        condition out (those counts have no procedure row: app.digitization reads them only while no rule
+        has one)."""
+        column = column or _dossier_column
         parts: list[ColumnElement[bool]] = []
         if self.channels is not None:
-            parts.append(Dossier.channel.in_(sorted(c.value for c in self.channels)))
+            parts.append(column("channel").in_(sorted(c.value for c in self.channels)))
         if self.statuses is not None:
-            parts.append(status_unindexed().in_(sorted(int(s) for s in self.statuses)))
-        if self.result_on_paper is not None:
+            parts.append((column("status") + 0).in_(sorted(int(s) for s in self.statuses)))
+        if self.result_on_paper is not None and procedure:
             parts.append(Procedure.result_on_paper == (true() if self.result_on_paper else false()))
         return and_(true(), *parts)
 
-    def gap_sql(self) -> ColumnElement[bool]:
+    def gap_sql(self, column: Callable[[str], Any] | None = None, *, procedure: bool = True) -> ColumnElement[bool]:
         """True for the dossiers this rule finds short."""
-        return and_(self.applies_sql(), getattr(Dossier, self.flag) == false())
+        column = column or _dossier_column
+        return and_(self.applies_sql(column, procedure=procedure), column(self.flag) == false())
+
+
+def _dossier_column(name: str) -> Any:
+    return getattr(Dossier, name)
 
 
 def status_unindexed() -> ColumnElement[int]:
@@ -120,8 +131,41 @@ def missing(channel: Channel | str, status: Status | int, flags: dict[str, bool]
 
 
 def any_gap_sql() -> ColumnElement[bool]:
-    from sqlalchemy import or_
     return or_(*(r.gap_sql() for r in RULES))
+
+
+PROCEDURE_RULES = tuple(r for r in RULES if r.result_on_paper is not None)   # rules that look at the procedure
+
+
+def tallies_sql(column: Callable[[str], Any] | None = None, *, procedure: bool = True) -> dict[str, Any]:
+    """What one dossier adds to each digitization figure (0 or 1), in SQL over Dossier or over ``column(name)``.
+
+    The one place for what the figures count (app.digitization sums them over a period; app.report_days
+    keeps them per day): ``handled`` has a result, ``digitized`` has a result with components and result
+    digitized; ``accepted`` was taken in (not merely registered online), ``identity`` and ``reused`` of
+    those; ``gap_<rule>`` short of a rule, ``any_gap`` short of any. Whether the dossier falls in the
+    period (finished in it for the first two, received in it for the next three) is the caller's.
+    """
+    column = column or _dossier_column
+
+    def one(condition: ColumnElement[bool]) -> Any:
+        return case((condition, 1), else_=0)
+
+    status = column("status") + 0
+    with_result = status.in_(sorted(int(s) for s in WITH_RESULT))
+    accepted = status != int(Status.REGISTERED)
+    gaps = {f"gap_{r.key}": r.gap_sql(column, procedure=procedure) for r in RULES}
+    return {
+        "handled": one(with_result),
+        "digitized": one(and_(with_result, column("digitized_components") == true(),
+                              column("digitized_result") == true())),
+        "accepted": one(accepted),
+        "identity": one(and_(accepted, column("identity_checked") == true())),
+        "reused": one(and_(accepted, or_(column("reused_from_store") == true(),
+                                         column("taken_from_national_store") == true()))),
+        **{name: one(gap) for name, gap in gaps.items()},
+        "any_gap": one(or_(*gaps.values())),
+    }
 
 
 # The finishing guard (DOMAIN.md §3: finishing needs, where required, the digitized result).

@@ -356,6 +356,35 @@ class ReportDay(Base):
     n: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
+class DigitizationDay(Base):
+    """Dossiers' digitization figures per day, for ``digitization`` over long periods (kept by the same
+    triggers as ReportDay: app/report_days.py).
+
+    kind 1: the dossiers received that day, kind 2: those finished that day; ``n`` how many, and each other
+    column how many of them count towards that figure (app.digitization_rules.tallies_sql says what each
+    one counts). ``unit_id`` / ``officer_id`` 0 mean none. Derived data, as ReportDay.
+    """
+
+    __tablename__ = "digitization_days"
+
+    kind: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    unit_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    officer_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    procedure_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    handled: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    digitized: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    accepted: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    identity: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reused: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    gap_components: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    gap_result: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    gap_identity: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    gap_request_letter: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    any_gap: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
 class Setting(Base):
     """Office-wide settings, JSON-encoded; their types and defaults live in app.settings."""
 

@@ -21,7 +21,7 @@ from db.engine import make_sessionmaker
 from db.models import Base
 
 BATCH = 5000
-DERIVED = {"report_days"}   # counted again from the dossiers on the target, never copied
+DERIVED = {"report_days", "digitization_days"}   # counted again from the dossiers on the target, never copied
 
 
 def _tables():

@@ -45,25 +45,38 @@ def _register(Session, seed: int = 7, count: int = 600) -> dict:
             "received_at": received, "due_at": due, "status": status, "finished_at": finished,
             "created_at": received, "updated_at": received, "version": 1,
             "digitized_components": rng.random() < 0.7, "digitized_result": rng.random() < 0.7,
-            "paid_online": rng.random() < 0.4})
+            "paid_online": rng.random() < 0.4, "identity_checked": rng.random() < 0.8,
+            "reused_from_store": rng.random() < 0.3, "taken_from_national_store": rng.random() < 0.2,
+            "request_letter_attached": rng.random() < 0.5})
     with Session.begin() as session:
         session.execute(insert(Dossier.__table__), rows)
     return {"units": units, "officers": officers, "procedures": procedures}
 
 
 def _counted_again(Session) -> dict:
-    """What the table would hold if it were rebuilt from the dossiers now (rows with n = 0 left out)."""
+    """What the tables would hold if they were rebuilt from the dossiers now (rows with n = 0 left out)."""
     with Session.begin() as session:
         connection = session.connection()
         report_days.rebuild(connection)
-        rebuilt = {tuple(row[:-1]): row[-1] for row in connection.execute(select(ReportDay.__table__))}
+        rebuilt = _rows(connection)
         session.rollback()
     return rebuilt
 
 
+def _rows(connection) -> dict:
+    """Both tables' rows, (table, key…) → (n, figures…), without those counting nothing."""
+    rows = {}
+    for table in report_days.TABLES:
+        key = len(table.primary_key.columns)
+        for row in connection.execute(select(table)):
+            if row.n:
+                rows[(table.name, *row[:key])] = tuple(row[key:])
+    return rows
+
+
 def _kept(Session) -> dict:
     with Session() as session:
-        return {tuple(row[:-1]): row[-1] for row in session.execute(select(ReportDay.__table__)) if row[-1]}
+        return _rows(session.connection())
 
 
 def _both_ways(Session, monkeypatch, period: Period, grouping: str = "unit", unit_id=None):
@@ -82,13 +95,15 @@ def _both_ways(Session, monkeypatch, period: Period, grouping: str = "unit", uni
 def test_the_triggers_keep_the_days_as_a_rebuild_would_through_inserts_updates_and_deletes(Session):
     made = _register(Session)
     assert _kept(Session) == _counted_again(Session)
-    assert sum(n for (kind, *_), n in _kept(Session).items() if kind == report_days.RECEIVED) == 600
+    for table in report_days.TABLES:
+        assert sum(n for (name, kind, *_), (n, *_) in _kept(Session).items()
+                   if name == table.name and kind == report_days.RECEIVED) == 600
     rng = random.Random(3)
     with Session.begin() as session:
         ids = session.scalars(select(Dossier.id).order_by(Dossier.id)).all()
         for id_ in rng.sample(ids, 80):   # the ORM's updates, one column or several
             dossier = session.get(Dossier, id_)
-            choice = rng.randrange(6)
+            choice = rng.randrange(8)
             if choice == 0:
                 dossier.status, dossier.finished_at = 10, NOW - dt.timedelta(hours=3)
             elif choice == 1:
@@ -99,8 +114,12 @@ def test_the_triggers_keep_the_days_as_a_rebuild_would_through_inserts_updates_a
                 dossier.digitized_result = not dossier.digitized_result
             elif choice == 4:
                 dossier.due_at = None if dossier.due_at else dossier.received_at + dt.timedelta(days=3)
-            else:
+            elif choice == 5:
                 dossier.channel, dossier.paid_online = "online", True
+            elif choice == 6:   # a checklist flag alone: only the digitization figures move
+                dossier.identity_checked = not dossier.identity_checked
+            else:
+                dossier.request_letter_attached, dossier.taken_from_national_store = True, True
         # Core statements touching many rows at once, and an update of a column the counts ignore
         session.execute(update(Dossier).where(Dossier.officer_id.is_(None)).values(officer_id=made["officers"][0]))
         session.execute(update(Dossier).where(Dossier.id.in_(ids[:50])).values(notes="đã gọi điện"))
@@ -238,3 +257,77 @@ def test_the_full_check_finds_counts_out_of_step_and_counts_them_again(Session):
     assert _kept(Session) == _counted_again(Session)
     with Session() as session:
         assert report_days.out_of_step(session.connection()) == 0
+
+
+def _digitization_both_ways(Session, monkeypatch, period: Period, by: str, unit_id=None):
+    from app import digitization
+    from app.clock import FixedClock
+    from app.context import load_context
+
+    read = []
+    real = digitization._figures_from_days
+    with monkeypatch.context() as patched:
+        patched.setattr(digitization, "_figures_from_days", lambda *a: read.append(a) or real(*a))
+        with Session() as session:
+            ctx = load_context(session, FixedClock(NOW))
+            from_days = digitization.overview(session, ctx, period, by, unit_id)
+    with monkeypatch.context() as patched:
+        patched.setattr(report_days, "ready", lambda connection: False)
+        with Session() as session:
+            counted = digitization.overview(session, ctx, period, by, unit_id)
+    return from_days, counted, bool(read)
+
+
+@pytest.mark.parametrize("by", ["unit", "field", "officer"])
+def test_digitization_from_the_days_says_what_counting_the_dossiers_says(Session, monkeypatch, by):
+    """The rates (digitization, identity, reuse) and the gaps by cause over the dossiers received or finished
+    in the period: the days give the finished ones and the arrivals, the open ones are counted."""
+    made = _register(Session, seed=13)
+    for period in (Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31)),     # the year to date
+                   Period(dt.date(2025, 10, 1), dt.date(2026, 11, 30)),    # everything
+                   Period(dt.date(2026, 6, 15), dt.date(2027, 1, 10)),     # from mid-June, past the end of the year
+                   Period(dt.date(2026, 11, 1), dt.date(2026, 11, 25)),    # the month to date
+                   Period(dt.date(2026, 11, 19), dt.date(2026, 11, 30))):  # a week and more
+        (rates_days, gaps_days), (rates_counted, gaps_counted), read = _digitization_both_ways(
+            Session, monkeypatch, period, by)
+        assert read, period
+        assert rates_days == rates_counted and gaps_days == gaps_counted, period
+        assert rates_days.total.handled > 0 and rates_days.total.received > 0 and gaps_days.dossiers > 0
+        if period.start == dt.date(2026, 1, 1):   # every figure has something to count
+            assert rates_days.total.handled > rates_days.total.digitized > 0
+            assert rates_days.total.received > rates_days.total.identity_checked > rates_days.total.reused > 0
+            assert all(gaps_days.by_rule.values()) and gaps_days.dossiers > max(gaps_days.by_rule.values())
+    (rates_days, gaps_days), (rates_counted, gaps_counted), read = _digitization_both_ways(
+        Session, monkeypatch, Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31)), by, made["units"][2])
+    assert read and (rates_days, gaps_days) == (rates_counted, gaps_counted) and rates_days.total.handled > 0
+
+
+def test_digitization_of_a_past_period_or_one_day_counts_the_dossiers(Session, monkeypatch):
+    _register(Session, seed=17, count=200)
+    for period in (Period(dt.date(2025, 10, 1), dt.date(2025, 12, 31)), Period.day(NOW.date())):
+        _, _, read = _digitization_both_ways(Session, monkeypatch, period, "unit")
+        assert not read, period
+
+
+def test_a_flag_ticked_after_the_day_moves_that_days_figures(Session, monkeypatch):
+    """Ticking "identity checked" on a dossier finished months ago changes the year's figures at once (the
+    update trigger watches the checklist flags)."""
+    from app import digitization
+    from app.clock import FixedClock
+    from app.context import load_context
+
+    _register(Session, seed=19, count=300)
+    period = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    with Session() as session:
+        ctx = load_context(session, FixedClock(NOW))
+        before = digitization.overview(session, ctx, period)
+    with Session.begin() as session:
+        target = session.scalar(select(Dossier).where(
+            Dossier.identity_checked.is_(False), Dossier.status == 10, Dossier.received_at >= dt.datetime(2026, 2, 1),
+            Dossier.finished_at < dt.datetime(2026, 6, 1)).limit(1))
+        target.identity_checked = True
+    with Session() as session:
+        after = digitization.overview(session, ctx, period)
+    assert after[0].total.identity_checked == before[0].total.identity_checked + 1
+    assert after[1].by_rule["identity"] == before[1].by_rule["identity"] - 1
+    assert (after, ) == _digitization_both_ways(Session, monkeypatch, period, "unit")[1:2]
