@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.errors import ValidationError
 from app.lifecycle import Status, TimeUnit
@@ -173,20 +174,20 @@ class WarningBounds:
             soon_limit=calendar.add_working_days(today, due_soon_days),
         )
 
-    @property
+    @cached_property   # read for every row of a sweep: worked out once
     def today_start(self) -> dt.datetime:
         return _midnight(self.now.date())
 
-    @property
+    @cached_property
     def tomorrow_start(self) -> dt.datetime:
         return _midnight(self.now.date() + dt.timedelta(days=1))
 
-    @property
+    @cached_property
     def letter_tomorrow_end(self) -> dt.datetime:
         """End of the next working day: a letter deadline before it is "tomorrow" (or sooner)."""
         return _midnight(self.next_working_day + dt.timedelta(days=1))
 
-    @property
+    @cached_property
     def soon_end(self) -> dt.datetime:
         return _midnight(self.soon_limit + dt.timedelta(days=1))
 

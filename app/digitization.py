@@ -34,7 +34,7 @@ from dataclasses import dataclass, fields
 from dataclasses import field as dataclass_field
 from decimal import Decimal
 
-from sqlalchemy import and_, case, func, or_, select, true
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import dossiers, report_days
@@ -46,15 +46,16 @@ from app.digitization_rules import (
     RULES,
     Rule,
     any_gap_sql,
+    fully_digitized_sql,
+    has_result_sql,
     missing,
     required_flags,
     rule,
-    status_unindexed,
     tallies_sql,
 )
 from app.dossier_rows import N_ROW_COLUMNS, DossierRow, make_row, row_select, search
 from app.errors import NotFoundError, ValidationError
-from app.lifecycle import Channel, Status
+from app.lifecycle import Channel
 from app.measures import Period, check_grouping, mondays, percent, weekly_totals
 from app.text import fold
 from db.models import DigitizationDay, Dossier, DossierEvent, Procedure, Unit, User
@@ -62,7 +63,6 @@ from db.models import DigitizationDay, Dossier, DossierEvent, Procedure, Unit, U
 NO_UNIT = "(Chưa giao đơn vị)"
 NO_FIELD = "(Chưa phân lĩnh vực)"
 NO_OFFICER = "(Không rõ cán bộ)"
-WITH_RESULT_CODES = (int(Status.RESULT_READY), int(Status.RETURNED))
 
 
 def period_or_default(ctx: Context, start: dt.date | None, end: dt.date | None) -> Period:
@@ -354,8 +354,8 @@ def _figures_from_days(session: Session, period: Period, by: str, unit_id: int |
         in_period.append(days.unit_id == unit_id)
     fields_of = dict(session.execute(select(Procedure.id, Procedure.field)).all()) if by == "field" else {}
 
-    def group(value):
-        return (fields_of.get(value) or None) if by == "field" else (value or None)
+    def group(value):   # as the live count groups: the field's text ("" when blank), an id or None
+        return fields_of.get(value) if by == "field" else (value or None)
 
     figures: dict[object, list[int]] = {}
 
@@ -394,9 +394,9 @@ class WeekPoint:
 def weekly_trend(session: Session, period: Period, unit_id: int | None = None) -> list[WeekPoint]:
     """The digitization rate week by week (weeks start on Monday), for the office or one unit."""
     day = func.date(Dossier.finished_at)
-    both = case((and_(Dossier.digitized_components == true(), Dossier.digitized_result == true()), 1), else_=0)
+    both = case((fully_digitized_sql(), 1), else_=0)
     query = (select(day, func.count(), func.coalesce(func.sum(both), 0))
-             .where(_in(_dates(session, period)[1], period), status_unindexed().in_(WITH_RESULT_CODES))
+             .where(_in(_dates(session, period)[1], period), has_result_sql())
              .group_by(day))
     if unit_id is not None:
         query = query.where(Dossier.unit_id == unit_id)

@@ -34,6 +34,7 @@ PAPER_CHANNELS = frozenset({Channel.IN_PERSON, Channel.POSTAL})
 WITH_RESULT = frozenset({Status.RESULT_READY, Status.RETURNED})
 CLOSED_WITHOUT_RESULT = frozenset({Status.REFUSED, Status.WITHDRAWN, Status.STOPPED})
 ACCEPTED_ANY = frozenset(s for s in Status if s is not Status.REGISTERED)
+WITH_RESULT_CODES = tuple(sorted(int(s) for s in WITH_RESULT))
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,17 @@ def any_gap_sql() -> ColumnElement[bool]:
 PROCEDURE_RULES = tuple(r for r in RULES if r.result_on_paper is not None)   # rules that look at the procedure
 
 
+def has_result_sql(column: Callable[[str], Any] | None = None) -> ColumnElement[bool]:
+    """The dossier got its result (ready or returned): what the digitization rate and satisfaction count."""
+    return ((column or _dossier_column)("status") + 0).in_(WITH_RESULT_CODES)
+
+
+def fully_digitized_sql(column: Callable[[str], Any] | None = None) -> ColumnElement[bool]:
+    """Both its components and its result are digitized (the numerator of the digitization rate)."""
+    column = column or _dossier_column
+    return and_(column("digitized_components") == true(), column("digitized_result") == true())
+
+
 def tallies_sql(column: Callable[[str], Any] | None = None, *, procedure: bool = True) -> dict[str, Any]:
     """What one dossier adds to each digitization figure (0 or 1), in SQL over Dossier or over ``column(name)``.
 
@@ -152,13 +164,12 @@ def tallies_sql(column: Callable[[str], Any] | None = None, *, procedure: bool =
         return case((condition, 1), else_=0)
 
     status = column("status") + 0
-    with_result = status.in_(sorted(int(s) for s in WITH_RESULT))
+    with_result = has_result_sql(column)
     accepted = status != int(Status.REGISTERED)
     gaps = {f"gap_{r.key}": r.gap_sql(column, procedure=procedure) for r in RULES}
     return {
         "handled": one(with_result),
-        "digitized": one(and_(with_result, column("digitized_components") == true(),
-                              column("digitized_result") == true())),
+        "digitized": one(and_(with_result, fully_digitized_sql(column))),
         "accepted": one(accepted),
         "identity": one(and_(accepted, column("identity_checked") == true())),
         "reused": one(and_(accepted, or_(column("reused_from_store") == true(),

@@ -459,7 +459,7 @@ def needing_letter(session: Session, ctx: Context) -> list[int]:
 
     bounds = WarningBounds.at(ctx.calendar, ctx.now(), ctx.settings.due_soon_days)
     wanted = {WarningLevel.APOLOGY_TODAY, WarningLevel.APOLOGY_MISSED}
-    levels = {i: level for i, level in classify_open(session, bounds).items() if level in wanted}
+    levels = classify_open(session, bounds, wanted)
     if not levels:
         return []
     due = dict(session.execute(select(Dossier.id, Dossier.due_at).where(Dossier.id.in_(list(levels)))).all())

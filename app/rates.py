@@ -29,7 +29,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app import report_days
 from app.deadlines import Timing
-from app.digitization import WITH_RESULT_CODES, wide_period
+from app.digitization import wide_period
+from app.digitization_rules import fully_digitized_sql, has_result_sql
 from app.lifecycle import Status
 from app.measures import Period, check_grouping, percent, percent_text, weekly_totals
 from app.settings import Settings, field_names
@@ -145,10 +146,8 @@ def result_sql(column: Any = None):
     """What a finished dossier came to, in SQL over Dossier (or over the columns ``column(name)`` gives, as the
     report_days triggers read them): 2 a result (ready or returned) with components and result digitized, 1 a
     result, 0 none (refused, withdrawn, stopped)."""
-    column = column or (lambda name: getattr(Dossier, name))
-    with_result = column("status").in_(WITH_RESULT_CODES)
-    return case((and_(with_result, column("digitized_components").is_(True), column("digitized_result").is_(True)), 2),
-                (with_result, 1), else_=0)
+    with_result = has_result_sql(column)
+    return case((and_(with_result, fully_digitized_sql(column)), 2), (with_result, 1), else_=0)
 
 
 def _class_column(period: Period, as_of: dt.datetime, dialect: str):
@@ -254,8 +253,8 @@ def _scan_days(session: Session, period: Period, as_of: dt.datetime, grouping: s
     first, after = period.start, period.end + dt.timedelta(days=1)
     unit_filter = [days.unit_id == unit_id] if unit_id is not None else []
 
-    def counted(kind: int, *conditions, by_code: bool = True):
-        columns = [key, days.procedure_id, *([days.code] if by_code else [])]
+    def counted(kind: int, *conditions):
+        columns = [key, days.procedure_id, days.code]
         return session.execute(select(*columns, func.sum(days.n)).where(days.kind == kind, *conditions, *unit_filter)
                                .group_by(*columns).having(func.sum(days.n) != 0))
 
@@ -266,22 +265,24 @@ def _scan_days(session: Session, period: Period, as_of: dt.datetime, grouping: s
     for group, procedure_id, code, n in counted(report_days.FINISHED, days.day >= first, days.day < after):
         timing, result = report_days.split_finished(code)
         rows.append(_Row(group or None, procedure_id or None, None, False, timing, result, False, int(n)))
-    # carried over: received before the period, not finished before it (a dossier never finishes before it
-    # is received: the import and the forms refuse it), per group
-    carried: dict[tuple, int] = {}
-    for sign, kind in ((1, report_days.RECEIVED), (-1, report_days.FINISHED)):
-        for group, procedure_id, n in counted(kind, days.day < first, by_code=False):
-            carried[(group, procedure_id)] = carried.get((group, procedure_id), 0) + sign * int(n)
-    rows += [_Row(group or None, procedure_id or None, False, False, 0, 0, False, n)
-             for (group, procedure_id), n in carried.items() if n]
     # open at the end of the period (still open, or finished after it): late or not as of now, so counted
     # from those dossiers themselves; their arrival is already in the rows above
     received_at = func.coalesce(Dossier.received_at, Dossier.received_at)
-    still_open = _count(session, period, as_of, grouping, unit_id, [
-        and_(Dossier.finished_at.is_(None), received_at < period.end_bound),
-        and_(Dossier.finished_at >= period.end_bound, received_at < period.end_bound)])
-    rows += [replace(row, received=None, online=False, paid=False, result=0) for row in still_open]
-    return rows
+    still_open = [replace(row, received=None, online=False, paid=False, result=0) for row in _count(
+        session, period, as_of, grouping, unit_id, [
+            and_(Dossier.finished_at.is_(None), received_at < period.end_bound),
+            and_(Dossier.finished_at >= period.end_bound, received_at < period.end_bound)])]
+    # Carried over (received before the period, not finished before it), per group, from what the period
+    # did: on hand at its start + received in it − finished in it = open at its end (a dossier never
+    # finishes before it is received: the import and the forms refuse it; ``check`` names any that do).
+    # Reading the days before the period instead would cost the register's whole history.
+    carried: dict[tuple, int] = {}
+    for row in (*rows, *still_open):
+        sign = -1 if row.received else 1   # the arrivals in the period count against, the rest for
+        carried[(row.key, row.procedure_id)] = carried.get((row.key, row.procedure_id), 0) + sign * row.n
+    rows += [_Row(group, procedure_id, False, False, 0, 0, False, n)
+             for (group, procedure_id), n in carried.items() if n]
+    return rows + still_open
 
 
 def _count(session: Session, period: Period, as_of: dt.datetime, grouping: str, unit_id: int | None,
@@ -497,7 +498,6 @@ def _satisfaction(session: Session, period: Period, settings: Settings, rows: li
     start, end = period.start_moment, period.end_bound
     key = _group_column(grouping)
     finished_at: Any = Dossier.finished_at   # the column, or the same value hidden from its index
-    status = Dossier.status + 0   # never the status indexes: most rows match
     rated_dossier: Any = Rating.dossier_id
     if wide_period(session, period):
         # "+ 0" too: SQLite, without statistics, walked the covering index over a year of dossiers and looked
@@ -506,7 +506,7 @@ def _satisfaction(session: Session, period: Period, settings: Settings, rows: li
         # Most of the register: start from the ratings (each finds its dossier by id) rather than walk the
         # finished_at index over most of the table (0.46 s of CPU for a year of 200,000 dossiers, no ratings).
         finished_at = func.coalesce(Dossier.finished_at, Dossier.finished_at)
-    conditions = [finished_at >= start, finished_at < end, status.in_(WITH_RESULT_CODES)]
+    conditions = [finished_at >= start, finished_at < end, has_result_sql()]   # status + 0: never its indexes
     if unit_id is not None:
         conditions.append(Dossier.unit_id == unit_id)
     counted = session.execute(

@@ -45,11 +45,11 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app.measures import Period
 from db.bulk import begin_explicitly
-from db.models import DigitizationDay, Dossier, ReportDay
+from db.models import PER_DAY_TABLES, DigitizationDay, Dossier, ReportDay
 
 RECEIVED, FINISHED = 1, 2
 PREFIX = "report_days_"
-TABLES: tuple[Table, ...] = (ReportDay.__table__, DigitizationDay.__table__)
+TABLES: tuple[Table, ...] = PER_DAY_TABLES
 _SQLITE = sqlite.dialect()
 
 

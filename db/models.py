@@ -385,6 +385,10 @@ class DigitizationDay(Base):
     any_gap: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
+# Tables counted from the dossiers (app/report_days.py keeps them): never copied by a move, never audited.
+PER_DAY_TABLES = (ReportDay.__table__, DigitizationDay.__table__)
+
+
 class Setting(Base):
     """Office-wide settings, JSON-encoded; their types and defaults live in app.settings."""
 

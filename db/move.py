@@ -18,10 +18,10 @@ from sqlalchemy import Engine, func, select, text
 
 from db import audit, migrate
 from db.engine import make_sessionmaker
-from db.models import Base
+from db.models import PER_DAY_TABLES, Base
 
 BATCH = 5000
-DERIVED = {"report_days", "digitization_days"}   # counted again from the dossiers on the target, never copied
+DERIVED = {table.name for table in PER_DAY_TABLES}   # counted again from the dossiers on the target, never copied
 
 
 def _tables():

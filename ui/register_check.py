@@ -45,7 +45,10 @@ def check_now(window, desk) -> None:
                                   seconds=f"{result.seconds:.1f}".replace(".", ",")),
                           QMessageBox.Ok, window)
         box.setObjectName("checkedBox")
-        box.setInformativeText(str(result.path))
+        informative = [str(result.path)]
+        if sentence := result.inverted_dates_sentence():   # the domain's words, as its error messages are shown
+            informative.append(sentence)
+        box.setInformativeText("\n\n".join(informative))
         box.open()
 
     desk.run(lambda progress: full_check(desk.Session), done, parent=window,

@@ -28,13 +28,17 @@ def cmd_check(args, Session: sessionmaker, clock: Clock, out: Output) -> int:
                  "(người quản trị máy chủ dùng pg_amcheck); không có tệp để kiểm tra ở máy này.")
         return 0
     out.data({"checked": True, "file": str(result.path), "size": result.size, "seconds": round(result.seconds, 2),
-              "integrity": "ok", "report_days_repaired": result.days_repaired})
+              "integrity": "ok", "report_days_repaired": result.days_repaired,
+              "finished_before_received": result.finished_before_received,
+              "finished_before_received_codes": list(result.finished_before_received_codes)})
     size = f"{thousands(round(result.size / 1_000_000))} MB" if result.size >= 1_000_000 else \
         f"{thousands(round(result.size / 1000))} KB"
     out.line(f"Sổ hồ sơ nguyên vẹn: {result.path} ({size}, kiểm tra trong {result.seconds:.1f} giây).")
     if result.days_repaired:
         out.line(f"Số liệu theo ngày dùng cho báo cáo lệch so với hồ sơ ({thousands(result.days_repaired)} dòng): "
                  "đã tính lại từ hồ sơ.")
+    if sentence := result.inverted_dates_sentence():
+        out.line(f"Lưu ý: {sentence}")
     return 0
 
 

@@ -98,7 +98,9 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
     office = get_office(session)
     day_period, month_period = Period.day(day), Period.month_to_date(day)
     day_summary, day_rates = report(session, day_period, ctx.settings, moment)
-    month_summary, month_rates = report(session, month_period, ctx.settings, moment)
+    # on the 1st the month to date is the day: the same figures, not counted twice
+    month_summary, month_rates = ((day_summary, day_rates) if month_period == day_period
+                                  else report(session, month_period, ctx.settings, moment))
 
     received = session.execute(_dossier_query(Dossier.received_at >= start, Dossier.received_at < end)
                                .order_by(Dossier.received_at, Dossier.id)).all()
@@ -109,8 +111,8 @@ def daily_report(session: Session, ctx: Context, day: dt.date | None = None) -> 
         .where(Dossier.returned_at >= start, Dossier.returned_at < end).order_by(Dossier.returned_at, Dossier.id)
     ).all()
     bounds = WarningBounds.at(ctx.calendar, moment, ctx.settings.due_soon_days)
-    levels = worklists.classify_open(session, bounds)
     apology_levels = (WarningLevel.APOLOGY_MISSED, WarningLevel.APOLOGY_TODAY, WarningLevel.APOLOGY_TOMORROW)
+    levels = worklists.classify_open(session, bounds, (*apology_levels, WarningLevel.OVERDUE, WarningLevel.DUE_SOON))
     apology = worklists.rows_for(session, ctx.calendar, bounds,
                                  [i for i, level in levels.items() if level in apology_levels])
     late = worklists.rows_for(session, ctx.calendar, bounds,

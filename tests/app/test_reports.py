@@ -252,3 +252,25 @@ def test_the_total_row_stays_out_of_the_filter(Session, make_ctx, day_register):
     last_filtered = int(ws.auto_filter.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     assert ws.cell(last_filtered + 1, 2).value == "Tổng cộng"
     assert ws.cell(last_filtered, 2).value != "Tổng cộng"
+
+
+def test_the_month_to_date_is_the_day_on_the_first_and_more_after(Session, make_ctx, clock, day_register):
+    """On the 1st the month's sheet repeats the day's figures (counted once); on the 2nd it adds the 1st."""
+    first, second = dt.datetime(2026, 12, 1, 9, 0), dt.datetime(2026, 12, 2, 9, 0)
+    clock.moment = first.replace(hour=10)
+    ctx = make_ctx()
+    with Session.begin() as session:
+        dossiers.receive(session, ctx, NewDossier("P3", "Phạm Thị Thu", received_at=first))
+        dossiers.receive(session, ctx, NewDossier("P0", "Đỗ Văn Hùng", received_at=first))
+    sheets = {}
+    for moment in (first, second):
+        clock.moment = moment.replace(hour=16)
+        with Session() as session:
+            book = open_book(daily_report(session, make_ctx()).workbook.content)
+        # per unit: on hand, received online, received in person, carried over, …
+        sheets[moment.day] = [{row[1]: row[2:] for row in table(book[name])[1]} for name in ("Tổng hợp ngày",
+                                                                                          "Lũy kế tháng")]
+    day, month = sheets[1]
+    assert day == month and day["Tổng cộng"][1:4] == [0, 2, 2]   # received in person 2, carried over 2
+    day, month = sheets[2]
+    assert day["Tổng cộng"][1:4] == [0, 0, 4] and month["Tổng cộng"][1:4] == [0, 2, 2]

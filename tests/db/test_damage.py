@@ -168,3 +168,26 @@ def test_check_puts_the_reports_per_day_counts_back_in_step(cli):
     assert f"lệch so với hồ sơ ({wrong_rows:,} dòng): đã tính lại từ hồ sơ".replace(",", ".") in repaired.stdout
     assert json.loads(cli(*year).stdout)["total"] == before["total"]
     assert json.loads(cli("check", "--json").stdout)["report_days_repaired"] == 0
+
+
+def test_check_names_dossiers_finished_before_they_were_received(cli):
+    """The forms and the import refuse such dates, but an older register may hold them, and the reports over a
+    period count on there being none: the full check names them (and changes nothing)."""
+    assert cli("demo", "--count", "120").returncode == 0
+    with sqlite3.connect(cli.register) as connection:
+        codes = [code for (code,) in connection.execute(
+            "SELECT code FROM dossiers WHERE finished_at IS NOT NULL ORDER BY id LIMIT 2")]
+        connection.execute("UPDATE dossiers SET received_at = datetime(finished_at, '+2 days') WHERE code IN (?, ?)",
+                           codes)
+    connection.close()
+    told = cli("check")
+    assert told.returncode == 0, told.stderr
+    assert (f"Lưu ý: 2 hồ sơ có ngày có kết quả trước ngày tiếp nhận ({codes[0]}, {codes[1]}): báo cáo theo kỳ "
+            "có thể đếm lệch những hồ sơ này; hãy kiểm tra và sửa lại ngày.") in told.stdout
+    data = json.loads(cli("check", "--json").stdout)
+    assert data["finished_before_received"] == 2 and data["finished_before_received_codes"] == codes
+    with sqlite3.connect(cli.register) as connection:
+        connection.execute("UPDATE dossiers SET received_at = datetime(finished_at, '-1 days') WHERE code IN (?, ?)",
+                           codes)
+    connection.close()
+    assert "Lưu ý" not in cli("check").stdout

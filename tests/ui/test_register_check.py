@@ -113,3 +113,16 @@ def test_check_on_demand_says_the_register_is_sound(qtbot, desk_on_damageable_re
     box = window.findChild(QMessageBox, "checkedBox")
     assert box.text().startswith("Sổ hồ sơ nguyên vẹn") and box.informativeText() == str(path)
     window.grab().save(str(path.parent / "check.png"))
+
+
+def test_check_on_demand_names_dossiers_finished_before_they_were_received(qtbot, desk_on_damageable_register):
+    desk, window, path, engine, dossier_id = desk_on_damageable_register
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE dossiers SET status = 10, finished_at = datetime(received_at, '-1 days')")
+        code = connection.exec_driver_sql("SELECT code FROM dossiers").scalar()
+    window.check_register_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "checkedBox") is not None, timeout=30_000)
+    box = window.findChild(QMessageBox, "checkedBox")
+    assert box.informativeText() == (f"{path}\n\n1 hồ sơ có ngày có kết quả trước ngày tiếp nhận ({code}): báo cáo "
+                                     "theo kỳ có thể đếm lệch những hồ sơ này; hãy kiểm tra và sửa lại ngày.")
+    box.grab().save(str(path.parent / "check_inverted.png"))
