@@ -392,14 +392,26 @@ class WeekPoint:
 
 
 def weekly_trend(session: Session, period: Period, unit_id: int | None = None) -> list[WeekPoint]:
-    """The digitization rate week by week (weeks start on Monday), for the office or one unit."""
-    day = func.date(Dossier.finished_at)
-    both = case((fully_digitized_sql(), 1), else_=0)
-    query = (select(day, func.count(), func.coalesce(func.sum(both), 0))
-             .where(_in(_dates(session, period)[1], period), has_result_sql())
-             .group_by(day))
-    if unit_id is not None:
-        query = query.where(Dossier.unit_id == unit_id)
+    """The digitization rate week by week (weeks start on Monday), for the office or one unit.
+
+    From the finishing days' counts when they are kept (a dossier's finishing day and what it came to do
+    not depend on when one asks: any period may read them; a year at 1M 0.97 s → ~0.02 s), else counted
+    from the dossiers."""
+    if report_days.ready(session.connection()):
+        days = DigitizationDay
+        query = (select(days.day, func.sum(days.handled), func.sum(days.digitized))
+                 .where(days.kind == report_days.FINISHED, days.day >= period.start, days.day <= period.end)
+                 .group_by(days.day))
+        if unit_id is not None:
+            query = query.where(days.unit_id == unit_id)
+    else:
+        day = func.date(Dossier.finished_at)
+        both = case((fully_digitized_sql(), 1), else_=0)
+        query = (select(day, func.count(), func.coalesce(func.sum(both), 0))
+                 .where(_in(_dates(session, period)[1], period), has_result_sql())
+                 .group_by(day))
+        if unit_id is not None:
+            query = query.where(Dossier.unit_id == unit_id)
     weeks = weekly_totals(period, session.execute(query), 2)
     # every week of the period, empty ones too: a gap in the line is news
     return [WeekPoint(monday, *weeks[monday]) for monday in mondays(period)]
@@ -452,16 +464,23 @@ class GapList:
 
 
 def gap_list(session: Session, ctx: Context, start: dt.date | None = None, end: dt.date | None = None, *,
-             cause: str | None = None, unit_id: int | None = None, text: str = "", limit: int = 500) -> GapList:
-    """Dossiers of the period short of a rule (or of ``cause``), newest first, at most ``limit``."""
+             cause: str | None = None, unit_id: int | None = None, text: str = "", limit: int = 500,
+             counted: GapCounts | None = None) -> GapList:
+    """Dossiers of the period short of a rule (or of ``cause``), newest first, at most ``limit``.
+
+    ``counted``: the office's gap counts for the same period, already made by ``overview``; the total is
+    read from them when the list is not narrowed by unit or text (a year at 1M: one pass less, ~0.5 s)."""
     period = period_or_default(ctx, start, end)
     conditions = _scope(session, period, unit_id)
     conditions.append(rule(cause).gap_sql() if cause else any_gap_sql())
     searched = search(session, text)
     if searched is not None:
         conditions.append(searched.condition)
-    base = select(Dossier.id).join(Procedure, Procedure.id == Dossier.procedure_id).where(*conditions)
-    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    if counted is not None and counted.period == period and unit_id is None and searched is None:
+        total = counted.by_rule.get(cause, 0) if cause else counted.dossiers
+    else:
+        base = select(Dossier.id).join(Procedure, Procedure.id == Dossier.procedure_id).where(*conditions)
+        total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
     bounds = WarningBounds.at(ctx.calendar, ctx.now(), ctx.settings.due_soon_days)
     result = session.execute(
         row_select(Procedure.result_on_paper, *(getattr(Dossier, flag) for flag in FLAGS))

@@ -331,3 +331,42 @@ def test_a_flag_ticked_after_the_day_moves_that_days_figures(Session, monkeypatc
     assert after[0].total.identity_checked == before[0].total.identity_checked + 1
     assert after[1].by_rule["identity"] == before[1].by_rule["identity"] - 1
     assert (after, ) == _digitization_both_ways(Session, monkeypatch, period, "unit")[1:2]
+
+
+def test_the_weekly_trend_from_the_days_says_what_counting_the_dossiers_says(Session, monkeypatch):
+    """A dossier's finishing day and what it came to do not depend on when one asks: any period reads them."""
+    from app import digitization
+
+    made = _register(Session, seed=23)
+    for period in (Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31)), Period(dt.date(2025, 10, 1), dt.date(2025, 12, 31)),
+                   Period(dt.date(2026, 11, 20), dt.date(2026, 11, 20))):
+        for unit_id in (None, made["units"][0]):
+            with Session() as session:
+                from_days = digitization.weekly_trend(session, period, unit_id)
+            with monkeypatch.context() as patched:
+                patched.setattr(report_days, "ready", lambda connection: False)
+                with Session() as session:
+                    counted = digitization.weekly_trend(session, period, unit_id)
+            assert from_days == counted, (period, unit_id)
+    assert sum(point.handled for point in from_days) >= 0
+    year = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    with Session() as session:
+        weeks = digitization.weekly_trend(session, year)
+    assert sum(p.handled for p in weeks) > sum(p.digitized for p in weeks) > 0
+
+
+def test_the_gap_list_takes_its_total_from_the_counts_already_made(Session):
+    from app import digitization
+    from app.clock import FixedClock
+    from app.context import load_context
+
+    made = _register(Session, seed=29)
+    year = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    with Session() as session:
+        ctx = load_context(session, FixedClock(NOW))
+        _, counts = digitization.overview(session, ctx, year)
+        for narrowing in ({}, {"cause": "identity"}, {"cause": "request_letter"}, {"unit_id": made["units"][1]}):
+            given = digitization.gap_list(session, ctx, year.start, year.end, limit=10, counted=counts, **narrowing)
+            alone = digitization.gap_list(session, ctx, year.start, year.end, limit=10, **narrowing)
+            assert given == alone and alone.total > 0, narrowing
+        assert given.total < counts.dossiers   # the unit narrowed it: counted, not read from the counts

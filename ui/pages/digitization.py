@@ -271,13 +271,13 @@ class DigitizationPage(Page):
 
         def query(session, ctx) -> Snapshot:
             period = Period(start, end)
-            report, counts = digitization.overview(session, ctx, period, by)  # one pass over the register
+            report, counts = digitization.overview(session, ctx, period, by)
             return Snapshot(
                 period=period,
                 report=report,
                 weeks=digitization.weekly_trend(session, period),
                 counts=counts,
-                gaps=digitization.gap_list(session, ctx, start, end, limit=GAP_LIMIT, **filters),
+                gaps=digitization.gap_list(session, ctx, start, end, limit=GAP_LIMIT, counted=counts, **filters),
                 units=filter_choices(session).units,
             )
 
