@@ -271,19 +271,24 @@ def drop(connection: Connection) -> None:
 
 def out_of_step(connection: Connection) -> int:
     """How many day rows (of either table) differ from a count of the dossiers now (0: in step). Reads the
-    whole register."""
-    wrong: set[tuple] = set()   # the keys whose count differs (a changed row shows on both sides)
+    whole register once per count: each count and the stored rows (subtracted) are added up per key, and
+    the keys left with a figure other than 0 are the wrong ones."""
+    from sqlalchemy import or_, union_all
+
+    wrong = 0
     for count, counting in _counted():
         table = count.table
-        # each side a plain SELECT from a subquery: SQLite takes no parentheses around the parts of an EXCEPT
-        stored = (select(*(table.c[name] for name in _columns(count)))
-                  .where(table.c.kind == count.kind, table.c.n != 0).subquery())
+        keys = [name for name, _ in count.key]
+        figures = [name for name, _ in count.figures]
         counted = counting.subquery()
-        for one, other in ((counted, stored), (stored, counted)):
-            # as text: the stored day comes back as a date, the counted one (substr on SQLite) as a string
-            differing = connection.execute(select(*one.c).except_(select(*other.c)))
-            wrong.update((table.name, *map(str, row[:len(count.key)])) for row in differing)
-    return len(wrong)
+        stored = table.select().where(table.c.kind == count.kind).subquery()
+        both = union_all(select(*(counted.c[name] for name in keys + figures)),
+                         select(*(stored.c[name] for name in keys), *(-stored.c[name] for name in figures))
+                         ).subquery()
+        differing = (select(*(both.c[name] for name in keys)).group_by(*(both.c[name] for name in keys))
+                     .having(or_(*(func.sum(both.c[name]) != 0 for name in figures))))
+        wrong += int(connection.scalar(select(func.count()).select_from(differing.subquery())) or 0)
+    return wrong
 
 
 def repair(connection: Connection) -> int:
