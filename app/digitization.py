@@ -98,10 +98,10 @@ def wide_period(session: Session, period: Period) -> bool:
     return covered / span > WIDE_SHARE
 
 
-def _dates(session: Session, period: Period):
+def _dates(session: Session, period: Period, wide: bool | None = None):
     """(received_at, finished_at) as the queries should read them: the columns, or (wide) the columns hidden
     from the planner behind coalesce(x, x), which has the same value and forces the single scan."""
-    if wide_period(session, period):
+    if wide_period(session, period) if wide is None else wide:
         return (func.coalesce(Dossier.received_at, Dossier.received_at),
                 func.coalesce(Dossier.finished_at, Dossier.finished_at))
     return Dossier.received_at, Dossier.finished_at
@@ -275,12 +275,13 @@ def overview(session: Session, ctx: Context, period: Period, by: str = "unit",
     grouped by unit / field / officer: from the per-day counts when they serve (a week or more running to
     now, app.report_days), else from one pass over those dossiers."""
     check_grouping(by)
-    if not PROCEDURE_RULES and report_days.worth_reading(session.connection(), period, ctx.now(),
-                                                         wide_period(session, period)):
-        figures = _figures_from_days(session, period, by, unit_id)
+    wide = wide_period(session, period)
+    dates = _dates(session, period, wide)
+    if not PROCEDURE_RULES and report_days.worth_reading(session.connection(), period, ctx.now(), wide):
+        figures = _figures_from_days(session, period, by, unit_id, dates)
     else:
-        received_at, finished_at = _dates(session, period)
-        figures = _figures_counted(session, period, by, unit_id,
+        received_at, finished_at = dates
+        figures = _figures_counted(session, period, by, unit_id, dates,
                                    [or_(_in(received_at, period), _in(finished_at, period))])
     keys = [k for k, values in figures.items() if values[0] or values[2]]
     names = _names(session, by, keys)
@@ -296,13 +297,13 @@ def overview(session: Session, ctx: Context, period: Period, by: str = "unit",
             GapCounts(period, {r.key: n for r, n in zip(RULES, gaps)}, gaps[-1]))
 
 
-def _figures_counted(session: Session, period: Period, by: str, unit_id: int | None, conditions: list,
-                     gaps_only: bool = False) -> dict[object, list[int]]:
+def _figures_counted(session: Session, period: Period, by: str, unit_id: int | None, dates: tuple,
+                     conditions: list, gaps_only: bool = False) -> dict[object, list[int]]:
     """The figures of the dossiers matching ``conditions``, per group, counted from the dossiers: every
     count a CASE (app.digitization_rules.tallies_sql), summed per group. ``gaps_only``: the first five
-    figures left at 0."""
+    figures left at 0. ``dates``: (received_at, finished_at) as ``_dates`` gives them for the period."""
     key = _grouping(by)
-    received_at, finished_at = _dates(session, period)
+    received_at, finished_at = dates
     tally = tallies_sql()
 
     def flag(condition):
@@ -338,7 +339,8 @@ def _figures_counted(session: Session, period: Period, by: str, unit_id: int | N
     return {k: [*blank, *(int(v) for v in values)] for k, *values in session.execute(query)}
 
 
-def _figures_from_days(session: Session, period: Period, by: str, unit_id: int | None) -> dict[object, list[int]]:
+def _figures_from_days(session: Session, period: Period, by: str, unit_id: int | None,
+                       dates: tuple) -> dict[object, list[int]]:
     """The figures of ``_figures_counted`` for a period that runs to now, from the per-day counts.
 
     The dossiers the period touches are those finished in it (on their finishing days) and those received
@@ -364,16 +366,19 @@ def _figures_from_days(session: Session, period: Period, by: str, unit_id: int |
         for i, value in enumerate(values):
             into[at + i] += int(value or 0)
 
-    for kind, names, at in ((report_days.RECEIVED, _RECEIVED_SIDE, 2),
-                            (report_days.FINISHED, ("handled", "digitized"), 0),
-                            (report_days.FINISHED, _GAPS, 5)):
+    # (kind, figures read, where each run of them goes in the group's list)
+    for kind, names, runs in ((report_days.RECEIVED, _RECEIVED_SIDE, ((2, 3),)),
+                              (report_days.FINISHED, ("handled", "digitized", *_GAPS), ((0, 2), (5, len(_GAPS))))):
         query = (select(key, *(func.sum(days.__table__.c[name]) for name in names))
                  .where(days.kind == kind, *in_period).group_by(key))
         for k, *values in session.execute(query):
-            add(group(k), at, values)
+            taken = 0
+            for at, width in runs:
+                add(group(k), at, values[taken:taken + width])
+                taken += width
     received_at = func.coalesce(Dossier.received_at, Dossier.received_at)   # the open ones by finished_at's index
     for condition in (Dossier.finished_at.is_(None), Dossier.finished_at >= period.end_bound):
-        still_open = _figures_counted(session, period, by, unit_id, [condition, _in(received_at, period)],
+        still_open = _figures_counted(session, period, by, unit_id, dates, [condition, _in(received_at, period)],
                                       gaps_only=True)
         for k, values in still_open.items():
             add(k, 5, values[5:])

@@ -131,8 +131,9 @@ def missing(channel: Channel | str, status: Status | int, flags: dict[str, bool]
     return [r for r in RULES if r.applies(channel, status, result_on_paper) and not flags.get(r.flag)]
 
 
-def any_gap_sql() -> ColumnElement[bool]:
-    return or_(*(r.gap_sql() for r in RULES))
+def any_gap_sql(column: Callable[[str], Any] | None = None, *, procedure: bool = True) -> ColumnElement[bool]:
+    """Short of any rule (over Dossier, or over ``column(name)`` as ``Rule.gap_sql``)."""
+    return or_(*(r.gap_sql(column, procedure=procedure) for r in RULES))
 
 
 PROCEDURE_RULES = tuple(r for r in RULES if r.result_on_paper is not None)   # rules that look at the procedure
@@ -175,7 +176,7 @@ def tallies_sql(column: Callable[[str], Any] | None = None, *, procedure: bool =
         "reused": one(and_(accepted, or_(column("reused_from_store") == true(),
                                          column("taken_from_national_store") == true()))),
         **{name: one(gap) for name, gap in gaps.items()},
-        "any_gap": one(or_(*gaps.values())),
+        "any_gap": one(any_gap_sql(column, procedure=procedure)),
     }
 
 

@@ -39,7 +39,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import Connection, Integer, Table, case, func, literal_column, select, text
+from sqlalchemy import Connection, Integer, Table, case, func, literal_column, or_, select, text, union_all
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -273,8 +273,6 @@ def out_of_step(connection: Connection) -> int:
     """How many day rows (of either table) differ from a count of the dossiers now (0: in step). Reads the
     whole register once per count: each count and the stored rows (subtracted) are added up per key, and
     the keys left with a figure other than 0 are the wrong ones."""
-    from sqlalchemy import or_, union_all
-
     wrong = 0
     for count, counting in _counted():
         table = count.table
